@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hearth-application.h"
+#include "hearth-clock.h"
+#include "hearth-preferences-window.h"
+#include "hearth-store.h"
+#include "hearth-window.h"
+
+/*
+ * HearthApplication owns what lives as long as the process: the settings, the
+ * store and the main window. At start-up it opens the store in a worker thread
+ * (creating or migrating the database) and shows the window once the store is
+ * ready; when the database cannot be opened it says why and offers to quit.
+ */
+
+struct _HearthApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *data_dir;
+  GSettings      *settings;
+  HearthStore    *store;
+  GError         *open_error;
+  GCancellable   *cancellable;
+  gboolean        activation_pending;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HearthApplication, hearth_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep Hearth’s data in DIR instead of the usual place"), N_("DIR") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and quit"), NULL },
+  { NULL }
+};
+
+static void
+present_main_window (HearthApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!HEARTH_IS_WINDOW (window))
+    window = GTK_WINDOW (hearth_window_new (GTK_APPLICATION (self), self->settings));
+
+  gtk_window_present (window);
+}
+
+static void
+open_error_response_cb (HearthApplication *self,
+                        const char        *response)
+{
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+present_open_error (HearthApplication *self)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *path = hearth_store_dup_default_path (self->data_dir);
+  g_autofree char *display = g_filename_display_name (path);
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("%s\n\nThe data file is “%s”. Nothing was changed."),
+                          self->open_error->message, display);
+
+  dialog = adw_message_dialog_new (NULL, _("Hearth Cannot Open Its Data"), body);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (HearthApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) store = hearth_store_open_finish (result, &error);
+
+  g_application_release (G_APPLICATION (self));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (store == NULL)
+    {
+      g_warning ("Cannot open the store: %s", error->message);
+      self->open_error = g_steal_pointer (&error);
+      present_open_error (self);
+      return;
+    }
+
+  self->store = g_steal_pointer (&store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  if (self->activation_pending)
+    {
+      self->activation_pending = FALSE;
+      present_main_window (self);
+    }
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HearthApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  HearthPreferencesWindow *preferences = hearth_preferences_window_new (parent, self->settings);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  HearthApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Hearth developers", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Hearth"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Hearth developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Keep a family’s money, memories, tasks and plans in one place."),
+                         "website", "https://github.com/hearthapp/hearth",
+                         "issue-url", "https://github.com/hearthapp/hearth/issues",
+                         "developers", developers,
+                         "copyright", "© 2026 The Hearth developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+};
+
+static gboolean
+style_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  if (g_str_equal (style, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (style, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+
+  return TRUE;
+}
+
+static int
+hearth_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  HearthApplication *self = HEARTH_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("Hearth %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "data-dir", "^ay", &self->data_dir);
+
+  return G_APPLICATION_CLASS (hearth_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+hearth_application_startup (GApplication *application)
+{
+  HearthApplication *self = HEARTH_APPLICATION (application);
+  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+  g_autofree char *path = NULL;
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (hearth_application_parent_class)->startup (application);
+
+  self->settings = g_settings_new ("io.github.hearthapp.Hearth");
+  g_settings_bind_with_mapping (self->settings, "style",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET,
+                                style_get_mapping, NULL, NULL, NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+
+  /* Held until the store answers, so that a failure can still be shown. */
+  g_application_hold (application);
+  path = hearth_store_dup_default_path (self->data_dir);
+  hearth_store_open_async (path, clock, self->cancellable, store_opened_cb, g_object_ref (self));
+}
+
+static void
+hearth_application_activate (GApplication *application)
+{
+  HearthApplication *self = HEARTH_APPLICATION (application);
+
+  if (self->store != NULL)
+    present_main_window (self);
+  else if (self->open_error != NULL)
+    present_open_error (self);
+  else
+    self->activation_pending = TRUE;
+}
+
+static void
+hearth_application_shutdown (GApplication *application)
+{
+  HearthApplication *self = HEARTH_APPLICATION (application);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->store);
+
+  G_APPLICATION_CLASS (hearth_application_parent_class)->shutdown (application);
+}
+
+static void
+hearth_application_finalize (GObject *object)
+{
+  HearthApplication *self = HEARTH_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->open_error);
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (hearth_application_parent_class)->finalize (object);
+}
+
+static void
+hearth_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  HearthApplication *self = HEARTH_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearth_application_class_init (HearthApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = hearth_application_finalize;
+  object_class->get_property = hearth_application_get_property;
+
+  application_class->handle_local_options = hearth_application_handle_local_options;
+  application_class->startup = hearth_application_startup;
+  application_class->activate = hearth_application_activate;
+  application_class->shutdown = hearth_application_shutdown;
+
+  /**
+   * HearthApplication:store:
+   *
+   * The open store; %NULL until start-up has opened it, and for good when it
+   * could not be opened.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         HEARTH_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hearth_application_init (HearthApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+/**
+ * hearth_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+HearthApplication *
+hearth_application_new (void)
+{
+  return g_object_new (HEARTH_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+/**
+ * hearth_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store, once it is open
+ */
+HearthStore *
+hearth_application_get_store (HearthApplication *self)
+{
+  g_return_val_if_fail (HEARTH_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * hearth_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, from start-up on
+ */
+GSettings *
+hearth_application_get_settings (HearthApplication *self)
+{
+  g_return_val_if_fail (HEARTH_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,1207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "hearth-clock.h"
+#include "hearth-store.h"
+#include "hearth-store-private.h"
+
+/*
+ * HearthStore is one connection to the database and the only code that talks to
+ * SQLite. A store belongs to one thread at a time: a worker thread opens its own.
+ *
+ * Statements are prepared once and kept in a cache keyed by their SQL text; a
+ * caller borrows one with hearth_store_prepare() and gives it back with
+ * hearth_statement_release() (or g_autoptr), which resets it. When the same SQL is
+ * already borrowed (a query inside a loop over that query), the caller gets a
+ * private statement that is finalized on release.
+ *
+ * Transactions nest: the outermost is BEGIN IMMEDIATE (the write lock is taken at
+ * once, so two writers never deadlock upgrading a read lock in WAL mode), inner
+ * ones are savepoints. Rows that change are collected from SQLite's update hook
+ * and announced with the `changed` signal once the outermost transaction commits;
+ * work rolled back, at any depth, is never announced.
+ */
+
+/* 'HRTH', written into the file header, so that a foreign SQLite file is told
+ * apart from a Hearth database. */
+#define HEARTH_APPLICATION_ID 0x48525448
+#define BUSY_TIMEOUT_MS 5000
+#define STATEMENT_CACHE_MAX 128
+/* Past this many changed rows of one table in one commit, `changed` is emitted
+ * once for the table with row id 0: "re-read it all". */
+#define CHANGED_ROWS_MAX 64
+
+struct _HearthStatement
+{
+  HearthStore  *store;
+  sqlite3_stmt *handle;
+  char         *sql;
+  gboolean      cached;
+  gboolean      borrowed;
+};
+
+typedef struct
+{
+  const char *table; /* interned */
+  gint64      row_id;
+} Change;
+
+struct _HearthStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  HearthClock *clock;
+  sqlite3     *db;
+  int          schema_version;
+
+  GHashTable  *statements;      /* SQL text → HearthStatement */
+
+  unsigned int depth;           /* 0: no transaction open */
+  GArray      *pending;         /* Change, since the outermost BEGIN */
+  GArray      *savepoint_marks; /* pending->len at each savepoint, by depth */
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (hearth-store-error-quark, hearth_store_error)
+G_DEFINE_FINAL_TYPE (HearthStore, hearth_store, G_TYPE_OBJECT)
+
+static void
+statement_free (HearthStatement *statement)
+{
+  sqlite3_finalize (statement->handle);
+  g_free (statement->sql);
+  g_free (statement);
+}
+
+static void
+hearth_store_finalize (GObject *object)
+{
+  HearthStore *self = HEARTH_STORE (object);
+
+  if (self->depth > 0)
+    g_critical ("A store was finalized inside an open transaction; it is rolled back");
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  if (self->db != NULL)
+    {
+      int rc = sqlite3_close (self->db);
+
+      if (rc != SQLITE_OK)
+        g_critical ("Closing %s: %s (a statement was not released)",
+                    self->path, sqlite3_errstr (rc));
+    }
+
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->savepoint_marks, g_array_unref);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (hearth_store_parent_class)->finalize (object);
+}
+
+static void
+hearth_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  HearthStore *self = HEARTH_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearth_store_class_init (HearthStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hearth_store_finalize;
+  object_class->get_property = hearth_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         HEARTH_TYPE_CLOCK,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HearthStore::changed:
+   * @table: the table whose rows changed; also the signal's detail
+   * @row_id: the row's id, or 0 when many rows of @table changed
+   *
+   * Emitted after a commit, once for each row that the transaction inserted,
+   * updated or deleted.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_INT64);
+}
+
+static void
+hearth_store_init (HearthStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                            NULL, (GDestroyNotify) statement_free);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->savepoint_marks = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* Errors ---------------------------------------------------------------------- */
+
+static HearthStoreError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      return HEARTH_STORE_ERROR_CONSTRAINT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return HEARTH_STORE_ERROR_BUSY;
+    case SQLITE_FULL:
+      return HEARTH_STORE_ERROR_FULL;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return HEARTH_STORE_ERROR_CORRUPT;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_NOLFS:
+      return HEARTH_STORE_ERROR_IO;
+    default:
+      return HEARTH_STORE_ERROR_FAILED;
+    }
+}
+
+static const char *
+error_message_from_sqlite (int rc)
+{
+  switch (rc)
+    {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return _("Something with the same name is already saved.");
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return _("It refers to something that is not there any more, or is still in use.");
+    case SQLITE_CONSTRAINT_TRIGGER:
+      return _("History cannot be changed or deleted.");
+    default:
+      break;
+    }
+
+  switch (error_code_from_sqlite (rc))
+    {
+    case HEARTH_STORE_ERROR_CONSTRAINT:
+      return _("A value is missing or not allowed here.");
+    case HEARTH_STORE_ERROR_BUSY:
+      return _("Hearth’s data is busy in another window. Try again in a moment.");
+    case HEARTH_STORE_ERROR_FULL:
+      return _("The disk is full. Free some space, then try again.");
+    case HEARTH_STORE_ERROR_CORRUPT:
+      return _("Hearth’s data file is damaged.");
+    case HEARTH_STORE_ERROR_IO:
+      return _("Hearth’s data file could not be read or written.");
+    case HEARTH_STORE_ERROR_FAILED:
+    case HEARTH_STORE_ERROR_NOT_FOUND:
+    case HEARTH_STORE_ERROR_NEWER_SCHEMA:
+    default:
+      return _("Something went wrong while saving or reading data.");
+    }
+}
+
+/* Sets @error for SQLite's result @rc. The message is written for the person at
+ * the keyboard; SQLite's own words, which name tables and constraints, go to the
+ * debug log. Always returns %FALSE. */
+static gboolean
+set_error_from_sqlite (HearthStore  *self,
+                       int           rc,
+                       GError      **error)
+{
+  g_debug ("%s: %s (%d)",
+           self->path,
+           self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc),
+           rc);
+
+  g_set_error_literal (error, HEARTH_STORE_ERROR,
+                       error_code_from_sqlite (rc),
+                       error_message_from_sqlite (rc));
+  return FALSE;
+}
+
+/* Change notification ----------------------------------------------------------- */
+
+static void
+update_hook_cb (void          *user_data,
+                int            operation,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  row_id)
+{
+  HearthStore *self = user_data;
+  Change change;
+
+  /* The full-text index's own tables are an implementation detail. */
+  if (g_str_has_prefix (table, "search_index_"))
+    return;
+
+  change.table = g_intern_string (table);
+  change.row_id = row_id;
+  g_array_append_val (self->pending, change);
+}
+
+static void
+emit_pending_changes (HearthStore *self)
+{
+  g_autoptr (GArray) changes = NULL;
+  g_autoptr (GHashTable) per_table = NULL;
+  g_autoptr (GHashTable) seen = NULL;
+
+  if (self->pending->len == 0)
+    return;
+
+  /* Handlers may write to the store: take the list first. */
+  changes = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
+
+  per_table = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const Change *change = &g_array_index (changes, Change, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_table, change->table));
+
+      g_hash_table_insert (per_table, (gpointer) change->table, GUINT_TO_POINTER (n + 1));
+    }
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const Change *change = &g_array_index (changes, Change, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_table, change->table));
+      gint64 row_id = n > CHANGED_ROWS_MAX ? 0 : change->row_id;
+      char *key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT, change->table, row_id);
+
+      if (!g_hash_table_add (seen, key))
+        continue;
+
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (change->table),
+                     change->table, row_id);
+    }
+}
+
+/* Opening ------------------------------------------------------------------------ */
+
+/**
+ * hearth_store_dup_default_path:
+ * @data_dir: (nullable): a folder chosen on the command line, or %NULL
+ *
+ * Where the database lives: in @data_dir when given, else in `$HEARTH_DATA_DIR`
+ * when set, else in `$XDG_DATA_HOME/hearth`.
+ *
+ * Returns: (transfer full): the path of the database file
+ */
+char *
+hearth_store_dup_default_path (const char *data_dir)
+{
+  const char *env = g_getenv ("HEARTH_DATA_DIR");
+
+  if (data_dir != NULL && *data_dir != '\0')
+    return g_build_filename (data_dir, HEARTH_STORE_FILE_NAME, NULL);
+
+  if (env != NULL && *env != '\0')
+    return g_build_filename (env, HEARTH_STORE_FILE_NAME, NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "hearth", HEARTH_STORE_FILE_NAME, NULL);
+}
+
+static gboolean
+set_io_error_from_errno (int           saved_errno,
+                         const char   *path,
+                         GError      **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, HEARTH_STORE_ERROR,
+               saved_errno == ENOSPC ? HEARTH_STORE_ERROR_FULL : HEARTH_STORE_ERROR_IO,
+               _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Creates @path with mode 0600 unless it exists; an existing file loses any
+ * group or other permission. SQLite gives its -wal and -shm files the mode of the
+ * database file, so they are private too. */
+static gboolean
+ensure_private_file (const char  *path,
+                     GError     **error)
+{
+  GStatBuf st;
+  int fd;
+
+  if (g_stat (path, &st) == 0)
+    {
+      if ((st.st_mode & 0077) != 0 && g_chmod (path, st.st_mode & 0700) != 0)
+        return set_io_error_from_errno (errno, path, error);
+      return TRUE;
+    }
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    return set_io_error_from_errno (errno, path, error);
+
+  if (fd >= 0)
+    g_close (fd, NULL);
+
+  return TRUE;
+}
+
+static gboolean
+ensure_private_folder (const char  *folder,
+                       GError     **error)
+{
+  GStatBuf st;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    return set_io_error_from_errno (errno, folder, error);
+
+  if (g_stat (folder, &st) != 0)
+    return set_io_error_from_errno (errno, folder, error);
+
+  if ((st.st_mode & 0077) != 0 && g_chmod (folder, 0700) != 0)
+    return set_io_error_from_errno (errno, folder, error);
+
+  return TRUE;
+}
+
+static gboolean
+query_int (HearthStore  *self,
+           const char   *sql,
+           int          *out_value,
+           GError      **error)
+{
+  g_autoptr (HearthStatement) statement = hearth_store_prepare (self, sql, error);
+
+  if (statement == NULL || !hearth_statement_fetch_one (statement, error))
+    return FALSE;
+
+  *out_value = (int) hearth_statement_get_int64 (statement, 0);
+  return TRUE;
+}
+
+static gboolean
+set_not_a_database_error (HearthStore  *self,
+                          GError      **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  g_set_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_CORRUPT,
+               _("“%s” is not a Hearth database, or it is damaged."), display);
+  return FALSE;
+}
+
+static gboolean
+configure_connection (HearthStore  *self,
+                      GError      **error)
+{
+  g_autoptr (HearthStatement) journal = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* Refuse writes that corrupt the file even when the SQL asks for them. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+
+  /* The first read of the file: a file that is not a database fails here. */
+  if (!query_int (self, "PRAGMA user_version", &self->schema_version, &local_error))
+    {
+      if (g_error_matches (local_error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_CORRUPT))
+        return set_not_a_database_error (self, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (self->schema_version > hearth_store_get_latest_schema_version ())
+    {
+      g_set_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_NEWER_SCHEMA,
+                   _("This data was saved by a newer version of Hearth "
+                     "(data version %d; this version reads up to %d). "
+                     "Update Hearth to open it."),
+                   self->schema_version, hearth_store_get_latest_schema_version ());
+      return FALSE;
+    }
+
+  if (self->schema_version > 0)
+    {
+      int application_id = 0;
+
+      if (!query_int (self, "PRAGMA application_id", &application_id, error))
+        return FALSE;
+      if (application_id != HEARTH_APPLICATION_ID)
+        return set_not_a_database_error (self, error);
+    }
+  else
+    {
+      int n_objects = 0;
+
+      /* A version 0 file must be empty: anything else is someone else's. */
+      if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+        return FALSE;
+      if (n_objects > 0)
+        return set_not_a_database_error (self, error);
+    }
+
+  journal = hearth_store_prepare (self, "PRAGMA journal_mode = WAL", error);
+  if (journal == NULL || !hearth_statement_fetch_one (journal, error))
+    return FALSE;
+  if (g_strcmp0 (hearth_statement_get_text (journal, 0), "wal") != 0)
+    {
+      g_set_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_IO,
+                   _("Hearth’s data file cannot be opened for safe writing here."));
+      return FALSE;
+    }
+  g_clear_pointer (&journal, hearth_statement_release);
+
+  return hearth_store_execute (self,
+                               "PRAGMA foreign_keys = ON;"
+                               "PRAGMA synchronous = FULL;",
+                               error);
+}
+
+static gboolean
+back_up (HearthStore  *self,
+         GError      **error)
+{
+  g_autofree char *backup_path = NULL;
+  sqlite3 *backup_db = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  backup_path = g_strdup_printf ("%s.bak-v%d", self->path, self->schema_version);
+  if (!ensure_private_file (backup_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (backup_path, &backup_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (backup_db, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_extended_errcode (backup_db);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (backup_path);
+
+      g_debug ("Backing up to %s: %s", backup_path, sqlite3_errstr (rc));
+      g_set_error (error, HEARTH_STORE_ERROR,
+                   rc == SQLITE_FULL ? HEARTH_STORE_ERROR_FULL : HEARTH_STORE_ERROR_IO,
+                   _("Could not save a copy of Hearth’s data to “%s” before updating it."),
+                   display);
+    }
+
+  sqlite3_close (backup_db);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+migrate (HearthStore  *self,
+         int           target_version,
+         GError      **error)
+{
+  g_autoptr (GPtrArray) migrations = _hearth_store_list_migrations ();
+  /* A new, empty file has nothing worth keeping. */
+  gboolean backed_up = self->schema_version == 0;
+
+  for (guint i = 0; i < migrations->len; i++)
+    {
+      const HearthMigration *migration = g_ptr_array_index (migrations, i);
+      g_autofree char *set_version = NULL;
+
+      if (migration->version <= self->schema_version || migration->version > target_version)
+        continue;
+
+      /* Keep a copy of the data as it was before the first migration touches it. */
+      if (!backed_up)
+        {
+          if (!back_up (self, error))
+            return FALSE;
+          backed_up = TRUE;
+        }
+
+      g_debug ("Migrating %s to version %d (%s)",
+               self->path, migration->version, migration->name);
+
+      set_version = g_strdup_printf ("PRAGMA application_id = %d;"
+                                     "PRAGMA user_version = %d;",
+                                     HEARTH_APPLICATION_ID, migration->version);
+
+      if (!hearth_store_begin (self, error))
+        return FALSE;
+
+      if (!hearth_store_execute (self, migration->sql, error) ||
+          !hearth_store_execute (self, set_version, error) ||
+          !hearth_store_commit (self, error))
+        {
+          hearth_store_rollback (self);
+          g_prefix_error (error, _("Could not update Hearth’s data to version %d: "),
+                          migration->version);
+          return FALSE;
+        }
+
+      self->schema_version = migration->version;
+    }
+
+  return TRUE;
+}
+
+/**
+ * hearth_store_open:
+ * @path: the database file; it and its folder are created when missing
+ * @clock: the clock that services of this store read
+ * @error: where to report why the file cannot be used
+ *
+ * Opens the database, creating or migrating it to the latest schema. A file from
+ * a newer Hearth fails with %HEARTH_STORE_ERROR_NEWER_SCHEMA; a file that is not
+ * a Hearth database, or is damaged, with %HEARTH_STORE_ERROR_CORRUPT.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+HearthStore *
+hearth_store_open (const char   *path,
+                   HearthClock  *clock,
+                   GError      **error)
+{
+  return _hearth_store_open_at_version (path, clock, hearth_store_get_latest_schema_version (), error);
+}
+
+/* Opens and migrates up to @target_version only: tests use it to make the
+ * database an older Hearth would have left. */
+HearthStore *
+_hearth_store_open_at_version (const char   *path,
+                               HearthClock  *clock,
+                               int           target_version,
+                               GError      **error)
+{
+  g_autoptr (HearthStore) self = NULL;
+  g_autofree char *folder = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (HEARTH_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (HEARTH_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->clock = g_object_ref (clock);
+
+  folder = g_path_get_dirname (path);
+  if (!ensure_private_folder (folder, error) || !ensure_private_file (path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_sqlite (self, rc, error);
+      return NULL;
+    }
+
+  if (!configure_connection (self, error) || !migrate (self, target_version, error))
+    return NULL;
+
+  /* Only now: migrations announce nothing, since nobody listens yet and a new
+   * schema is not a change a list model should react to. */
+  sqlite3_update_hook (self->db, update_hook_cb, self);
+
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  char        *path;
+  HearthClock *clock;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->path);
+  g_clear_object (&data->clock);
+  g_free (data);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+  HearthStore *store = hearth_store_open (data->path, data->clock, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/**
+ * hearth_store_open_async:
+ *
+ * Opens (and, when needed, migrates) the database in a worker thread, so that a
+ * long migration never freezes the window. The store is then used from the
+ * thread that calls hearth_store_open_finish().
+ */
+void
+hearth_store_open_async (const char          *path,
+                         HearthClock         *clock,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  OpenData *data;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (HEARTH_IS_CLOCK (clock));
+
+  data = g_new0 (OpenData, 1);
+  data->path = g_strdup (path);
+  data->clock = g_object_ref (clock);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hearth_store_open_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+HearthStore *
+hearth_store_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hearth_store_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+hearth_store_get_path (HearthStore *self)
+{
+  g_return_val_if_fail (HEARTH_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+HearthClock *
+hearth_store_get_clock (HearthStore *self)
+{
+  g_return_val_if_fail (HEARTH_IS_STORE (self), NULL);
+
+  return self->clock;
+}
+
+/**
+ * hearth_store_now:
+ *
+ * Returns: the time of the store's clock, in the unit of every timestamp column
+ */
+gint64
+hearth_store_now (HearthStore *self)
+{
+  g_return_val_if_fail (HEARTH_IS_STORE (self), 0);
+
+  return hearth_clock_get_now (self->clock);
+}
+
+/**
+ * hearth_store_set_busy_timeout:
+ * @timeout_ms: how long a statement waits for another connection's write lock
+ *   before it fails with %HEARTH_STORE_ERROR_BUSY
+ */
+void
+hearth_store_set_busy_timeout (HearthStore *self,
+                               int          timeout_ms)
+{
+  g_return_if_fail (HEARTH_IS_STORE (self));
+  g_return_if_fail (timeout_ms >= 0);
+
+  sqlite3_busy_timeout (self->db, timeout_ms);
+}
+
+int
+hearth_store_get_schema_version (HearthStore *self)
+{
+  g_return_val_if_fail (HEARTH_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+/* Statements ---------------------------------------------------------------------- */
+
+/**
+ * hearth_store_execute:
+ * @sql: one or more statements without parameters
+ *
+ * Runs @sql to its end, discarding any rows. For schema work and pragmas; data
+ * goes through hearth_store_prepare() and bound parameters.
+ */
+gboolean
+hearth_store_execute (HearthStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (HEARTH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return set_error_from_sqlite (self, rc, error);
+
+  if (self->depth == 0)
+    emit_pending_changes (self);
+
+  return TRUE;
+}
+
+/**
+ * hearth_store_prepare:
+ * @sql: one statement, with `?` parameters
+ *
+ * Borrows the prepared statement for @sql, preparing it the first time.
+ *
+ * Returns: (transfer full): the statement, to give back with
+ *   hearth_statement_release(), or %NULL
+ */
+HearthStatement *
+hearth_store_prepare (HearthStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  HearthStatement *statement;
+  int rc;
+
+  g_return_val_if_fail (HEARTH_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  statement = g_hash_table_lookup (self->statements, sql);
+  if (statement != NULL && !statement->borrowed)
+    {
+      statement->borrowed = TRUE;
+      return statement;
+    }
+
+  statement = g_new0 (HearthStatement, 1);
+  statement->store = self;
+  statement->sql = g_strdup (sql);
+  statement->borrowed = TRUE;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                           &statement->handle, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Preparing “%s”", sql);
+      set_error_from_sqlite (self, rc, error);
+      statement_free (statement);
+      return NULL;
+    }
+
+  if (!g_hash_table_contains (self->statements, sql) &&
+      g_hash_table_size (self->statements) < STATEMENT_CACHE_MAX)
+    {
+      statement->cached = TRUE;
+      g_hash_table_insert (self->statements, statement->sql, statement);
+    }
+
+  return statement;
+}
+
+/**
+ * hearth_statement_release:
+ *
+ * Gives a borrowed statement back: it is reset and its parameters cleared.
+ */
+void
+hearth_statement_release (HearthStatement *self)
+{
+  HearthStore *store;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->borrowed);
+
+  store = self->store;
+
+  sqlite3_reset (self->handle);
+  sqlite3_clear_bindings (self->handle);
+  self->borrowed = FALSE;
+
+  if (!self->cached)
+    statement_free (self);
+
+  if (store->depth == 0)
+    emit_pending_changes (store);
+}
+
+void
+hearth_statement_bind_int64 (HearthStatement *self,
+                             int              index,
+                             gint64           value)
+{
+  g_return_if_fail (self != NULL);
+
+  if (sqlite3_bind_int64 (self->handle, index, value) != SQLITE_OK)
+    g_critical ("Cannot bind parameter %d of “%s”", index, self->sql);
+}
+
+/**
+ * hearth_statement_bind_text:
+ * @value: (nullable): UTF-8 text, copied; %NULL binds NULL
+ */
+void
+hearth_statement_bind_text (HearthStatement *self,
+                            int              index,
+                            const char      *value)
+{
+  int rc;
+
+  g_return_if_fail (self != NULL);
+
+  if (value == NULL)
+    rc = sqlite3_bind_null (self->handle, index);
+  else
+    rc = sqlite3_bind_text (self->handle, index, value, -1, SQLITE_TRANSIENT);
+
+  if (rc != SQLITE_OK)
+    g_critical ("Cannot bind parameter %d of “%s”", index, self->sql);
+}
+
+void
+hearth_statement_bind_null (HearthStatement *self,
+                            int              index)
+{
+  g_return_if_fail (self != NULL);
+
+  if (sqlite3_bind_null (self->handle, index) != SQLITE_OK)
+    g_critical ("Cannot bind parameter %d of “%s”", index, self->sql);
+}
+
+/**
+ * hearth_statement_next_row:
+ *
+ * Steps to the next row.
+ *
+ * Returns: %TRUE when a row is ready to read; %FALSE after the last row, or on
+ *   failure with @error set
+ */
+gboolean
+hearth_statement_next_row (HearthStatement  *self,
+                           GError          **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->borrowed, FALSE);
+
+  rc = sqlite3_step (self->handle);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    return FALSE;
+
+  sqlite3_reset (self->handle);
+  return set_error_from_sqlite (self->store, rc, error);
+}
+
+/**
+ * hearth_statement_fetch_one:
+ *
+ * Steps to the first row, for a query that finds one row.
+ *
+ * Returns: %TRUE when a row is ready to read; %FALSE with
+ *   %HEARTH_STORE_ERROR_NOT_FOUND when there is none
+ */
+gboolean
+hearth_statement_fetch_one (HearthStatement  *self,
+                            GError          **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (hearth_statement_next_row (self, &local_error))
+    return TRUE;
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error_literal (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_NOT_FOUND,
+                         _("It is not there any more."));
+  return FALSE;
+}
+
+/**
+ * hearth_statement_run:
+ *
+ * Runs the statement to its end, discarding any rows.
+ */
+gboolean
+hearth_statement_run (HearthStatement  *self,
+                      GError          **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  while (hearth_statement_next_row (self, &local_error))
+    ;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+hearth_statement_get_n_columns (HearthStatement *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return sqlite3_column_count (self->handle);
+}
+
+const char *
+hearth_statement_get_column_name (HearthStatement *self,
+                                  int              column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return sqlite3_column_name (self->handle, column);
+}
+
+gboolean
+hearth_statement_get_is_null (HearthStatement *self,
+                              int              column)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return sqlite3_column_type (self->handle, column) == SQLITE_NULL;
+}
+
+gint64
+hearth_statement_get_int64 (HearthStatement *self,
+                            int              column)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return sqlite3_column_int64 (self->handle, column);
+}
+
+/**
+ * hearth_statement_get_text:
+ *
+ * Returns: (nullable): the column's text, valid until the next step or release
+ */
+const char *
+hearth_statement_get_text (HearthStatement *self,
+                           int              column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return (const char *) sqlite3_column_text (self->handle, column);
+}
+
+char *
+hearth_statement_dup_text (HearthStatement *self,
+                           int              column)
+{
+  return g_strdup (hearth_statement_get_text (self, column));
+}
+
+/* Transactions ---------------------------------------------------------------------- */
+
+/**
+ * hearth_store_begin:
+ *
+ * Opens a transaction, or a savepoint inside the one that is open. Each begin is
+ * matched by one hearth_store_commit() or hearth_store_rollback().
+ */
+gboolean
+hearth_store_begin (HearthStore  *self,
+                    GError      **error)
+{
+  g_autofree char *sql = NULL;
+  guint mark;
+
+  g_return_val_if_fail (HEARTH_IS_STORE (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      if (!hearth_store_execute (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->depth = 1;
+      return TRUE;
+    }
+
+  sql = g_strdup_printf ("SAVEPOINT hearth_%u", self->depth);
+  if (!hearth_store_execute (self, sql, error))
+    return FALSE;
+
+  mark = self->pending->len;
+  g_array_set_size (self->savepoint_marks, self->depth);
+  g_array_index (self->savepoint_marks, guint, self->depth - 1) = mark;
+  self->depth++;
+
+  return TRUE;
+}
+
+gboolean
+hearth_store_commit (HearthStore  *self,
+                     GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    {
+      if (!hearth_store_execute (self, "COMMIT", error))
+        return FALSE;
+      self->depth = 0;
+      emit_pending_changes (self);
+      return TRUE;
+    }
+
+  sql = g_strdup_printf ("RELEASE hearth_%u", self->depth - 1);
+  if (!hearth_store_execute (self, sql, error))
+    return FALSE;
+  self->depth--;
+
+  return TRUE;
+}
+
+/**
+ * hearth_store_rollback:
+ *
+ * Undoes the innermost open transaction or savepoint. It cannot fail in a way a
+ * caller could handle, so it reports nothing.
+ */
+void
+hearth_store_rollback (HearthStore *self)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (HEARTH_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    {
+      /* SQLite may have rolled back already (after SQLITE_FULL, say). */
+      if (!sqlite3_get_autocommit (self->db) &&
+          !hearth_store_execute (self, "ROLLBACK", &error))
+        g_warning ("Rolling back: %s", error->message);
+      self->depth = 0;
+      g_array_set_size (self->pending, 0);
+      return;
+    }
+
+  self->depth--;
+  sql = g_strdup_printf ("ROLLBACK TO hearth_%u; RELEASE hearth_%u", self->depth, self->depth);
+  if (!hearth_store_execute (self, sql, &error))
+    g_warning ("Rolling back to a savepoint: %s", error->message);
+  g_array_set_size (self->pending, g_array_index (self->savepoint_marks, guint, self->depth - 1));
+}
+
+/**
+ * hearth_store_transaction:
+ * @func: the work to do in the transaction
+ *
+ * Runs @func in a transaction (a savepoint when one is open) and commits when it
+ * returns %TRUE, or rolls back when it fails.
+ */
+gboolean
+hearth_store_transaction (HearthStore                 *self,
+                          HearthStoreTransactionFunc   func,
+                          gpointer                     user_data,
+                          GError                     **error)
+{
+  g_return_val_if_fail (HEARTH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!hearth_store_begin (self, error))
+    return FALSE;
+
+  if (!func (self, user_data, error) || !hearth_store_commit (self, error))
+    {
+      hearth_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+hearth_store_in_transaction (HearthStore *self)
+{
+  g_return_val_if_fail (HEARTH_IS_STORE (self), FALSE);
+
+  return self->depth > 0;
+}

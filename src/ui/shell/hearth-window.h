@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define HEARTH_TYPE_WINDOW (hearth_window_get_type ())
+G_DECLARE_FINAL_TYPE (HearthWindow, hearth_window, HEARTH, WINDOW, AdwApplicationWindow)
+
+HearthWindow *hearth_window_new                (GtkApplication *application,
+                                                GSettings      *settings);
+const char   *hearth_window_get_visible_module (HearthWindow   *self);
+gboolean      hearth_window_show_module        (HearthWindow   *self,
+                                                const char     *name);
+
+G_END_DECLS

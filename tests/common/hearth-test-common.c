@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-test"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "hearth-store.h"
+#include "hearth-test-common.h"
+
+/*
+ * Helpers every test shares: a private temporary folder per test, and one-line
+ * queries for assertions. Nothing here decides what a test expects.
+ */
+
+/* Returns: (transfer full): a new, empty folder, removed by hearth_test_remove_tree() */
+char *
+hearth_test_make_temp_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("hearth-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+hearth_test_remove_tree (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+          if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+            hearth_test_remove_tree (child);
+          else
+            g_unlink (child);
+          g_object_unref (info);
+        }
+    }
+
+  g_rmdir (path);
+}
+
+/* Returns: (transfer full): a store on a new database in @dir */
+HearthStore *
+hearth_test_open_store (const char  *dir,
+                        HearthClock *clock)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, HEARTH_STORE_FILE_NAME, NULL);
+  HearthStore *store = hearth_store_open (path, clock, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+gint64
+hearth_test_query_int (HearthStore *store,
+                       const char  *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStatement) statement = hearth_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  hearth_statement_fetch_one (statement, &error);
+  g_assert_no_error (error);
+  return hearth_statement_get_int64 (statement, 0);
+}
+
+char *
+hearth_test_query_text (HearthStore *store,
+                        const char  *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStatement) statement = hearth_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  hearth_statement_fetch_one (statement, &error);
+  g_assert_no_error (error);
+  return hearth_statement_dup_text (statement, 0);
+}

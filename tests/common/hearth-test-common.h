@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "hearth-core-types.h"
+
+G_BEGIN_DECLS
+
+/* 2026-11-26 12:00:00 UTC: where every fake clock starts. */
+#define HEARTH_TEST_EPOCH G_GINT64_CONSTANT (1795694400000000)
+
+char        *hearth_test_make_temp_dir (void);
+void         hearth_test_remove_tree   (const char  *path);
+HearthStore *hearth_test_open_store    (const char  *dir,
+                                        HearthClock *clock);
+gint64       hearth_test_query_int     (HearthStore *store,
+                                        const char  *sql);
+char        *hearth_test_query_text    (HearthStore *store,
+                                        const char  *sql);
+
+G_END_DECLS
