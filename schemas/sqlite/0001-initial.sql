@@ -201,7 +201,7 @@ CREATE TABLE transactions (
   created_at   INTEGER NOT NULL,
   -- Added (docs/SCHEMA.md): a ledger line's value date and text, and the key that
   -- makes re-importing a statement idempotent.
-  occurred_on  TEXT NOT NULL CHECK (date (occurred_on) IS occurred_on),
+  occurred_on  TEXT NOT NULL CHECK (date (occurred_on, '+0 days') IS occurred_on),
   description  TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 512),
   payee        TEXT NOT NULL DEFAULT '' CHECK (length(payee) <= 256),
   import_id    TEXT
@@ -367,8 +367,8 @@ CREATE TABLE trips (
   circle_id   INTEGER NOT NULL REFERENCES circles (id),
   owner_id    INTEGER NOT NULL,
   title       TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 256),
-  start_date  TEXT CHECK (start_date IS NULL OR date (start_date) IS start_date),
-  end_date    TEXT CHECK (end_date IS NULL OR date (end_date) IS end_date),
+  start_date  TEXT CHECK (start_date IS NULL OR date (start_date, '+0 days') IS start_date),
+  end_date    TEXT CHECK (end_date IS NULL OR date (end_date, '+0 days') IS end_date),
   CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date)
 ) STRICT;
 CREATE INDEX trips_circle_id ON trips (circle_id, start_date, id);

@@ -882,22 +882,32 @@ hearth_store_prepare (HearthStore  *self,
 void
 hearth_statement_release (HearthStatement *self)
 {
-  HearthStore *store;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (self->borrowed);
 
-  store = self->store;
-
-  sqlite3_reset (self->handle);
-  sqlite3_clear_bindings (self->handle);
+  hearth_statement_reset (self);
   self->borrowed = FALSE;
 
   if (!self->cached)
     statement_free (self);
+}
 
-  if (store->depth == 0)
-    emit_pending_changes (store);
+/**
+ * hearth_statement_reset:
+ *
+ * Makes a borrowed statement ready to run again, with no parameters bound.
+ */
+void
+hearth_statement_reset (HearthStatement *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->borrowed);
+
+  sqlite3_reset (self->handle);
+  sqlite3_clear_bindings (self->handle);
+
+  if (self->store->depth == 0)
+    emit_pending_changes (self->store);
 }
 
 void

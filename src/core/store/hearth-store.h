@@ -115,6 +115,7 @@ const char   *hearth_statement_get_text              (HearthStatement      *self
                                                       int                   column);
 char         *hearth_statement_dup_text              (HearthStatement      *self,
                                                       int                   column);
+void          hearth_statement_reset                 (HearthStatement      *self);
 void          hearth_statement_release               (HearthStatement      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearthStatement, hearth_statement_release)
