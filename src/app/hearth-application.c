@@ -104,7 +104,7 @@ store_opened_cb (GObject      *source,
 
   if (store == NULL)
     {
-      g_warning ("Cannot open the store: %s", error->message);
+      g_message ("Cannot open the store: %s", error->message);
       self->open_error = g_steal_pointer (&error);
       present_open_error (self);
       return;

@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "hearth-application.h"
+#include "hearth-clock.h"
+#include "hearth-preferences-window.h"
+#include "hearth-store.h"
+#include "hearth-test-common.h"
+#include "hearth-test-ui.h"
+#include "hearth-window.h"
+
+/*
+ * The application shell on a real display: the real HearthApplication started
+ * with g_application_run(), driven from inside its main loop. Each screen it
+ * visits is saved as a PNG under build/tests/ui/screenshots/.
+ */
+
+/* The sidebar's modules, in the order ../shared/design/UI.md gives. */
+static const char * const modules[] = {
+  "home", "finance", "lifelog", "tasks", "notes", "contacts", "trips", "circles",
+};
+
+typedef struct
+{
+  HearthApplication *app;
+  char              *dir;
+  gboolean           done;
+} Run;
+
+static gboolean
+has_main_window (gpointer user_data)
+{
+  Run *run = user_data;
+
+  return HEARTH_IS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (run->app)));
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+typedef struct
+{
+  HearthWindow *window;
+  const char   *module;
+} ModuleWait;
+
+static gboolean
+shows_module (gpointer user_data)
+{
+  ModuleWait *wait = user_data;
+
+  return g_strcmp0 (hearth_window_get_visible_module (wait->window), wait->module) == 0;
+}
+
+static gboolean
+has_toplevel (gpointer user_data)
+{
+  return hearth_test_find_toplevel (GPOINTER_TO_SIZE (user_data)) != NULL;
+}
+
+static gboolean
+leaflet_folded (gpointer user_data)
+{
+  return adw_leaflet_get_folded (user_data) && !adw_leaflet_get_child_transition_running (user_data);
+}
+
+static gboolean
+leaflet_unfolded (gpointer user_data)
+{
+  return !adw_leaflet_get_folded (user_data) && !adw_leaflet_get_child_transition_running (user_data);
+}
+
+static gboolean
+leaflet_settled (gpointer user_data)
+{
+  return !adw_leaflet_get_child_transition_running (user_data);
+}
+
+static gboolean
+stack_settled (gpointer user_data)
+{
+  return !gtk_stack_get_transition_running (user_data);
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  hearth_test_wait_until (has_toplevel, GSIZE_TO_POINTER (type), g_type_name (type));
+  return hearth_test_find_toplevel (type);
+}
+
+static void
+check_database (Run *run)
+{
+  g_autofree char *path = g_build_filename (run->dir, HEARTH_STORE_FILE_NAME, NULL);
+  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+  g_autoptr (HearthStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (hearth_application_get_store (run->app));
+  g_assert_cmpstr (hearth_store_get_path (hearth_application_get_store (run->app)), ==, path);
+
+  /* A second connection sees the migrated schema: 36 tables and the index. */
+  store = hearth_store_open (path, clock, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_store_get_schema_version (store), ==,
+                   hearth_store_get_latest_schema_version ());
+  g_assert_cmpint (hearth_test_query_int (store,
+                                          "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                                          "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'"),
+                   ==, 37);
+}
+
+static void
+visit_every_module (HearthWindow *window)
+{
+  GtkListBox *sidebar = template_child (window, HEARTH_TYPE_WINDOW, "sidebar");
+  GtkStack *stack = template_child (window, HEARTH_TYPE_WINDOW, "stack");
+  AdwWindowTitle *title = template_child (window, HEARTH_TYPE_WINDOW, "content_title");
+
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, G_N_ELEMENTS (modules)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, i);
+      GtkWidget *page;
+      ModuleWait wait = { window, modules[i] };
+      g_autofree char *name = g_strconcat ("shell-", modules[i], NULL);
+      g_autofree char *png = NULL;
+
+      g_assert_nonnull (row);
+      /* What a click or Enter on the row does. */
+      g_signal_emit_by_name (row, "activate");
+      hearth_test_wait_until (shows_module, &wait, modules[i]);
+      hearth_test_wait_until (stack_settled, stack, "the page transition");
+
+      page = gtk_stack_get_visible_child (stack);
+      g_assert_true (ADW_IS_STATUS_PAGE (page));
+      g_assert_cmpuint (strlen (adw_status_page_get_title (ADW_STATUS_PAGE (page))), >, 0);
+      g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (page))), >, 0);
+      g_assert_true (gtk_list_box_get_selected_row (sidebar) == row);
+      g_assert_cmpstr (adw_window_title_get_title (title), ==,
+                       gtk_stack_page_get_title (gtk_stack_get_page (stack, page)));
+
+      png = hearth_test_save_png (GTK_WIDGET (window), name);
+      g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+    }
+
+  /* The keyboard's way: Alt+N activates win.show-module. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-module", "s", "notes");
+  g_assert_cmpstr (hearth_window_get_visible_module (window), ==, "notes");
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 4));
+  g_assert_false (hearth_window_show_module (window, "no-such-module"));
+  g_assert_cmpstr (hearth_window_get_visible_module (window), ==, "notes");
+}
+
+static void
+check_narrow_window (HearthWindow *window)
+{
+  AdwLeaflet *leaflet = template_child (window, HEARTH_TYPE_WINDOW, "leaflet");
+  GtkStack *stack = template_child (window, HEARTH_TYPE_WINDOW, "stack");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  hearth_test_wait_until (leaflet_folded, leaflet, "the leaflet to fold");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-module", "s", "tasks");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  hearth_test_wait_until (leaflet_settled, leaflet, "the leaflet to slide");
+  hearth_test_wait_until (stack_settled, stack, "the page transition");
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "shell-narrow-page"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+  hearth_test_wait_until (leaflet_settled, leaflet, "the leaflet to slide");
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "shell-narrow-sidebar"));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  hearth_test_wait_until (leaflet_unfolded, leaflet, "the leaflet to unfold");
+}
+
+static void
+check_preferences (Run *run)
+{
+  GSettings *settings = hearth_application_get_settings (run->app);
+  GtkWindow *preferences;
+  GtkSpinButton *idle_lock;
+  GtkSwitch *notifications;
+  AdwComboRow *style;
+  AdwComboRow *currency;
+  GListModel *currencies;
+  g_autofree char *chosen = NULL;
+  guint usd = GTK_INVALID_LIST_POSITION;
+
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "preferences", NULL);
+  preferences = wait_for_toplevel (HEARTH_TYPE_PREFERENCES_WINDOW);
+  idle_lock = template_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "idle_lock_spin");
+  notifications = template_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "notifications_switch");
+  style = template_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "style_row");
+  currency = template_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "currency_row");
+
+  /* The defaults, shown. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (idle_lock), ==, 15);
+  g_assert_true (gtk_switch_get_active (notifications));
+  g_assert_cmpuint (adw_combo_row_get_selected (style), ==, 0);
+  g_free (hearth_test_save_png (GTK_WIDGET (preferences), "preferences"));
+
+  /* Settings → widgets. */
+  g_settings_set_uint (settings, "idle-lock-minutes", 30);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (idle_lock), ==, 30);
+  g_settings_set_boolean (settings, "notifications-enabled", FALSE);
+  g_assert_false (gtk_switch_get_active (notifications));
+
+  /* Widgets → settings. */
+  gtk_spin_button_set_value (idle_lock, 45);
+  g_assert_cmpuint (g_settings_get_uint (settings, "idle-lock-minutes"), ==, 45);
+  gtk_switch_set_active (notifications, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "notifications-enabled"));
+
+  currencies = adw_combo_row_get_model (currency);
+  for (guint i = 0; i < g_list_model_get_n_items (currencies); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (currencies), i), "USD"))
+      usd = i;
+  g_assert_cmpuint (usd, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (currency, usd);
+  chosen = g_settings_get_string (settings, "default-currency");
+  g_assert_cmpstr (chosen, ==, "USD");
+
+  /* Dark, applied to the whole application at once. */
+  adw_combo_row_set_selected (style, 2);
+  g_assert_cmpint (g_settings_get_enum (settings, "style"), ==, 2);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_free (hearth_test_save_png (GTK_WIDGET (preferences), "preferences-dark"));
+
+  gtk_window_close (preferences);
+}
+
+static void
+check_about_and_shortcuts (Run          *run,
+                           HearthWindow *window)
+{
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "about", NULL);
+  about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Hearth");
+  g_free (hearth_test_save_png (GTK_WIDGET (about), "about"));
+  gtk_window_close (about);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_free (hearth_test_save_png (GTK_WIDGET (shortcuts), "shortcuts"));
+  gtk_window_close (shortcuts);
+}
+
+static gboolean
+drive_main_window (gpointer user_data)
+{
+  Run *run = user_data;
+  HearthWindow *window;
+  GSettings *settings;
+
+  hearth_test_wait_until (has_main_window, run, "the main window");
+  window = HEARTH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (run->app)));
+  settings = hearth_application_get_settings (run->app);
+
+  check_database (run);
+  visit_every_module (window);
+  check_narrow_window (window);
+  check_preferences (run);
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "shell-dark"));
+  g_settings_set_enum (settings, "style", 0);
+  check_about_and_shortcuts (run, window);
+
+  /* The size is kept for the next start. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  run->done = TRUE;
+  g_application_quit (G_APPLICATION (run->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_main_window (void)
+{
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autofree char *elsewhere = hearth_test_make_temp_dir ();
+  g_autofree char *elsewhere_db = g_build_filename (elsewhere, HEARTH_STORE_FILE_NAME, NULL);
+  g_autoptr (HearthApplication) app = hearth_application_new ();
+  char *argv[] = { "hearth", "--data-dir", dir, NULL };
+  Run run = { app, dir, FALSE };
+  int status;
+
+  /* The command line wins over the environment. */
+  g_setenv ("HEARTH_DATA_DIR", elsewhere, TRUE);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_idle_add (drive_main_window, &run);
+
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.done);
+  g_assert_false (g_file_test (elsewhere_db, G_FILE_TEST_EXISTS));
+  g_unsetenv ("HEARTH_DATA_DIR");
+  hearth_test_remove_tree (dir);
+  hearth_test_remove_tree (elsewhere);
+}
+
+static gboolean
+drive_open_error (gpointer user_data)
+{
+  Run *run = user_data;
+  GtkWindow *dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+
+  g_assert_nonnull (strstr (body, "is not a Hearth database"));
+  g_assert_nonnull (strstr (body, run->dir));
+  g_assert_null (hearth_application_get_store (run->app));
+  g_assert_null (hearth_test_find_toplevel (HEARTH_TYPE_WINDOW));
+  g_free (hearth_test_save_png (GTK_WIDGET (dialog), "open-error"));
+
+  /* Its one answer quits the application: g_application_run() returns. */
+  run->done = TRUE;
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_unreadable_database (void)
+{
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, HEARTH_STORE_FILE_NAME, NULL);
+  g_autoptr (HearthApplication) app = hearth_application_new ();
+  g_autoptr (GError) error = NULL;
+  char *argv[] = { "hearth", NULL };
+  Run run = { app, dir, FALSE };
+  int status;
+
+  g_file_set_contents (path, "This is a letter to Grandma, not a database.\n", -1, &error);
+  g_assert_no_error (error);
+  g_setenv ("HEARTH_DATA_DIR", dir, TRUE);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_idle_add (drive_open_error, &run);
+
+  status = g_application_run (G_APPLICATION (app), 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.done);
+  g_unsetenv ("HEARTH_DATA_DIR");
+  hearth_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hearth_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/shell/main-window", test_main_window);
+  g_test_add_func ("/ui/shell/unreadable-database", test_unreadable_database);
+
+  return g_test_run ();
+}
