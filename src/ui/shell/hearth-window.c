@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "hearth-window.h"
 
 /*
