@@ -1,14 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "hearth-test"
+#define _GNU_SOURCE /* memmem */
 
 #include "config.h"
 
 #include <string.h>
 
-#include "hearth-auth-error.h"
-#include "hearth-password.h"
+#include <glib/gstdio.h>
 
-/* The auth module: passwords (policy, hashing, verification). */
+#include "hearth-auth.h"
+#include "hearth-auth-error.h"
+#include "hearth-clock.h"
+#include "hearth-password.h"
+#include "hearth-store.h"
+#include "hearth-test-common.h"
+#include "hearth-tokens-private.h"
+
+/* The auth module: passwords (policy, hashing, verification), then the
+ * service: profiles, sign-in and lockout, sessions, sudo mode, recovery keys
+ * and security questions, on a fake clock and the cheapest Argon2id cost. */
 
 #define GOOD_PASSWORD "Tapioca-Harbour-71"
 
@@ -186,6 +196,845 @@ test_needs_rehash (void)
   g_assert_true (hearth_password_needs_rehash ("garbage", hearth_password_cost_cheapest ()));
 }
 
+/* The service ------------------------------------------------------------------- */
+
+#define ADA_PASSWORD "Tapioca-Harbour-71"
+#define GRACE_PASSWORD "Marmalade-Quarry-38"
+
+typedef struct
+{
+  char        *dir;
+  HearthClock *clock;
+  HearthStore *store;
+  HearthAuth  *auth;
+  HearthActor *ada;
+  GStrv        ada_keys;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = hearth_test_make_temp_dir ();
+  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
+  f->store = hearth_test_open_store (f->dir, f->clock);
+  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
+  f->ada = hearth_auth_create_profile (f->auth, "ada", "Ada Lovelace", "ada@example.org",
+                                       ADA_PASSWORD, &f->ada_keys, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->ada);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->ada);
+  g_clear_pointer (&f->ada_keys, g_strfreev);
+  g_clear_object (&f->auth);
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  hearth_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+count_events (Fixture    *f,
+              const char *type)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM security_events WHERE type = '%s'", type);
+
+  return hearth_test_query_int (f->store, sql);
+}
+
+static gint64
+failed_attempts (Fixture *f)
+{
+  return hearth_test_query_int (f->store, "SELECT failed_attempts FROM user_account_security_state "
+                                          "WHERE user_id = (SELECT id FROM users WHERE username = 'ada')");
+}
+
+static HearthActor *
+sign_in (Fixture    *f,
+         const char *password,
+         GError    **error)
+{
+  return hearth_auth_sign_in (f->auth, "ada", password, FALSE, NULL, error);
+}
+
+static void
+fail_once (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (sign_in (f, "wrong password", &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+}
+
+static void
+test_create_profile (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *hash = NULL;
+  g_autoptr (GRegex) key_shape = g_regex_new ("^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$", 0, 0, NULL);
+
+  g_assert_cmpstr (hearth_actor_get_username (f->ada), ==, "ada");
+  g_assert_cmpstr (hearth_actor_get_display_name (f->ada), ==, "Ada Lovelace");
+  g_assert_cmpint (hearth_actor_get_user_id (f->ada), >, 0);
+  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_true (hearth_auth_has_profiles (f->auth, NULL));
+
+  g_assert_cmpuint (g_strv_length (f->ada_keys), ==, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_assert_true (g_regex_match (key_shape, f->ada_keys[i], 0, NULL));
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (f->ada_keys[i], !=, f->ada_keys[j]);
+    }
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM recovery_keys WHERE used_at IS NULL"), ==, 8);
+  g_assert_cmpint (hearth_auth_count_recovery_keys (f->auth, f->ada, NULL), ==, 8);
+
+  hash = hearth_test_query_text (f->store, "SELECT secret_hash FROM auth_credentials WHERE type = 'PASSWORD'");
+  g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'profile.created'"), ==, 1);
+  g_assert_cmpint (count_events (f, "LOGIN_SUCCESS"), ==, 1);
+}
+
+static void
+test_create_profile_refusals (Fixture       *f,
+                              gconstpointer  data)
+{
+  struct {
+    const char *username;
+    const char *email;
+    const char *password;
+    int         code;
+  } cases[] = {
+    { "ADA", NULL, GRACE_PASSWORD, HEARTH_AUTH_ERROR_TAKEN },
+    /* Full-width letters are "ada" once NFKC-normalised. */
+    { "\xef\xbd\x81\xef\xbd\x84\xef\xbd\x81", NULL, GRACE_PASSWORD, HEARTH_AUTH_ERROR_TAKEN },
+    { "grace", "ADA@example.org", GRACE_PASSWORD, HEARTH_AUTH_ERROR_TAKEN },
+    { "grace hopper", NULL, GRACE_PASSWORD, HEARTH_AUTH_ERROR_INVALID_INPUT },
+    { "", NULL, GRACE_PASSWORD, HEARTH_AUTH_ERROR_INVALID_INPUT },
+    { "grace", "not-an-address", GRACE_PASSWORD, HEARTH_AUTH_ERROR_INVALID_INPUT },
+    { "grace", NULL, "short", HEARTH_AUTH_ERROR_PASSWORD_REJECTED },
+    { "grace", NULL, "Hopper-is-grace-1906", HEARTH_AUTH_ERROR_PASSWORD_REJECTED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_auto (GStrv) keys = NULL;
+      g_autoptr (HearthActor) actor = hearth_auth_create_profile (f->auth, cases[i].username, "Grace Hopper",
+                                                                   cases[i].email, cases[i].password, &keys, &error);
+
+      g_assert_null (actor);
+      g_assert_null (keys);
+      g_assert_error (error, HEARTH_AUTH_ERROR, cases[i].code);
+    }
+
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM users"), ==, 1);
+}
+
+static void
+test_sign_in (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+  g_autoptr (HearthActor) staying = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *no_token = g_strdup ("untouched");
+
+  /* Any case of the username. */
+  actor = hearth_auth_sign_in (f->auth, "Ada", ADA_PASSWORD, FALSE, &no_token, &error);
+  g_assert_no_error (error);
+  g_assert_null (no_token);
+  g_assert_cmpint (hearth_actor_get_user_id (actor), ==, hearth_actor_get_user_id (f->ada));
+  g_assert_cmpint (hearth_actor_get_session_id (actor), !=, hearth_actor_get_session_id (f->ada));
+  g_assert_true (hearth_auth_check_session (f->auth, actor, NULL));
+  g_assert_cmpuint (strlen (hearth_actor_get_csrf_token (actor)), ==, HEARTH_TOKEN_LENGTH);
+
+  staying = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
+  g_assert_no_error (error);
+  g_assert_true (_hearth_token_is_well_formed (token));
+  g_assert_cmpint (count_events (f, "LOGIN_SUCCESS"), ==, 3);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'auth.sign_in'"), ==, 2);
+}
+
+static void
+test_one_failure_message (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) wrong_password = NULL;
+  g_autoptr (GError) unknown_user = NULL;
+
+  g_assert_null (sign_in (f, "Tapioca-Harbour-72", &wrong_password));
+  g_assert_null (hearth_auth_sign_in (f->auth, "nobody", ADA_PASSWORD, FALSE, NULL, &unknown_user));
+
+  g_assert_error (wrong_password, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_assert_error (unknown_user, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_assert_cmpstr (wrong_password->message, ==, unknown_user->message);
+  g_assert_cmpstr (wrong_password->message, ==, "That password is not right.");
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM security_events "
+                                                    "WHERE type = 'LOGIN_FAILED' AND user_id IS NULL"), ==, 1);
+  g_assert_cmpint (failed_attempts (f), ==, 1);
+}
+
+static void
+test_lockout_ladder (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+  gint64 expected = 30 * G_USEC_PER_SEC;
+
+  for (int i = 1; i <= 4; i++)
+    {
+      fail_once (f);
+      g_assert_cmpint (hearth_auth_get_cooldown_remaining (f->auth, "ada"), ==, 0);
+    }
+
+  /* From the 5th failure: 30 s, doubling, capped at an hour. */
+  for (int failures = 5; failures <= 14; failures++)
+    {
+      fail_once (f);
+      g_assert_cmpint (hearth_auth_get_cooldown_remaining (f->auth, "ada"), ==, expected);
+
+      /* The right password is refused too, and not counted. */
+      g_assert_null (sign_in (f, ADA_PASSWORD, &error));
+      g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN);
+      g_clear_error (&error);
+      g_assert_cmpint (failed_attempts (f), ==, failures);
+
+      hearth_clock_advance (f->clock, expected - G_USEC_PER_SEC);
+      g_assert_cmpint (hearth_auth_get_cooldown_remaining (f->auth, "ada"), ==, G_USEC_PER_SEC);
+      hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+      g_assert_cmpint (hearth_auth_get_cooldown_remaining (f->auth, "ada"), ==, 0);
+
+      expected = MIN (expected * 2, G_TIME_SPAN_HOUR);
+    }
+  g_assert_cmpint (expected, ==, G_TIME_SPAN_HOUR);
+
+  /* A success resets the counter. */
+  actor = sign_in (f, ADA_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (failed_attempts (f), ==, 0);
+  for (int i = 1; i <= 4; i++)
+    fail_once (f);
+  g_assert_cmpint (hearth_auth_get_cooldown_remaining (f->auth, "ada"), ==, 0);
+  g_assert_cmpint (count_events (f, "ACCOUNT_LOCKED"), ==, 10);
+}
+
+static void
+test_cooldown_message_counts_down (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  for (int i = 0; i < 5; i++)
+    fail_once (f);
+  hearth_clock_advance (f->clock, 12 * G_USEC_PER_SEC);
+
+  g_assert_null (sign_in (f, ADA_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN);
+  g_assert_nonnull (strstr (error->message, "18 seconds"));
+}
+
+static void
+test_clock_moved_backwards (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+
+  for (int i = 0; i < 5; i++)
+    fail_once (f);
+
+  /* An hour back: the wait stays the ladder's 30 s, counted from now. */
+  hearth_clock_advance (f->clock, -G_TIME_SPAN_HOUR);
+  g_assert_null (sign_in (f, ADA_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN);
+  g_clear_error (&error);
+  g_assert_cmpint (hearth_auth_get_cooldown_remaining (f->auth, "ada"), ==, 30 * G_USEC_PER_SEC);
+
+  hearth_clock_advance (f->clock, 30 * G_USEC_PER_SEC);
+  actor = sign_in (f, ADA_PASSWORD, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_permanent_lock_and_recovery (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+
+  for (int i = 0; i < 100; i++)
+    {
+      fail_once (f);
+      hearth_clock_advance (f->clock, G_TIME_SPAN_HOUR);
+    }
+  g_assert_cmpint (failed_attempts (f), ==, 100);
+  g_assert_cmpint (hearth_auth_get_cooldown_remaining (f->auth, "ada"), ==, G_MAXINT64);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM security_events "
+                                                    "WHERE type = 'ACCOUNT_LOCKED' "
+                                                    "AND json_extract (metadata, '$.permanent')"), ==, 1);
+
+  /* Locked for good: even the right password, a day later. */
+  hearth_clock_advance (f->clock, G_TIME_SPAN_DAY);
+  g_assert_null (sign_in (f, ADA_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* A recovery key unlocks it, with a new password. */
+  g_assert_true (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[3],
+                                                               GRACE_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_events (f, "ACCOUNT_UNLOCKED"), ==, 1);
+  g_assert_cmpint (count_events (f, "RECOVERY_KEY_USED"), ==, 1);
+  g_assert_cmpint (failed_attempts (f), ==, 0);
+
+  g_assert_null (sign_in (f, ADA_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_clear_error (&error);
+  actor = sign_in (f, GRACE_PASSWORD, &error);
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  const char         *path;
+  HearthClock        *clock;
+  volatile gint      *wrong;
+  volatile gint      *cooled;
+} Attempt;
+
+static gpointer
+attempt_thread (gpointer user_data)
+{
+  Attempt *attempt = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) store = hearth_store_open (attempt->path, attempt->clock, &error);
+  g_autoptr (HearthAuth) auth = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+
+  g_assert_no_error (error);
+  hearth_store_set_busy_timeout (store, 60000);
+  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  actor = hearth_auth_sign_in (auth, "ada", "wrong password", FALSE, NULL, &error);
+  g_assert_null (actor);
+
+  if (g_error_matches (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS))
+    g_atomic_int_inc (attempt->wrong);
+  else if (g_error_matches (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN))
+    g_atomic_int_inc (attempt->cooled);
+  else
+    g_error ("Unexpected: %s", error->message);
+
+  return NULL;
+}
+
+static void
+test_concurrent_failures (Fixture       *f,
+                          gconstpointer  data)
+{
+  volatile gint wrong = 0;
+  volatile gint cooled = 0;
+  Attempt attempt = { hearth_store_get_path (f->store), f->clock, &wrong, &cooled };
+  GThread *threads[50];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("attempt", attempt_thread, &attempt);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  /* Each attempt is counted exactly once: as a checked failure, or as a
+   * refusal during the cooldown that the checked ones started. */
+  g_assert_cmpint (wrong + cooled, ==, 50);
+  g_assert_cmpint (wrong, >=, 5);
+  g_assert_cmpint (failed_attempts (f), ==, wrong);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM security_events "
+                                                    "WHERE type = 'LOGIN_FAILED' AND user_id IS NOT NULL"), ==, 50);
+  g_test_message ("%d checked failures, %d refused during the cooldown", wrong, cooled);
+}
+
+static void
+test_session_expiry (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) staying = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *next = NULL;
+  g_autoptr (HearthActor) resumed = NULL;
+
+  staying = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
+  g_assert_no_error (error);
+
+  /* Without "stay signed in": 24 hours. */
+  hearth_clock_advance (f->clock, HEARTH_AUTH_SESSION_LIFETIME - 1);
+  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  hearth_clock_advance (f->clock, 1);
+  g_assert_false (hearth_auth_check_session (f->auth, f->ada, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+  g_clear_error (&error);
+
+  /* With it: 30 days. */
+  g_assert_true (hearth_auth_check_session (f->auth, staying, NULL));
+  hearth_clock_advance (f->clock, HEARTH_AUTH_STAY_SIGNED_IN_LIFETIME - HEARTH_AUTH_SESSION_LIFETIME);
+  g_assert_null (hearth_auth_resume (f->auth, hearth_actor_get_user_id (f->ada), token, &next, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+  g_assert_null (next);
+}
+
+static void
+test_resume_rotates_and_detects_reuse (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) first = NULL;
+  g_autoptr (HearthActor) second = NULL;
+  g_autoptr (HearthActor) replayed = NULL;
+  g_autoptr (HearthActor) third = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *rotated = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *never = NULL;
+  gint64 ada = hearth_actor_get_user_id (f->ada);
+
+  first = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
+  g_assert_no_error (error);
+
+  hearth_clock_advance (f->clock, 12 * G_TIME_SPAN_HOUR);
+  second = hearth_auth_resume (f->auth, ada, token, &rotated, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rotated, !=, token);
+  g_assert_cmpint (hearth_actor_get_user_id (second), ==, ada);
+  g_assert_false (hearth_auth_check_session (f->auth, first, NULL));
+  g_assert_true (hearth_auth_check_session (f->auth, second, NULL));
+  g_assert_cmpint (count_events (f, "REFRESH_ROTATED"), ==, 1);
+
+  /* The rotated-away token, presented again: the whole family is revoked. */
+  replayed = hearth_auth_resume (f->auth, ada, token, &never, &error);
+  g_assert_null (replayed);
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_events (f, "REFRESH_REUSE_DETECTED"), ==, 1);
+  g_assert_false (hearth_auth_check_session (f->auth, second, NULL));
+  third = hearth_auth_resume (f->auth, ada, rotated, &again, &error);
+  g_assert_null (third);
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+
+  /* The other family (the profile's first session) is untouched. */
+  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+}
+
+static void
+test_bad_tokens (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) staying = NULL;
+  g_autoptr (HearthActor) grace = NULL;
+  g_auto (GStrv) grace_keys = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *truncated = NULL;
+  g_autofree char *flipped = NULL;
+  g_autofree char *huge = NULL;
+  const char *bad[4];
+
+  staying = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
+  g_assert_no_error (error);
+  grace = hearth_auth_create_profile (f->auth, "grace", "Grace Hopper", NULL, GRACE_PASSWORD, &grace_keys, &error);
+  g_assert_no_error (error);
+
+  truncated = g_strndup (token, strlen (token) - 1);
+  flipped = g_strdup (token);
+  flipped[10] = flipped[10] == 'A' ? 'B' : 'A';
+  huge = g_malloc (10 * 1024 * 1024 + 1);
+  memset (huge, 'A', 10 * 1024 * 1024);
+  huge[10 * 1024 * 1024] = '\0';
+  bad[0] = truncated;
+  bad[1] = flipped;
+  bad[2] = "";
+  bad[3] = huge;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *next = NULL;
+      g_autoptr (HearthActor) actor = hearth_auth_resume (f->auth, hearth_actor_get_user_id (f->ada),
+                                                           bad[i], &next, &error);
+
+      g_assert_null (actor);
+      g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+      g_clear_error (&error);
+    }
+
+  /* Ada's token does not resume Grace. */
+  {
+    g_autofree char *next = NULL;
+    g_autoptr (HearthActor) actor = hearth_auth_resume (f->auth, hearth_actor_get_user_id (grace),
+                                                         token, &next, &error);
+
+    g_assert_null (actor);
+    g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+    g_clear_error (&error);
+  }
+
+  /* None of that spent the real token. */
+  {
+    g_autofree char *next = NULL;
+    g_autoptr (HearthActor) actor = hearth_auth_resume (f->auth, hearth_actor_get_user_id (f->ada),
+                                                         token, &next, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (actor);
+  }
+}
+
+static void
+test_sign_out_and_revoke (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) laptop = NULL;
+  g_autoptr (HearthActor) kitchen = NULL;
+  g_autoptr (HearthActor) grace = NULL;
+  g_auto (GStrv) grace_keys = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *next = NULL;
+
+  laptop = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
+  kitchen = sign_in (f, ADA_PASSWORD, &error);
+  grace = hearth_auth_create_profile (f->auth, "grace", "Grace Hopper", NULL, GRACE_PASSWORD, &grace_keys, &error);
+  g_assert_no_error (error);
+
+  /* Nobody revokes another profile's session. */
+  g_assert_false (hearth_auth_revoke_session (f->auth, grace, hearth_actor_get_session_id (kitchen), &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+  g_clear_error (&error);
+  g_assert_true (hearth_auth_check_session (f->auth, kitchen, NULL));
+
+  g_assert_true (hearth_auth_revoke_session (f->auth, f->ada, hearth_actor_get_session_id (kitchen), &error));
+  g_assert_false (hearth_auth_check_session (f->auth, kitchen, NULL));
+  g_assert_cmpuint (hearth_auth_revoke_other_sessions (f->auth, f->ada, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_false (hearth_auth_check_session (f->auth, laptop, NULL));
+  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_true (hearth_auth_check_session (f->auth, grace, NULL));
+  g_assert_cmpint (count_events (f, "SESSION_REVOKED"), ==, 2);
+
+  /* A revoked "stay signed in" session does not resume. */
+  g_assert_null (hearth_auth_resume (f->auth, hearth_actor_get_user_id (f->ada), token, &next, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (hearth_auth_sign_out (f->auth, f->ada, &error));
+  g_assert_no_error (error);
+  g_assert_false (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_cmpint (count_events (f, "LOGOUT"), ==, 1);
+  /* Twice is harmless. */
+  g_assert_true (hearth_auth_sign_out (f->auth, f->ada, &error));
+  g_assert_cmpint (count_events (f, "LOGOUT"), ==, 1);
+}
+
+static void
+test_sudo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) keys = NULL;
+  const char * const questions[] = { "First pet?", "Street you grew up on?", "Favourite teacher?", NULL };
+  const char * const answers[] = { "Rex", "Baker Street", "Mrs Smith", NULL };
+
+  /* Every protected function refuses without sudo. */
+  g_assert_false (hearth_auth_require_sudo (f->auth, f->ada, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+  g_clear_error (&error);
+  g_assert_null (hearth_auth_regenerate_recovery_keys (f->auth, f->ada, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+  g_clear_error (&error);
+  g_assert_false (hearth_auth_change_password (f->auth, f->ada, ADA_PASSWORD, GRACE_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+  g_clear_error (&error);
+  g_assert_false (hearth_auth_set_security_questions (f->auth, f->ada, questions, answers, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+  g_clear_error (&error);
+
+  /* A wrong confirmation counts toward lockout. */
+  g_assert_false (hearth_auth_enter_sudo (f->auth, f->ada, "wrong password", &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_clear_error (&error);
+  g_assert_cmpint (failed_attempts (f), ==, 1);
+
+  g_assert_true (hearth_auth_enter_sudo (f->auth, f->ada, ADA_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_events (f, "SUDO_MODE_ENABLED"), ==, 1);
+  g_assert_cmpint (failed_attempts (f), ==, 0);
+
+  hearth_clock_advance (f->clock, HEARTH_AUTH_SUDO_LIFETIME - G_USEC_PER_SEC);
+  keys = hearth_auth_regenerate_recovery_keys (f->auth, f->ada, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (keys), ==, 8);
+
+  /* 10 minutes and 1 second after the confirmation. */
+  hearth_clock_advance (f->clock, 2 * G_USEC_PER_SEC);
+  g_assert_false (hearth_auth_require_sudo (f->auth, f->ada, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+}
+
+static void
+test_change_password (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) elsewhere = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+
+  elsewhere = sign_in (f, ADA_PASSWORD, &error);
+  g_assert_true (hearth_auth_enter_sudo (f->auth, f->ada, ADA_PASSWORD, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (hearth_auth_change_password (f->auth, f->ada, "not the old one", GRACE_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_clear_error (&error);
+  g_assert_false (hearth_auth_change_password (f->auth, f->ada, ADA_PASSWORD, "lovelace-again-1", &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_PASSWORD_REJECTED);
+  g_clear_error (&error);
+
+  g_assert_true (hearth_auth_change_password (f->auth, f->ada, ADA_PASSWORD, GRACE_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_events (f, "PASSWORD_CHANGED"), ==, 1);
+  /* This session stays; the others are signed out. */
+  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_false (hearth_auth_check_session (f->auth, elsewhere, NULL));
+
+  g_assert_null (sign_in (f, ADA_PASSWORD, &error));
+  g_clear_error (&error);
+  actor = sign_in (f, GRACE_PASSWORD, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_recovery_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) signed_in = NULL;
+  g_autofree char *sloppy = NULL;
+  g_auto (GStrv) fresh = NULL;
+
+  /* Typed in lower case, without dashes, with spaces. */
+  sloppy = g_ascii_strdown (f->ada_keys[0], -1);
+  for (char *p = sloppy; *p != '\0'; p++)
+    if (*p == '-')
+      *p = ' ';
+  g_assert_true (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", sloppy, GRACE_PASSWORD, &error));
+  g_assert_no_error (error);
+  /* Every session is signed out by a reset. */
+  g_assert_false (hearth_auth_check_session (f->auth, f->ada, NULL));
+
+  /* A used key is spent. */
+  g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[0], ADA_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_clear_error (&error);
+  g_assert_cmpint (count_events (f, "RECOVERY_FAILED"), ==, 1);
+  g_assert_cmpint (failed_attempts (f), ==, 1);
+
+  /* A key that cannot be one, and a policy failure that spends nothing. */
+  g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", "ABCD", ADA_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_clear_error (&error);
+  g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[1], "short", &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_PASSWORD_REJECTED);
+  g_clear_error (&error);
+
+  signed_in = sign_in (f, GRACE_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_auth_count_recovery_keys (f->auth, signed_in, NULL), ==, 7);
+
+  /* Regenerating replaces every unused key. */
+  g_assert_true (hearth_auth_enter_sudo (f->auth, signed_in, GRACE_PASSWORD, &error));
+  fresh = hearth_auth_regenerate_recovery_keys (f->auth, signed_in, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_auth_count_recovery_keys (f->auth, signed_in, NULL), ==, 8);
+  g_assert_cmpint (count_events (f, "RECOVERY_KEY_REGENERATED"), ==, 1);
+  g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[1], ADA_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_clear_error (&error);
+  g_assert_true (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", fresh[7], ADA_PASSWORD, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_security_questions (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) asked = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+  const char * const two[] = { "First pet?", "Street you grew up on?", NULL };
+  const char * const two_answers[] = { "Rex", "Baker Street", NULL };
+  const char * const questions[] = { "First pet?", "Street you grew up on?", "Favourite teacher?", NULL };
+  const char * const answers[] = { "Rex", "Baker Street", "Mrs Smith", NULL };
+  const char * const typed[] = { "  REX ", "baker    street", "mrs smith", NULL };
+  const char * const wrong[] = { "Rex", "Baker Street", "Mr Smith", NULL };
+
+  g_assert_null (hearth_auth_dup_security_questions (f->auth, "ada", &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  g_assert_true (hearth_auth_enter_sudo (f->auth, f->ada, ADA_PASSWORD, &error));
+  g_assert_false (hearth_auth_set_security_questions (f->auth, f->ada, two, two_answers, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_true (hearth_auth_set_security_questions (f->auth, f->ada, questions, answers, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_events (f, "SECURITY_QUESTIONS_CHANGED"), ==, 1);
+
+  asked = hearth_auth_dup_security_questions (f->auth, "ADA", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (asked, questions);
+
+  /* Wrong answers count toward lockout, like passwords. */
+  for (int i = 0; i < 5; i++)
+    {
+      g_assert_false (hearth_auth_reset_password_with_answers (f->auth, "ada", wrong, GRACE_PASSWORD, &error));
+      g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (count_events (f, "RECOVERY_FAILED"), ==, 5);
+  g_assert_false (hearth_auth_reset_password_with_answers (f->auth, "ada", typed, GRACE_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN);
+  g_clear_error (&error);
+
+  /* Answered as people type them. */
+  hearth_clock_advance (f->clock, 30 * G_USEC_PER_SEC);
+  g_assert_true (hearth_auth_reset_password_with_answers (f->auth, "ada", typed, GRACE_PASSWORD, &error));
+  g_assert_no_error (error);
+  actor = sign_in (f, GRACE_PASSWORD, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_rehash_on_sign_in (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthAuth) stronger = hearth_auth_new (f->store, hearth_password_cost_interactive ());
+  g_autoptr (HearthActor) actor = NULL;
+  g_autofree char *before = hearth_test_query_text (f->store, "SELECT secret_hash FROM auth_credentials");
+  g_autofree char *after = NULL;
+
+  g_assert_true (hearth_password_needs_rehash (before, hearth_password_cost_interactive ()));
+  actor = hearth_auth_sign_in (stronger, "ada", ADA_PASSWORD, FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  after = hearth_test_query_text (f->store, "SELECT secret_hash FROM auth_credentials");
+  g_assert_cmpstr (after, !=, before);
+  g_assert_false (hearth_password_needs_rehash (after, hearth_password_cost_interactive ()));
+  g_assert_true (hearth_password_verify (after, ADA_PASSWORD));
+}
+
+static void
+sign_in_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_sign_in_async (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+  g_autofree char *token = NULL;
+  guint iterations = 0;
+
+  hearth_auth_sign_in_async (f->auth, "ada", ADA_PASSWORD, TRUE, NULL, sign_in_cb, &result);
+  while (result == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      iterations++;
+    }
+
+  actor = hearth_auth_sign_in_finish (f->auth, result, &token, &error);
+  g_assert_no_error (error);
+  g_assert_true (hearth_auth_check_session (f->auth, actor, NULL));
+  g_assert_true (_hearth_token_is_well_formed (token));
+}
+
+static gboolean
+contains (GBytes     *haystack,
+          const char *needle)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (haystack, &size);
+
+  return needle != NULL && *needle != '\0' && memmem (data, size, needle, strlen (needle)) != NULL;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_bytes_new (NULL, 0);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_no_secret_in_the_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) staying = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *wal_path = g_strconcat (hearth_store_get_path (f->store), "-wal", NULL);
+  g_autoptr (GBytes) db = NULL;
+  g_autoptr (GBytes) wal = NULL;
+  g_autofree char *canonical_key = _hearth_recovery_key_canonical (f->ada_keys[2]);
+  const char * const questions[] = { "First pet?", "Street you grew up on?", "Favourite teacher?", NULL };
+  const char * const answers[] = { "Fluffington", "Quillfeather Lane", "Professor Zanzibar", NULL };
+  const char *secrets[] = {
+    ADA_PASSWORD, answers[0], answers[1], answers[2], "fluffington", "quillfeather lane",
+    NULL, NULL, NULL, NULL,
+  };
+
+  staying = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
+  g_assert_no_error (error);
+  g_assert_true (hearth_auth_enter_sudo (f->auth, staying, ADA_PASSWORD, &error));
+  g_assert_true (hearth_auth_set_security_questions (f->auth, staying, questions, answers, &error));
+  g_assert_no_error (error);
+  secrets[6] = token;
+  secrets[7] = f->ada_keys[2];
+  secrets[8] = canonical_key;
+  secrets[9] = hearth_actor_get_csrf_token (staying);
+
+  db = read_bytes (hearth_store_get_path (f->store));
+  wal = read_bytes (wal_path);
+  g_assert_cmpuint (g_bytes_get_size (db) + g_bytes_get_size (wal), >, 0);
+  /* The file is really readable: the question text is there in plain. */
+  g_assert_true (contains (db, "Quillfeather") == FALSE);
+  g_assert_true (contains (db, "Street you grew up on?") || contains (wal, "Street you grew up on?"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    {
+      if (contains (db, secrets[i]) || contains (wal, secrets[i]))
+        g_error ("Secret %u is in the database file", i);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +1048,29 @@ main (int   argc,
   g_test_add_func ("/auth/password/accents-and-emoji", test_accents_and_emoji);
   g_test_add_func ("/auth/password/bad-hashes-fail-closed", test_bad_hashes_fail_closed);
   g_test_add_func ("/auth/password/needs-rehash", test_needs_rehash);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/auth/profile/create", test_create_profile);
+  ADD ("/auth/profile/refusals", test_create_profile_refusals);
+  ADD ("/auth/sign-in/success", test_sign_in);
+  ADD ("/auth/sign-in/one-failure-message", test_one_failure_message);
+  ADD ("/auth/sign-in/lockout-ladder", test_lockout_ladder);
+  ADD ("/auth/sign-in/cooldown-message-counts-down", test_cooldown_message_counts_down);
+  ADD ("/auth/sign-in/clock-moved-backwards", test_clock_moved_backwards);
+  ADD ("/auth/sign-in/permanent-lock-and-recovery", test_permanent_lock_and_recovery);
+  ADD ("/auth/sign-in/50-concurrent-failures", test_concurrent_failures);
+  ADD ("/auth/sign-in/rehash", test_rehash_on_sign_in);
+  ADD ("/auth/sign-in/async", test_sign_in_async);
+  ADD ("/auth/session/expiry", test_session_expiry);
+  ADD ("/auth/session/rotation-and-reuse", test_resume_rotates_and_detects_reuse);
+  ADD ("/auth/session/bad-tokens", test_bad_tokens);
+  ADD ("/auth/session/sign-out-and-revoke", test_sign_out_and_revoke);
+  ADD ("/auth/sudo", test_sudo);
+  ADD ("/auth/change-password", test_change_password);
+  ADD ("/auth/recovery-keys", test_recovery_keys);
+  ADD ("/auth/security-questions", test_security_questions);
+  ADD ("/auth/no-secret-in-the-file", test_no_secret_in_the_file);
+#undef ADD
 
   return g_test_run ();
 }

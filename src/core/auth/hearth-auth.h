@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hearth-actor.h"
+#include "hearth-core-types.h"
+#include "hearth-password.h"
+
+G_BEGIN_DECLS
+
+/* Lifetimes and limits of ../shared/design/SECURITY.md. */
+#define HEARTH_AUTH_SESSION_LIFETIME      (24 * G_TIME_SPAN_HOUR)
+#define HEARTH_AUTH_STAY_SIGNED_IN_LIFETIME (30 * G_TIME_SPAN_DAY)
+#define HEARTH_AUTH_SUDO_LIFETIME         (10 * G_TIME_SPAN_MINUTE)
+#define HEARTH_AUTH_FREE_FAILURES         4
+#define HEARTH_AUTH_FIRST_COOLDOWN        (30 * G_TIME_SPAN_SECOND)
+#define HEARTH_AUTH_MAX_COOLDOWN          G_TIME_SPAN_HOUR
+#define HEARTH_AUTH_PERMANENT_LOCK_AFTER  100
+#define HEARTH_AUTH_MIN_SECURITY_QUESTIONS 3
+
+#define HEARTH_TYPE_AUTH (hearth_auth_get_type ())
+G_DECLARE_FINAL_TYPE (HearthAuth, hearth_auth, HEARTH, AUTH, GObject)
+
+HearthAuth  *hearth_auth_new                        (HearthStore          *store,
+                                                     HearthPasswordCost    cost);
+HearthStore *hearth_auth_get_store                  (HearthAuth           *self);
+
+HearthActor *hearth_auth_create_profile             (HearthAuth           *self,
+                                                     const char           *username,
+                                                     const char           *display_name,
+                                                     const char           *email,
+                                                     const char           *password,
+                                                     GStrv                *out_recovery_keys,
+                                                     GError              **error);
+gboolean     hearth_auth_has_profiles               (HearthAuth           *self,
+                                                     GError              **error);
+
+HearthActor *hearth_auth_sign_in                    (HearthAuth           *self,
+                                                     const char           *username,
+                                                     const char           *password,
+                                                     gboolean              stay_signed_in,
+                                                     char                **out_refresh_token,
+                                                     GError              **error);
+gint64       hearth_auth_get_cooldown_remaining     (HearthAuth           *self,
+                                                     const char           *username);
+HearthActor *hearth_auth_resume                     (HearthAuth           *self,
+                                                     gint64                user_id,
+                                                     const char           *refresh_token,
+                                                     char                **out_new_token,
+                                                     GError              **error);
+gboolean     hearth_auth_check_session              (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     GError              **error);
+gboolean     hearth_auth_sign_out                   (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     GError              **error);
+gboolean     hearth_auth_revoke_session             (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     gint64                session_id,
+                                                     GError              **error);
+guint        hearth_auth_revoke_other_sessions      (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     GError              **error);
+
+gboolean     hearth_auth_enter_sudo                 (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     const char           *password,
+                                                     GError              **error);
+gboolean     hearth_auth_require_sudo               (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     GError              **error);
+
+gboolean     hearth_auth_change_password            (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     const char           *old_password,
+                                                     const char           *new_password,
+                                                     GError              **error);
+
+GStrv        hearth_auth_regenerate_recovery_keys   (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     GError              **error);
+int          hearth_auth_count_recovery_keys        (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     GError              **error);
+gboolean     hearth_auth_reset_password_with_recovery_key (HearthAuth     *self,
+                                                     const char           *username,
+                                                     const char           *recovery_key,
+                                                     const char           *new_password,
+                                                     GError              **error);
+
+gboolean     hearth_auth_set_security_questions     (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     const char * const   *questions,
+                                                     const char * const   *answers,
+                                                     GError              **error);
+GStrv        hearth_auth_dup_security_questions     (HearthAuth           *self,
+                                                     const char           *username,
+                                                     GError              **error);
+gboolean     hearth_auth_reset_password_with_answers (HearthAuth          *self,
+                                                     const char           *username,
+                                                     const char * const   *answers,
+                                                     const char           *new_password,
+                                                     GError              **error);
+
+void         hearth_auth_sign_in_async              (HearthAuth           *self,
+                                                     const char           *username,
+                                                     const char           *password,
+                                                     gboolean              stay_signed_in,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+HearthActor *hearth_auth_sign_in_finish             (HearthAuth           *self,
+                                                     GAsyncResult         *result,
+                                                     char                **out_refresh_token,
+                                                     GError              **error);
+
+G_END_DECLS
