@@ -11,6 +11,7 @@
 #include "hearth-auth.h"
 #include "hearth-auth-error.h"
 #include "hearth-clock.h"
+#include "hearth-keyring.h"
 #include "hearth-password.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
@@ -1035,6 +1036,117 @@ test_no_secret_in_the_file (Fixture       *f,
     }
 }
 
+/* The keyring: a real gnome-keyring on the test's private bus ---------------------------- */
+
+static HearthKeyring *
+new_test_keyring (void)
+{
+  g_autofree char *app = g_strdup_printf ("io.github.hearthapp.Hearth.Test%u", g_random_int ());
+
+  return hearth_keyring_new (app);
+}
+
+static void
+test_keyring_round_trip (void)
+{
+  g_autoptr (HearthKeyring) keyring = new_test_keyring ();
+  g_autoptr (HearthKeyring) other_app = new_test_keyring ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *any_token = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *nothing = NULL;
+  gint64 any_user = 0;
+
+  missing = hearth_keyring_lookup (keyring, 7, &error);
+  g_assert_no_error (error);
+  g_assert_null (missing);
+  g_assert_false (hearth_keyring_find_any (keyring, &any_user, &any_token, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (hearth_keyring_store (keyring, 7, "first-token", &error));
+  g_assert_true (hearth_keyring_store (keyring, 7, "second-token", &error));
+  g_assert_no_error (error);
+  found = hearth_keyring_lookup (keyring, 7, &error);
+  g_assert_cmpstr (found, ==, "second-token");
+
+  g_assert_true (hearth_keyring_find_any (keyring, &any_user, &any_token, &error));
+  g_assert_cmpint (any_user, ==, 7);
+  g_assert_cmpstr (any_token, ==, "second-token");
+  /* Another application id sees nothing of it. */
+  g_clear_pointer (&any_token, g_free);
+  g_assert_false (hearth_keyring_find_any (other_app, &any_user, &any_token, &error));
+
+  g_assert_true (hearth_keyring_delete (keyring, 7, &error));
+  nothing = hearth_keyring_lookup (keyring, 7, &error);
+  g_assert_no_error (error);
+  g_assert_null (nothing);
+  g_assert_true (hearth_keyring_delete (keyring, 7, &error));
+}
+
+static void
+test_stay_signed_in_through_the_keyring (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr (HearthKeyring) keyring = new_test_keyring ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) signed_in = NULL;
+  g_autoptr (HearthActor) resumed = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *rotated = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *after = NULL;
+  gint64 user_id = 0;
+
+  signed_in = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
+  g_assert_true (hearth_keyring_store (keyring, hearth_actor_get_user_id (signed_in), token, &error));
+  g_assert_no_error (error);
+
+  /* The next start: a profile stays signed in; resume it and keep the new token. */
+  g_assert_true (hearth_keyring_find_any (keyring, &user_id, &stored, &error));
+  g_assert_cmpint (user_id, ==, hearth_actor_get_user_id (f->ada));
+  resumed = hearth_auth_resume (f->auth, user_id, stored, &rotated, &error);
+  g_assert_no_error (error);
+  g_assert_true (hearth_keyring_store (keyring, user_id, rotated, &error));
+  kept = hearth_keyring_lookup (keyring, user_id, &error);
+  g_assert_cmpstr (kept, ==, rotated);
+
+  /* Sign-out revokes the session and forgets the token. */
+  g_assert_true (hearth_auth_sign_out (f->auth, resumed, &error));
+  g_assert_true (hearth_keyring_delete (keyring, user_id, &error));
+  after = hearth_keyring_lookup (keyring, user_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (after);
+}
+
+static void
+test_keyring_missing (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (HearthKeyring) keyring = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *token = NULL;
+
+      /* A session bus with no Secret Service on it. */
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/hearth-test-bus", TRUE);
+      keyring = new_test_keyring ();
+
+      g_assert_false (hearth_keyring_store (keyring, 7, "token", &error));
+      g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_KEYRING_UNAVAILABLE);
+      g_assert_nonnull (strstr (error->message, "keyring"));
+      g_clear_error (&error);
+      token = hearth_keyring_lookup (keyring, 7, &error);
+      g_assert_null (token);
+      g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_KEYRING_UNAVAILABLE);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1070,7 +1182,10 @@ main (int   argc,
   ADD ("/auth/recovery-keys", test_recovery_keys);
   ADD ("/auth/security-questions", test_security_questions);
   ADD ("/auth/no-secret-in-the-file", test_no_secret_in_the_file);
+  ADD ("/auth/keyring/stay-signed-in", test_stay_signed_in_through_the_keyring);
 #undef ADD
+  g_test_add_func ("/auth/keyring/round-trip", test_keyring_round_trip);
+  g_test_add_func ("/auth/keyring/missing", test_keyring_missing);
 
   return g_test_run ();
 }

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @HEARTH_AUTH_ERROR_INVALID_INPUT: a username, name or e-mail address that
  *   cannot be used; the message says why
  * @HEARTH_AUTH_ERROR_TAKEN: another profile has that username or e-mail address
+ * @HEARTH_AUTH_ERROR_KEYRING_UNAVAILABLE: the system keyring is missing or
+ *   locked, so "stay signed in" cannot be offered
  */
 typedef enum
 {
@@ -37,6 +39,7 @@ typedef enum
   HEARTH_AUTH_ERROR_SUDO_REQUIRED,
   HEARTH_AUTH_ERROR_INVALID_INPUT,
   HEARTH_AUTH_ERROR_TAKEN,
+  HEARTH_AUTH_ERROR_KEYRING_UNAVAILABLE,
 } HearthAuthError;
 
 GQuark hearth_auth_error_quark (void);
