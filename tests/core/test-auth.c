@@ -13,6 +13,7 @@
 #include "hearth-clock.h"
 #include "hearth-keyring.h"
 #include "hearth-password.h"
+#include "hearth-profile.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
 #include "hearth-tokens-private.h"
@@ -751,6 +752,10 @@ test_sudo (Fixture       *f,
   const char * const questions[] = { "First pet?", "Street you grew up on?", "Favourite teacher?", NULL };
   const char * const answers[] = { "Rex", "Baker Street", "Mrs Smith", NULL };
 
+  /* A new profile starts in sudo mode; ten minutes later it is gone. */
+  g_assert_true (hearth_auth_require_sudo (f->auth, f->ada, &error));
+  hearth_clock_advance (f->clock, HEARTH_AUTH_SUDO_LIFETIME);
+
   /* Every protected function refuses without sudo. */
   g_assert_false (hearth_auth_require_sudo (f->auth, f->ada, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
@@ -773,7 +778,7 @@ test_sudo (Fixture       *f,
 
   g_assert_true (hearth_auth_enter_sudo (f->auth, f->ada, ADA_PASSWORD, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_events (f, "SUDO_MODE_ENABLED"), ==, 1);
+  g_assert_cmpint (count_events (f, "SUDO_MODE_ENABLED"), ==, 2);
   g_assert_cmpint (failed_attempts (f), ==, 0);
 
   hearth_clock_advance (f->clock, HEARTH_AUTH_SUDO_LIFETIME - G_USEC_PER_SEC);
@@ -1121,6 +1126,99 @@ test_stay_signed_in_through_the_keyring (Fixture       *f,
 }
 
 static void
+test_resume_from_keyring (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (HearthKeyring) keyring = new_test_keyring ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) nobody = NULL;
+  g_autoptr (HearthActor) signed_in = NULL;
+  g_autoptr (HearthActor) resumed = NULL;
+  g_autoptr (HearthActor) stale = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *gone = NULL;
+  gint64 ada = hearth_actor_get_user_id (f->ada);
+
+  nobody = hearth_auth_resume_from_keyring (f->auth, keyring, &error);
+  g_assert_no_error (error);
+  g_assert_null (nobody);
+
+  signed_in = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
+  g_assert_true (hearth_keyring_store (keyring, ada, token, &error));
+  resumed = hearth_auth_resume_from_keyring (f->auth, keyring, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_actor_get_user_id (resumed), ==, ada);
+  kept = hearth_keyring_lookup (keyring, ada, &error);
+  g_assert_cmpstr (kept, !=, token);
+  g_assert_true (_hearth_token_is_well_formed (kept));
+
+  /* Signed out elsewhere: the kept token is forgotten, and nobody is resumed. */
+  g_assert_true (hearth_auth_sign_out (f->auth, resumed, &error));
+  stale = hearth_auth_resume_from_keyring (f->auth, keyring, &error);
+  g_assert_no_error (error);
+  g_assert_null (stale);
+  gone = hearth_keyring_lookup (keyring, ada, &error);
+  g_assert_null (gone);
+}
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+test_async_profile_and_reset (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr (GAsyncResult) created = NULL;
+  g_autoptr (GAsyncResult) reset = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) grace = NULL;
+  g_autoptr (HearthActor) again = NULL;
+  g_autoptr (GListModel) profiles = NULL;
+  g_auto (GStrv) keys = NULL;
+
+  hearth_auth_create_profile_async (f->auth, "grace", "Grace Hopper", NULL, GRACE_PASSWORD, NULL,
+                                    got_result_cb, &created);
+  grace = hearth_auth_create_profile_finish (f->auth, wait_for_result (&created), &keys, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (keys), ==, 8);
+  /* A new profile starts in sudo mode, for onboarding's security questions. */
+  g_assert_true (hearth_auth_require_sudo (f->auth, grace, NULL));
+
+  profiles = hearth_auth_list_profiles (f->auth, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 2);
+  {
+    g_autoptr (HearthProfile) first = g_list_model_get_item (profiles, 0);
+    g_autoptr (HearthProfile) second = g_list_model_get_item (profiles, 1);
+
+    g_assert_cmpstr (hearth_profile_get_display_name (first), ==, "Ada Lovelace");
+    g_assert_cmpstr (hearth_profile_get_username (second), ==, "grace");
+    g_assert_cmpint (hearth_profile_get_id (second), ==, hearth_actor_get_user_id (grace));
+  }
+
+  hearth_auth_reset_password_with_recovery_key_async (f->auth, "grace", keys[5], "Pumpernickel-Orbit-55",
+                                                      NULL, got_result_cb, &reset);
+  g_assert_true (hearth_auth_reset_password_with_recovery_key_finish (f->auth, wait_for_result (&reset), &error));
+  g_assert_no_error (error);
+  again = hearth_auth_sign_in (f->auth, "grace", "Pumpernickel-Orbit-55", FALSE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_keyring_missing (void)
 {
   if (g_test_subprocess ())
@@ -1183,6 +1281,8 @@ main (int   argc,
   ADD ("/auth/security-questions", test_security_questions);
   ADD ("/auth/no-secret-in-the-file", test_no_secret_in_the_file);
   ADD ("/auth/keyring/stay-signed-in", test_stay_signed_in_through_the_keyring);
+  ADD ("/auth/keyring/resume-at-start-up", test_resume_from_keyring);
+  ADD ("/auth/async/profile-and-reset", test_async_profile_and_reset);
 #undef ADD
   g_test_add_func ("/auth/keyring/round-trip", test_keyring_round_trip);
   g_test_add_func ("/auth/keyring/missing", test_keyring_missing);

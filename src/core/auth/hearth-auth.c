@@ -11,6 +11,8 @@
 #include "hearth-auth.h"
 #include "hearth-auth-error.h"
 #include "hearth-clock.h"
+#include "hearth-keyring.h"
+#include "hearth-profile.h"
 #include "hearth-store.h"
 #include "hearth-tokens-private.h"
 
@@ -876,12 +878,17 @@ insert_recovery_keys (HearthStore  *store,
   return TRUE;
 }
 
+static gboolean enter_sudo_in_transaction (HearthStore *store, gpointer user_data, GError **error);
+
+/* The new profile starts in sudo mode: its person has just chosen the password,
+ * and onboarding goes on to set security questions. */
 static gboolean
 create_profile_in_transaction (HearthStore  *store,
                                gpointer      user_data,
                                GError      **error)
 {
   CreateProfile *data = user_data;
+  gint64 sudo_actor;
   g_autoptr (HearthStatement) user = NULL;
   g_autoptr (HearthStatement) credential = NULL;
   g_autoptr (HearthStatement) state = NULL;
@@ -904,6 +911,7 @@ create_profile_in_transaction (HearthStore  *store,
   if (!hearth_statement_fetch_one (user, error))
     return FALSE;
   data->user->id = hearth_statement_get_int64 (user, 0);
+  sudo_actor = data->user->id;
 
   credential = hearth_store_prepare (store,
                                      "INSERT INTO auth_credentials (user_id, type, secret_hash, created_at) "
@@ -927,6 +935,7 @@ create_profile_in_transaction (HearthStore  *store,
          run (state, error) &&
          insert_recovery_keys (store, data->user->id, data->key_hashes, error) &&
          create_session (store, data->user->id, FALSE, NULL, data->session, error) &&
+         enter_sudo_in_transaction (store, &sudo_actor, error) &&
          audit (store, data->user->id, "user", data->user->id, "profile.created", error) &&
          log_event (store, data->user->id, "LOGIN_SUCCESS", "{\"kind\": \"new_profile\"}", error);
 }
@@ -1481,16 +1490,16 @@ hearth_auth_revoke_other_sessions (HearthAuth   *self,
 
 /* Sudo mode ------------------------------------------------------------------------- */
 
+/* @user_data points to the user id. */
 static gboolean
 enter_sudo_in_transaction (HearthStore  *store,
                            gpointer      user_data,
                            GError      **error)
 {
-  HearthActor *actor = user_data;
+  gint64 user_id = *(gint64 *) user_data;
   g_autoptr (HearthStatement) statement = NULL;
   g_autofree char *user_agent = g_strdup_printf ("Hearth/%s", PACKAGE_VERSION);
   gint64 now = hearth_store_now (store);
-  gint64 user_id = hearth_actor_get_user_id (actor);
 
   statement = hearth_store_prepare (store,
                                     "INSERT INTO sudo_sessions (user_id, sudo_until, method, ip_address, "
@@ -1548,12 +1557,16 @@ hearth_auth_enter_sudo (HearthAuth   *self,
                         const char   *password,
                         GError      **error)
 {
+  gint64 user_id;
+
   g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
   g_return_val_if_fail (password != NULL, FALSE);
 
+  user_id = hearth_actor_get_user_id (actor);
+
   return verify_actor_password (self, actor, password, "sudo", error) &&
-         hearth_store_transaction (self->store, enter_sudo_in_transaction, actor, error);
+         hearth_store_transaction (self->store, enter_sudo_in_transaction, &user_id, error);
 }
 
 /**
@@ -2114,45 +2127,142 @@ hearth_auth_reset_password_with_answers (HearthAuth          *self,
   return hearth_store_transaction (self->store, set_password_in_transaction, &data, error);
 }
 
-/* Asynchronous sign-in -------------------------------------------------------------------- */
+/* Profiles for the picker, and start-up ------------------------------------------------ */
+
+/**
+ * hearth_auth_list_profiles:
+ *
+ * Returns: (transfer full): every profile as a #HearthProfile, by display name
+ */
+GListModel *
+hearth_auth_list_profiles (HearthAuth  *self,
+                           GError     **error)
+{
+  g_autoptr (GListStore) profiles = g_list_store_new (HEARTH_TYPE_PROFILE);
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
+
+  statement = hearth_store_prepare (self->store,
+                                    "SELECT id, username, display_name FROM users "
+                                    "ORDER BY display_name COLLATE NOCASE, id",
+                                    error);
+  if (statement == NULL)
+    return NULL;
+
+  while (hearth_statement_next_row (statement, &local_error))
+    {
+      g_autoptr (HearthProfile) profile = hearth_profile_new (hearth_statement_get_int64 (statement, 0),
+                                                              hearth_statement_get_text (statement, 1),
+                                                              hearth_statement_get_text (statement, 2));
+
+      g_list_store_append (profiles, profile);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&profiles));
+}
+
+/**
+ * hearth_auth_resume_from_keyring:
+ * @keyring: where "stay signed in" tokens are kept
+ *
+ * What start-up does: when a profile stays signed in on this computer, resume
+ * it and write the rotated token back. A token that no longer works is
+ * forgotten.
+ *
+ * Returns: (transfer full) (nullable): who is signed in; %NULL without an
+ *   error when nobody stays signed in, or the token no longer works
+ */
+HearthActor *
+hearth_auth_resume_from_keyring (HearthAuth     *self,
+                                 HearthKeyring  *keyring,
+                                 GError        **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *rotated = NULL;
+  gint64 user_id = 0;
+
+  g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
+  g_return_val_if_fail (HEARTH_IS_KEYRING (keyring), NULL);
+
+  if (!hearth_keyring_find_any (keyring, &user_id, &token, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  actor = hearth_auth_resume (self, user_id, token, &rotated, &local_error);
+  wipe_string (token);
+  if (actor == NULL)
+    {
+      g_debug ("The kept token no longer works: %s", local_error->message);
+      hearth_keyring_delete (keyring, user_id, NULL);
+      if (g_error_matches (local_error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID) ||
+          g_error_matches (local_error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_LOCKED))
+        return NULL;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!hearth_keyring_store (keyring, user_id, rotated, error))
+    {
+      wipe_string (rotated);
+      return NULL;
+    }
+  wipe_string (rotated);
+
+  return g_steal_pointer (&actor);
+}
+
+/* Asynchronous calls ------------------------------------------------------------------------ */
+
+/* Runs in a worker thread with the worker's own store connection and service
+ * (ARCHITECTURE.md), so that Argon2id and D-Bus never block the caller. */
+typedef gpointer (*AuthWork) (HearthAuth  *auth,
+                              gpointer     data,
+                              GError     **error);
 
 typedef struct
 {
   char               *path;
   HearthClock        *clock;
   HearthPasswordCost  cost;
-  char               *username;
-  char               *password;
-  gboolean            stay_signed_in;
-  char               *refresh_token;
-} SignInTask;
+  AuthWork            work;
+  gpointer            data;
+  GDestroyNotify      data_free;
+} AuthTask;
 
 static void
-sign_in_task_free (SignInTask *task)
+auth_task_free (AuthTask *task)
 {
-  wipe_string (task->password);
-  wipe_string (task->refresh_token);
   g_free (task->path);
   g_clear_object (&task->clock);
-  g_free (task->username);
-  g_free (task->password);
-  g_free (task->refresh_token);
+  if (task->data_free != NULL)
+    task->data_free (task->data);
   g_free (task);
 }
 
 static void
-sign_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+auth_task_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  SignInTask *data = task_data;
+  AuthTask *data = task_data;
   g_autoptr (HearthStore) store = NULL;
   g_autoptr (HearthAuth) auth = NULL;
   GError *error = NULL;
-  HearthActor *actor;
+  gpointer result;
 
-  /* A worker has its own connection (ARCHITECTURE.md). */
   store = hearth_store_open (data->path, data->clock, &error);
   if (store == NULL)
     {
@@ -2161,12 +2271,96 @@ sign_in_thread (GTask        *task,
     }
 
   auth = hearth_auth_new (store, data->cost);
-  actor = hearth_auth_sign_in (auth, data->username, data->password, data->stay_signed_in,
-                               &data->refresh_token, &error);
-  if (actor == NULL)
+  result = data->work (auth, data->data, &error);
+  if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, actor, g_object_unref);
+    g_task_return_pointer (task, result, result != NULL ? g_object_unref : NULL);
+}
+
+static void
+run_async (HearthAuth          *self,
+           gpointer             source_tag,
+           AuthWork             work,
+           gpointer             data,
+           GDestroyNotify       data_free,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  AuthTask *task_data = g_new0 (AuthTask, 1);
+
+  task_data->path = g_strdup (hearth_store_get_path (self->store));
+  task_data->clock = g_object_ref (hearth_store_get_clock (self->store));
+  task_data->cost = self->cost;
+  task_data->work = work;
+  task_data->data = data;
+  task_data->data_free = data_free;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, task_data, (GDestroyNotify) auth_task_free);
+  g_task_run_in_thread (task, auth_task_thread);
+}
+
+static gpointer
+finish_async (HearthAuth    *self,
+              GAsyncResult  *result,
+              gpointer       source_tag,
+              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+task_data_of (GAsyncResult *result)
+{
+  return ((AuthTask *) g_task_get_task_data (G_TASK (result)))->data;
+}
+
+/* What the asynchronous calls carry; secrets are wiped when it is freed. */
+typedef struct
+{
+  char          *username;
+  char          *display_name;
+  char          *email;
+  char          *password;
+  char          *secret;
+  gboolean       stay_signed_in;
+  HearthKeyring *keyring;
+  char          *refresh_token;
+  GStrv          recovery_keys;
+} Call;
+
+static void
+call_free (Call *call)
+{
+  wipe_string (call->password);
+  wipe_string (call->secret);
+  wipe_string (call->refresh_token);
+  g_free (call->username);
+  g_free (call->display_name);
+  g_free (call->email);
+  g_free (call->password);
+  g_free (call->secret);
+  g_clear_object (&call->keyring);
+  g_free (call->refresh_token);
+  g_strfreev (call->recovery_keys);
+  g_free (call);
+}
+
+static gpointer
+sign_in_work (HearthAuth  *auth,
+              gpointer     data,
+              GError     **error)
+{
+  Call *call = data;
+
+  return hearth_auth_sign_in (auth, call->username, call->password, call->stay_signed_in,
+                              &call->refresh_token, error);
 }
 
 /**
@@ -2184,24 +2378,17 @@ hearth_auth_sign_in_async (HearthAuth          *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  SignInTask *data;
+  Call *call;
 
   g_return_if_fail (HEARTH_IS_AUTH (self));
   g_return_if_fail (username != NULL && password != NULL);
 
-  data = g_new0 (SignInTask, 1);
-  data->path = g_strdup (hearth_store_get_path (self->store));
-  data->clock = g_object_ref (hearth_store_get_clock (self->store));
-  data->cost = self->cost;
-  data->username = g_strdup (username);
-  data->password = g_strdup (password);
-  data->stay_signed_in = stay_signed_in;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hearth_auth_sign_in_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) sign_in_task_free);
-  g_task_run_in_thread (task, sign_in_thread);
+  call = g_new0 (Call, 1);
+  call->username = g_strdup (username);
+  call->password = g_strdup (password);
+  call->stay_signed_in = stay_signed_in;
+  run_async (self, hearth_auth_sign_in_async, sign_in_work, call, (GDestroyNotify) call_free,
+             cancellable, callback, user_data);
 }
 
 /**
@@ -2216,16 +2403,157 @@ hearth_auth_sign_in_finish (HearthAuth    *self,
                             char         **out_refresh_token,
                             GError       **error)
 {
-  SignInTask *data;
-  HearthActor *actor;
+  HearthActor *actor = finish_async (self, result, hearth_auth_sign_in_async, error);
+  Call *call = task_data_of (result);
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hearth_auth_sign_in_async, NULL);
-
-  actor = g_task_propagate_pointer (G_TASK (result), error);
-  data = g_task_get_task_data (G_TASK (result));
   if (actor != NULL && out_refresh_token != NULL)
-    *out_refresh_token = g_strdup (data->refresh_token);
+    *out_refresh_token = g_strdup (call->refresh_token);
 
   return actor;
+}
+
+static gpointer
+create_profile_work (HearthAuth  *auth,
+                     gpointer     data,
+                     GError     **error)
+{
+  Call *call = data;
+
+  return hearth_auth_create_profile (auth, call->username, call->display_name, call->email,
+                                     call->password, &call->recovery_keys, error);
+}
+
+void
+hearth_auth_create_profile_async (HearthAuth          *self,
+                                  const char          *username,
+                                  const char          *display_name,
+                                  const char          *email,
+                                  const char          *password,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (HEARTH_IS_AUTH (self));
+  g_return_if_fail (password != NULL);
+
+  call = g_new0 (Call, 1);
+  call->username = g_strdup (username);
+  call->display_name = g_strdup (display_name);
+  call->email = g_strdup (email);
+  call->password = g_strdup (password);
+  run_async (self, hearth_auth_create_profile_async, create_profile_work, call,
+             (GDestroyNotify) call_free, cancellable, callback, user_data);
+}
+
+/**
+ * hearth_auth_create_profile_finish:
+ * @out_recovery_keys: (out) (transfer full): as for hearth_auth_create_profile()
+ *
+ * Returns: (transfer full): the new profile, signed in, or %NULL
+ */
+HearthActor *
+hearth_auth_create_profile_finish (HearthAuth    *self,
+                                   GAsyncResult  *result,
+                                   GStrv         *out_recovery_keys,
+                                   GError       **error)
+{
+  HearthActor *actor = finish_async (self, result, hearth_auth_create_profile_async, error);
+  Call *call = task_data_of (result);
+
+  if (actor != NULL)
+    *out_recovery_keys = g_steal_pointer (&call->recovery_keys);
+
+  return actor;
+}
+
+static gpointer
+reset_with_key_work (HearthAuth  *auth,
+                     gpointer     data,
+                     GError     **error)
+{
+  Call *call = data;
+
+  /* Nothing to return but success or the error. */
+  hearth_auth_reset_password_with_recovery_key (auth, call->username, call->secret, call->password, error);
+  return NULL;
+}
+
+void
+hearth_auth_reset_password_with_recovery_key_async (HearthAuth          *self,
+                                                    const char          *username,
+                                                    const char          *recovery_key,
+                                                    const char          *new_password,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (HEARTH_IS_AUTH (self));
+
+  call = g_new0 (Call, 1);
+  call->username = g_strdup (username);
+  call->secret = g_strdup (recovery_key);
+  call->password = g_strdup (new_password);
+  run_async (self, hearth_auth_reset_password_with_recovery_key_async, reset_with_key_work, call,
+             (GDestroyNotify) call_free, cancellable, callback, user_data);
+}
+
+gboolean
+hearth_auth_reset_password_with_recovery_key_finish (HearthAuth    *self,
+                                                     GAsyncResult  *result,
+                                                     GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  finish_async (self, result, hearth_auth_reset_password_with_recovery_key_async, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+resume_work (HearthAuth  *auth,
+             gpointer     data,
+             GError     **error)
+{
+  Call *call = data;
+
+  return hearth_auth_resume_from_keyring (auth, call->keyring, error);
+}
+
+void
+hearth_auth_resume_from_keyring_async (HearthAuth          *self,
+                                       HearthKeyring       *keyring,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (HEARTH_IS_AUTH (self));
+  g_return_if_fail (HEARTH_IS_KEYRING (keyring));
+
+  call = g_new0 (Call, 1);
+  call->keyring = g_object_ref (keyring);
+  run_async (self, hearth_auth_resume_from_keyring_async, resume_work, call,
+             (GDestroyNotify) call_free, cancellable, callback, user_data);
+}
+
+/**
+ * hearth_auth_resume_from_keyring_finish:
+ *
+ * Returns: (transfer full) (nullable): as for hearth_auth_resume_from_keyring()
+ */
+HearthActor *
+hearth_auth_resume_from_keyring_finish (HearthAuth    *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return finish_async (self, result, hearth_auth_resume_from_keyring_async, error);
 }

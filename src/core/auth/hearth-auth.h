@@ -5,6 +5,7 @@
 
 #include "hearth-actor.h"
 #include "hearth-core-types.h"
+#include "hearth-keyring.h"
 #include "hearth-password.h"
 
 G_BEGIN_DECLS
@@ -113,6 +114,43 @@ void         hearth_auth_sign_in_async              (HearthAuth           *self,
 HearthActor *hearth_auth_sign_in_finish             (HearthAuth           *self,
                                                      GAsyncResult         *result,
                                                      char                **out_refresh_token,
+                                                     GError              **error);
+
+GListModel  *hearth_auth_list_profiles              (HearthAuth           *self,
+                                                     GError              **error);
+HearthActor *hearth_auth_resume_from_keyring        (HearthAuth           *self,
+                                                     HearthKeyring        *keyring,
+                                                     GError              **error);
+
+void         hearth_auth_create_profile_async       (HearthAuth           *self,
+                                                     const char           *username,
+                                                     const char           *display_name,
+                                                     const char           *email,
+                                                     const char           *password,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+HearthActor *hearth_auth_create_profile_finish      (HearthAuth           *self,
+                                                     GAsyncResult         *result,
+                                                     GStrv                *out_recovery_keys,
+                                                     GError              **error);
+void         hearth_auth_reset_password_with_recovery_key_async (HearthAuth *self,
+                                                     const char           *username,
+                                                     const char           *recovery_key,
+                                                     const char           *new_password,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean     hearth_auth_reset_password_with_recovery_key_finish (HearthAuth *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void         hearth_auth_resume_from_keyring_async  (HearthAuth           *self,
+                                                     HearthKeyring        *keyring,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+HearthActor *hearth_auth_resume_from_keyring_finish (HearthAuth           *self,
+                                                     GAsyncResult         *result,
                                                      GError              **error);
 
 G_END_DECLS
