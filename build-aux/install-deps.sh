@@ -14,6 +14,8 @@ packages=(
   dbus dbus-x11 gnome-keyring at-spi2-core xvfb xauth
   adwaita-icon-theme hicolor-icon-theme fonts-cantarell
   python3 python3-pyatspi python3-dbusmock
+  # Screenshots of the whole display in end-to-end tests (import -window root)
+  imagemagick
   # Inspecting a database by hand
   sqlite3
 )

@@ -6,16 +6,20 @@
 #include <glib/gi18n.h>
 
 #include "hearth-application.h"
+#include "hearth-auth.h"
 #include "hearth-clock.h"
+#include "hearth-keyring.h"
 #include "hearth-preferences-window.h"
 #include "hearth-store.h"
 #include "hearth-window.h"
 
 /*
  * HearthApplication owns what lives as long as the process: the settings, the
- * store and the main window. At start-up it opens the store in a worker thread
- * (creating or migrating the database) and shows the window once the store is
- * ready; when the database cannot be opened it says why and offers to quit.
+ * store, the auth service, the keyring and the main window. At start-up it
+ * opens the store in a worker thread (creating or migrating the database), then
+ * looks in the keyring for a profile that stays signed in, and shows the window
+ * once both have answered; when the database cannot be opened it says why and
+ * offers to quit.
  */
 
 struct _HearthApplication
@@ -25,6 +29,10 @@ struct _HearthApplication
   char           *data_dir;
   GSettings      *settings;
   HearthStore    *store;
+  HearthAuth     *auth;
+  HearthKeyring  *keyring;
+  HearthActor    *resumed;
+  gboolean        ready;
   GError         *open_error;
   GCancellable   *cancellable;
   gboolean        activation_pending;
@@ -54,7 +62,13 @@ present_main_window (HearthApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (!HEARTH_IS_WINDOW (window))
-    window = GTK_WINDOW (hearth_window_new (GTK_APPLICATION (self), self->settings));
+    {
+      g_autoptr (HearthActor) resumed = g_steal_pointer (&self->resumed);
+
+      window = GTK_WINDOW (hearth_window_new (GTK_APPLICATION (self), self->settings,
+                                              self->auth, self->keyring));
+      hearth_window_start (HEARTH_WINDOW (window), resumed);
+    }
 
   gtk_window_present (window);
 }
@@ -89,6 +103,31 @@ present_open_error (HearthApplication *self)
 }
 
 static void
+resumed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (HearthApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_application_release (G_APPLICATION (self));
+
+  self->resumed = hearth_auth_resume_from_keyring_finish (HEARTH_AUTH (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* No keyring, or a locked one: nobody stays signed in, and that is all. */
+  if (error != NULL)
+    g_message ("Not resuming a session: %s", error->message);
+
+  self->ready = TRUE;
+  if (self->activation_pending)
+    {
+      self->activation_pending = FALSE;
+      present_main_window (self);
+    }
+}
+
+static void
 store_opened_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -111,13 +150,13 @@ store_opened_cb (GObject      *source,
     }
 
   self->store = g_steal_pointer (&store);
+  self->auth = hearth_auth_new (self->store, hearth_password_cost_default ());
+  self->keyring = hearth_keyring_new (APPLICATION_ID);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 
-  if (self->activation_pending)
-    {
-      self->activation_pending = FALSE;
-      present_main_window (self);
-    }
+  g_application_hold (G_APPLICATION (self));
+  hearth_auth_resume_from_keyring_async (self->auth, self->keyring, self->cancellable,
+                                         resumed_cb, g_object_ref (self));
 }
 
 static void
@@ -238,7 +277,7 @@ hearth_application_activate (GApplication *application)
 {
   HearthApplication *self = HEARTH_APPLICATION (application);
 
-  if (self->store != NULL)
+  if (self->ready)
     present_main_window (self);
   else if (self->open_error != NULL)
     present_open_error (self);
@@ -252,6 +291,9 @@ hearth_application_shutdown (GApplication *application)
   HearthApplication *self = HEARTH_APPLICATION (application);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->resumed);
+  g_clear_object (&self->auth);
+  g_clear_object (&self->keyring);
   g_clear_object (&self->store);
 
   G_APPLICATION_CLASS (hearth_application_parent_class)->shutdown (application);
@@ -262,6 +304,9 @@ hearth_application_finalize (GObject *object)
 {
   HearthApplication *self = HEARTH_APPLICATION (object);
 
+  g_clear_object (&self->resumed);
+  g_clear_object (&self->auth);
+  g_clear_object (&self->keyring);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -351,6 +396,19 @@ hearth_application_get_store (HearthApplication *self)
   g_return_val_if_fail (HEARTH_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * hearth_application_get_auth:
+ *
+ * Returns: (transfer none) (nullable): the auth service, once the store is open
+ */
+HearthAuth *
+hearth_application_get_auth (HearthApplication *self)
+{
+  g_return_val_if_fail (HEARTH_IS_APPLICATION (self), NULL);
+
+  return self->auth;
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "hearth-auth.h"
 #include "hearth-core-types.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,7 @@ G_DECLARE_FINAL_TYPE (HearthApplication, hearth_application, HEARTH, APPLICATION
 
 HearthApplication *hearth_application_new          (void);
 HearthStore       *hearth_application_get_store    (HearthApplication *self);
+HearthAuth        *hearth_application_get_auth     (HearthApplication *self);
 GSettings         *hearth_application_get_settings (HearthApplication *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@ finds its widgets by role and name with pyatspi, and acts on them.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -21,20 +22,22 @@ class Hearth:
     """The application under test, started on a data folder of its own."""
 
     def __init__(self, hearth_path, data_dir=None):
+        self.owns_data_dir = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="hearth-e2e-")
+        # The application's output goes to a file: a pipe nobody reads would
+        # fill up and block it.
+        self.log = tempfile.NamedTemporaryFile(prefix="hearth-e2e-", suffix=".log", delete=False)
         self.process = subprocess.Popen(
             [hearth_path, "--data-dir", self.data_dir],
-            stdout=subprocess.PIPE,
+            stdout=self.log,
             stderr=subprocess.STDOUT,
         )
         self.app = wait_for(self._find_app, "Hearth on the accessibility bus")
 
     def _find_app(self):
         if self.process.poll() is not None:
-            raise AssertionError(
-                "hearth exited with %d: %s"
-                % (self.process.returncode, self.process.stdout.read().decode())
-            )
+            with open(self.log.name, errors="replace") as log:
+                raise AssertionError("hearth exited with %d: %s" % (self.process.returncode, log.read()))
         desktop = pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)
@@ -46,6 +49,14 @@ class Hearth:
     def find(self, role, name, root=None):
         """Waits for a widget of @role (None: any role) named @name and returns it."""
         return wait_for(lambda: find_in(root or self.app, role, name), "%s “%s”" % (role, name))
+
+    def screenshot(self, name):
+        """Saves the whole display as build/tests/screenshots/NAME.png."""
+        folder = os.path.join(os.environ.get("G_TEST_BUILDDIR", "."), "screenshots")
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, name + ".png")
+        subprocess.run(["import", "-window", "root", path], check=True)
+        return path
 
     def window(self, title):
         """Waits for a top-level window of the application titled @title."""
@@ -69,7 +80,34 @@ class Hearth:
 
     def cleanup(self):
         self.quit()
-        shutil.rmtree(self.data_dir, ignore_errors=True)
+        if self.owns_data_dir:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+        self.log.close()
+        os.unlink(self.log.name)
+
+    def title(self):
+        """The main window's title, which names the mode it is in."""
+        fresh(self.app)
+        for i in range(self.app.childCount):
+            child = self.app.getChildAtIndex(i)
+            if child is not None and child.getRole() == pyatspi.ROLE_FRAME:
+                return child.name
+        return None
+
+    def wait_for_title(self, title):
+        return wait_for(lambda: self.title() == title, "the window titled “%s” (it is “%s”)"
+                        % (title, self.title()))
+
+    def area(self, name):
+        """One of the window's views: "Getting Started", "Signing In"."""
+        return self.find(None, name)
+
+    def query(self, sql):
+        """Reads the database the application writes, as another program would."""
+        import sqlite3
+
+        with sqlite3.connect(os.path.join(self.data_dir, "hearth.db")) as db:
+            return db.execute(sql).fetchall()
 
 
 def wait_for(probe, what):
@@ -82,8 +120,19 @@ def wait_for(probe, what):
     raise AssertionError("Gave up waiting for %s" % what)
 
 
+def fresh(node):
+    """AT-SPI caches names and states; GTK 4.8 does not announce every change
+    (a window's title, a label's text), so read them anew."""
+    try:
+        node.clear_cache()
+    except Exception:
+        pass
+    return node
+
+
 def walk(root):
     """Every node below @root, breadth first; nodes that vanish are skipped."""
+    fresh(root)
     queue = [root]
     while queue:
         node = queue.pop(0)
@@ -110,6 +159,19 @@ def names_of(root, role):
     return [node.name for node in walk(root) if node.getRole() == role]
 
 
+def type_into(node, text):
+    node.queryEditableText().setTextContents(text)
+
+
+def labels_in(root):
+    """The texts of the labels below @root (GTK 4.8 names a label by its text)."""
+    return [node.name for node in walk(root) if node.getRole() == pyatspi.ROLE_LABEL]
+
+
+def is_sensitive(node):
+    return node.getState().contains(pyatspi.STATE_SENSITIVE)
+
+
 def click(node):
     """Clicks @node, or the first node below it that can be clicked."""
     for candidate in walk(node):
@@ -118,8 +180,11 @@ def click(node):
         except NotImplementedError:
             continue
         for i in range(action.nActions):
-            if action.getName(i) in ("click", "press", "activate"):
+            if action.getName(i) in ("click", "press", "activate", "toggle"):
                 action.doAction(i)
+                # GtkButton shows itself pressed for 250 ms before it emits
+                # "clicked", and a second activation meanwhile is lost.
+                time.sleep(0.3)
                 return
     raise AssertionError("%s “%s” cannot be clicked" % (node.getRoleName(), node.name))
 
@@ -156,3 +221,59 @@ def _flatten(suite):
             yield from _flatten(item)
         else:
             yield item
+
+
+# Scenarios' shared steps ------------------------------------------------------------
+
+PASSWORD = "Tapioca-Harbour-71"
+
+
+def onboard(hearth, name="Ada Lovelace", username="ada", password=PASSWORD):
+    """Creates the first profile through onboarding; returns its recovery keys."""
+    hearth.wait_for_title("Welcome to Hearth")
+    area = hearth.area("Getting Started")
+    click(hearth.find(pyatspi.ROLE_PUSH_BUTTON, "Create Your Profile", root=area))
+    type_into(hearth.find(pyatspi.ROLE_TEXT, "Your Name", root=area), name)
+    type_into(hearth.find(pyatspi.ROLE_TEXT, "Username", root=area), username)
+    type_into(hearth.find(pyatspi.ROLE_TEXT, "Password", root=area), password)
+    type_into(hearth.find(pyatspi.ROLE_TEXT, "Confirm Password", root=area), password)
+    click(hearth.find(pyatspi.ROLE_PUSH_BUTTON, "Create Profile", root=area))
+
+    key = re.compile(r"^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$")
+    keys = wait_for(lambda: [word for text in labels_in(area) for word in text.split() if key.match(word)],
+                    "the recovery keys")
+    hearth.screenshot("e2e-onboarding-recovery-keys")
+    click(hearth.find(pyatspi.ROLE_PUSH_BUTTON, "I Have Kept Them Safe", root=area))
+    click(hearth.find(pyatspi.ROLE_PUSH_BUTTON, "Skip", root=area))
+    hearth.wait_for_title("%s – Hearth" % name)
+    return keys
+
+
+def sign_out(hearth):
+    click(hearth.find(pyatspi.ROLE_PUSH_BUTTON, "Main Menu"))
+    click(hearth.find(pyatspi.ROLE_MENU_ITEM, "Sign Out"))
+    hearth.wait_for_title("Sign In – Hearth")
+
+
+def choose_profile(hearth, name="Ada Lovelace"):
+    area = hearth.area("Signing In")
+    click(hearth.find(pyatspi.ROLE_PUSH_BUTTON, "Sign In as %s" % name, root=area))
+    return area
+
+
+def attempt_sign_in(hearth, area, password, stay=False):
+    """Types a password and presses Sign In; waits until the attempt is over."""
+    field = hearth.find(pyatspi.ROLE_TEXT, "Password", root=area)
+    button = hearth.find(pyatspi.ROLE_PUSH_BUTTON, "Sign In", root=area)
+    wait_for(lambda: is_sensitive(button), "Sign In to be available")
+    if stay:
+        switch = hearth.find(pyatspi.ROLE_CHECK_BOX, "Stay Signed In on This Computer", root=area)
+        if not switch.getState().contains(pyatspi.STATE_CHECKED):
+            click(switch)
+    type_into(field, password)
+    click(button)
+    # Sign In is unavailable while the password is checked; afterwards it is
+    # available again, or a cooldown keeps it unavailable, or the view changed.
+    wait_for(lambda: (hearth.title() != "Sign In – Hearth" or is_sensitive(button)
+                      or any(text.startswith("Too many failed attempts") for text in labels_in(area))),
+             "the sign-in attempt to finish")

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """End to end: the shell as a screen reader sees it.
 
-The real `hearth` starts on a new data folder, creates its database, exposes
-every sidebar entry by name, and opens Preferences from the main menu.
+The real `hearth` starts on a new data folder and creates its database; once
+a profile is made, the sidebar names every module, and the main menu opens
+Preferences.
 """
 
 import os
@@ -13,7 +14,7 @@ import unittest
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hearth_e2e import Hearth, click, main, names_of  # noqa: E402
+from hearth_e2e import Hearth, click, main, names_of, onboard  # noqa: E402
 
 HEARTH = os.environ["HEARTH_BINARY"]
 
@@ -24,10 +25,11 @@ class ShellTest(unittest.TestCase):
         self.addCleanup(self.hearth.cleanup)
 
     def test_first_start_creates_the_database(self):
-        self.hearth.find(pyatspi.ROLE_FRAME, "Hearth")
+        self.hearth.wait_for_title("Welcome to Hearth")
         self.assertTrue(os.path.isfile(os.path.join(self.hearth.data_dir, "hearth.db")))
 
     def test_sidebar_names_every_module(self):
+        onboard(self.hearth)
         sections = self.hearth.find(pyatspi.ROLE_LIST, "Sections")
         self.assertEqual(
             names_of(sections, pyatspi.ROLE_LIST_ITEM),
@@ -35,6 +37,7 @@ class ShellTest(unittest.TestCase):
         )
 
     def test_preferences_from_the_main_menu(self):
+        onboard(self.hearth)
         click(self.hearth.find(pyatspi.ROLE_PUSH_BUTTON, "Main Menu"))
         click(self.hearth.find(pyatspi.ROLE_MENU_ITEM, "Preferences"))
         preferences = self.hearth.window("Preferences")

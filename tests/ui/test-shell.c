@@ -35,8 +35,35 @@ static gboolean
 has_main_window (gpointer user_data)
 {
   Run *run = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
 
-  return HEARTH_IS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (run->app)));
+  return HEARTH_IS_WINDOW (window) &&
+         !g_str_equal (hearth_window_get_mode (HEARTH_WINDOW (window)), "starting");
+}
+
+static gboolean stack_settled (gpointer user_data);
+static gpointer template_child (gpointer widget, GType type, const char *name);
+
+/* The shell is for a signed-in profile: a first start shows onboarding, so
+ * the test makes a profile through the application's own service. */
+static void
+sign_in_a_profile (Run          *run,
+                   HearthWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+  g_auto (GStrv) keys = NULL;
+
+  g_assert_cmpstr (hearth_window_get_mode (window), ==, "onboarding");
+  g_assert_null (hearth_window_get_actor (window));
+  actor = hearth_auth_create_profile (hearth_application_get_auth (run->app), "ada", "Ada Lovelace", NULL,
+                                      "Tapioca-Harbour-71", &keys, &error);
+  g_assert_no_error (error);
+  hearth_window_start (window, actor);
+  g_assert_cmpstr (hearth_window_get_mode (window), ==, "main");
+  g_assert_true (hearth_window_get_actor (window) == actor);
+  hearth_test_wait_until (stack_settled, template_child (window, HEARTH_TYPE_WINDOW, "mode_stack"),
+                          "the switch to the main view");
 }
 
 static gpointer
@@ -280,6 +307,7 @@ drive_main_window (gpointer user_data)
   settings = hearth_application_get_settings (run->app);
 
   check_database (run);
+  sign_in_a_profile (run, window);
   visit_every_module (window);
   check_narrow_window (window);
   check_preferences (run);

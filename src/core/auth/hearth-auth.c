@@ -2333,6 +2333,9 @@ typedef struct
   HearthKeyring *keyring;
   char          *refresh_token;
   GStrv          recovery_keys;
+  GStrv          questions;
+  GStrv          answers;
+  HearthActor   *actor;
 } Call;
 
 static void
@@ -2349,6 +2352,11 @@ call_free (Call *call)
   g_clear_object (&call->keyring);
   g_free (call->refresh_token);
   g_strfreev (call->recovery_keys);
+  g_strfreev (call->questions);
+  for (guint i = 0; call->answers != NULL && call->answers[i] != NULL; i++)
+    wipe_string (call->answers[i]);
+  g_strfreev (call->answers);
+  g_clear_object (&call->actor);
   g_free (call);
 }
 
@@ -2556,4 +2564,54 @@ hearth_auth_resume_from_keyring_finish (HearthAuth    *self,
                                         GError       **error)
 {
   return finish_async (self, result, hearth_auth_resume_from_keyring_async, error);
+}
+
+static gpointer
+set_questions_work (HearthAuth  *auth,
+                    gpointer     data,
+                    GError     **error)
+{
+  Call *call = data;
+
+  hearth_auth_set_security_questions (auth, call->actor, (const char * const *) call->questions,
+                                      (const char * const *) call->answers, error);
+  return NULL;
+}
+
+void
+hearth_auth_set_security_questions_async (HearthAuth          *self,
+                                          HearthActor         *actor,
+                                          const char * const  *questions,
+                                          const char * const  *answers,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (HEARTH_IS_AUTH (self));
+  g_return_if_fail (HEARTH_IS_ACTOR (actor));
+
+  call = g_new0 (Call, 1);
+  call->actor = g_object_ref (actor);
+  call->questions = g_strdupv ((GStrv) questions);
+  call->answers = g_strdupv ((GStrv) answers);
+  run_async (self, hearth_auth_set_security_questions_async, set_questions_work, call,
+             (GDestroyNotify) call_free, cancellable, callback, user_data);
+}
+
+gboolean
+hearth_auth_set_security_questions_finish (HearthAuth    *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  finish_async (self, result, hearth_auth_set_security_questions_async, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -152,5 +152,15 @@ void         hearth_auth_resume_from_keyring_async  (HearthAuth           *self,
 HearthActor *hearth_auth_resume_from_keyring_finish (HearthAuth           *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
+void         hearth_auth_set_security_questions_async (HearthAuth         *self,
+                                                     HearthActor          *actor,
+                                                     const char * const   *questions,
+                                                     const char * const   *answers,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean     hearth_auth_set_security_questions_finish (HearthAuth        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
 
 G_END_DECLS

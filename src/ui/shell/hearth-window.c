@@ -3,13 +3,20 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "hearth-onboarding.h"
+#include "hearth-sign-in-view.h"
 #include "hearth-window.h"
 
 /*
- * The main window: a sidebar of modules beside the module's page. The pages are
- * declared once, in the template's GtkStack (name, title, icon); the sidebar is
- * built from the stack's pages, so the two cannot disagree. Below 360 px or so
- * the leaflet folds and the sidebar and the page take turns.
+ * The main window. Its modes: "starting" while start-up looks for a profile
+ * that stays signed in, "onboarding" when there is no profile, "sign-in" (the
+ * profile picker), and "main": a sidebar of modules beside the module's page,
+ * for the signed-in actor. The module pages are declared once, in the
+ * template's GtkStack (name, title, icon); the sidebar is built from the
+ * stack's pages, so the two cannot disagree. Below 360 px or so the leaflet
+ * folds and the sidebar and the page take turns.
  */
 
 struct _HearthWindow
@@ -17,7 +24,15 @@ struct _HearthWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  HearthAuth           *auth;
+  HearthKeyring        *keyring;
+  HearthActor          *actor;
 
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *mode_stack;
+  HearthOnboarding     *onboarding;
+  HearthSignInView     *sign_in;
+  AdwWindowTitle       *sidebar_title;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   GtkStack             *stack;
@@ -27,6 +42,9 @@ struct _HearthWindow
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_AUTH,
+  PROP_KEYRING,
+  PROP_ACTOR,
   N_PROPS
 };
 
@@ -122,6 +140,95 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+set_actor (HearthWindow *self,
+           HearthActor  *actor)
+{
+  if (!g_set_object (&self->actor, actor))
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", actor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-module", actor != NULL);
+  adw_window_title_set_subtitle (self->sidebar_title, actor != NULL ? hearth_actor_get_display_name (actor) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+/* The title says who is signed in, in the window list too; screen readers
+ * and the end-to-end tests read the mode from it. */
+static void
+show_mode (HearthWindow *self,
+           const char   *mode)
+{
+  g_autofree char *title = NULL;
+
+  if (g_str_equal (mode, "main"))
+    /* Translators: the window's title: the signed-in person's name, then the app's */
+    title = g_strdup_printf (_("%s – Hearth"), hearth_actor_get_display_name (self->actor));
+  else if (g_str_equal (mode, "onboarding"))
+    title = g_strdup (_("Welcome to Hearth"));
+  else if (g_str_equal (mode, "sign-in"))
+    title = g_strdup (_("Sign In – Hearth"));
+  else
+    title = g_strdup (_("Hearth"));
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_stack_set_visible_child_name (self->mode_stack, mode);
+}
+
+static void
+show_main (HearthWindow *self,
+           HearthActor  *actor)
+{
+  set_actor (self, actor);
+  hearth_window_show_module (self, "home");
+  show_mode (self, "main");
+}
+
+static void
+onboarding_finished_cb (HearthWindow *self,
+                        HearthActor  *actor)
+{
+  show_main (self, actor);
+}
+
+static void
+signed_in_cb (HearthWindow *self,
+              HearthActor  *actor,
+              const char   *refresh_token)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* "Stay signed in": the token goes to the keyring, or nowhere. */
+  if (refresh_token != NULL &&
+      !hearth_keyring_store (self->keyring, hearth_actor_get_user_id (actor), refresh_token, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+
+  show_main (self, actor);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (self->actor == NULL)
+    return;
+
+  if (!hearth_auth_sign_out (self->auth, self->actor, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* No keyring means there is no token to forget. */
+  if (!hearth_keyring_delete (self->keyring, hearth_actor_get_user_id (self->actor), &error))
+    g_message ("Signing out: %s", error->message);
+
+  hearth_window_start (self, NULL);
+}
+
+static void
 hearth_window_constructed (GObject *object)
 {
   HearthWindow *self = HEARTH_WINDOW (object);
@@ -168,6 +275,9 @@ hearth_window_finalize (GObject *object)
   HearthWindow *self = HEARTH_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->auth);
+  g_clear_object (&self->keyring);
+  g_clear_object (&self->actor);
 
   G_OBJECT_CLASS (hearth_window_parent_class)->finalize (object);
 }
@@ -184,6 +294,18 @@ hearth_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_AUTH:
+      g_value_set_object (value, self->auth);
+      break;
+
+    case PROP_KEYRING:
+      g_value_set_object (value, self->keyring);
+      break;
+
+    case PROP_ACTOR:
+      g_value_set_object (value, self->actor);
       break;
 
     default:
@@ -203,6 +325,14 @@ hearth_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_AUTH:
+      self->auth = g_value_dup_object (value);
+      break;
+
+    case PROP_KEYRING:
+      self->keyring = g_value_dup_object (value);
       break;
 
     default:
@@ -233,18 +363,49 @@ hearth_window_class_init (HearthWindowClass *klass)
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_AUTH] =
+    g_param_spec_object ("auth", NULL, NULL,
+                         HEARTH_TYPE_AUTH,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_KEYRING] =
+    g_param_spec_object ("keyring", NULL, NULL,
+                         HEARTH_TYPE_KEYRING,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * HearthWindow:actor:
+   *
+   * Who is signed in in this window, or %NULL.
+   */
+  properties[PROP_ACTOR] =
+    g_param_spec_object ("actor", NULL, NULL,
+                         HEARTH_TYPE_ACTOR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HEARTH_TYPE_ONBOARDING);
+  g_type_ensure (HEARTH_TYPE_SIGN_IN_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/shell/hearth-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, onboarding);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, sign_in);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, content_title);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, onboarding_finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-module", "s", show_module_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
 
   /* Alt+1 … Alt+8 go to the modules in the sidebar's order. */
   for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
@@ -266,25 +427,98 @@ hearth_window_init (HearthWindow *self)
   pages = gtk_stack_get_pages (self->stack);
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (pages), create_sidebar_row, self, NULL);
   stack_visible_child_cb (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-module", FALSE);
 }
 
 /**
  * hearth_window_new:
  * @settings: the application's settings, where the window keeps its size
+ * @auth: the auth service, for onboarding and sign-in
+ * @keyring: where "stay signed in" tokens are kept
  *
- * Returns: (transfer full): a new main window
+ * Returns: (transfer full): a new main window, in its "starting" mode
  */
 HearthWindow *
 hearth_window_new (GtkApplication *application,
-                   GSettings      *settings)
+                   GSettings      *settings,
+                   HearthAuth     *auth,
+                   HearthKeyring  *keyring)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (HEARTH_IS_AUTH (auth), NULL);
+  g_return_val_if_fail (HEARTH_IS_KEYRING (keyring), NULL);
 
   return g_object_new (HEARTH_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
+                       "auth", auth,
+                       "keyring", keyring,
                        NULL);
+}
+
+/**
+ * hearth_window_start:
+ * @actor: (nullable): a profile resumed from the keyring, or %NULL
+ *
+ * Shows the main view for @actor; without one, the profile picker, or
+ * onboarding when there is no profile yet.
+ */
+void
+hearth_window_start (HearthWindow *self,
+                     HearthActor  *actor)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (HEARTH_IS_WINDOW (self));
+
+  if (actor != NULL)
+    {
+      show_main (self, actor);
+      return;
+    }
+
+  set_actor (self, NULL);
+  if (hearth_auth_has_profiles (self->auth, &error))
+    {
+      hearth_sign_in_view_start (self->sign_in, self->auth);
+      show_mode (self, "sign-in");
+    }
+  else
+    {
+      if (error != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      hearth_onboarding_start (self->onboarding, self->auth);
+      show_mode (self, "onboarding");
+    }
+}
+
+/**
+ * hearth_window_get_actor:
+ *
+ * Returns: (transfer none) (nullable): who is signed in
+ */
+HearthActor *
+hearth_window_get_actor (HearthWindow *self)
+{
+  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
+
+  return self->actor;
+}
+
+/**
+ * hearth_window_get_mode:
+ *
+ * Returns: "starting", "onboarding", "sign-in" or "main"
+ */
+const char *
+hearth_window_get_mode (HearthWindow *self)
+{
+  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->mode_stack);
 }
 
 /**

@@ -3,13 +3,22 @@
 
 #include <adwaita.h>
 
+#include "hearth-auth.h"
+#include "hearth-keyring.h"
+
 G_BEGIN_DECLS
 
 #define HEARTH_TYPE_WINDOW (hearth_window_get_type ())
 G_DECLARE_FINAL_TYPE (HearthWindow, hearth_window, HEARTH, WINDOW, AdwApplicationWindow)
 
 HearthWindow *hearth_window_new                (GtkApplication *application,
-                                                GSettings      *settings);
+                                                GSettings      *settings,
+                                                HearthAuth     *auth,
+                                                HearthKeyring  *keyring);
+void          hearth_window_start              (HearthWindow   *self,
+                                                HearthActor    *actor);
+HearthActor  *hearth_window_get_actor          (HearthWindow   *self);
+const char   *hearth_window_get_mode           (HearthWindow   *self);
 const char   *hearth_window_get_visible_module (HearthWindow   *self);
 gboolean      hearth_window_show_module        (HearthWindow   *self,
                                                 const char     *name);

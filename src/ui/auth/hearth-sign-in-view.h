@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hearth-auth.h"
+
+G_BEGIN_DECLS
+
+#define HEARTH_TYPE_SIGN_IN_VIEW (hearth_sign_in_view_get_type ())
+G_DECLARE_FINAL_TYPE (HearthSignInView, hearth_sign_in_view, HEARTH, SIGN_IN_VIEW, AdwBin)
+
+void hearth_sign_in_view_start (HearthSignInView *self,
+                                HearthAuth       *auth);
+
+G_END_DECLS
