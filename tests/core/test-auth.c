@@ -793,6 +793,29 @@ test_sudo (Fixture       *f,
 }
 
 static void
+test_unlock (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (hearth_auth_unlock (f->auth, f->ada, "wrong password", &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_clear_error (&error);
+  g_assert_cmpint (failed_attempts (f), ==, 1);
+
+  /* The same session goes on. */
+  g_assert_true (hearth_auth_unlock (f->auth, f->ada, ADA_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (failed_attempts (f), ==, 0);
+  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+
+  /* Not once the session is over. */
+  g_assert_true (hearth_auth_sign_out (f->auth, f->ada, NULL));
+  g_assert_false (hearth_auth_unlock (f->auth, f->ada, ADA_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+}
+
+static void
 test_change_password (Fixture       *f,
                       gconstpointer  data)
 {
@@ -1041,6 +1064,60 @@ test_no_secret_in_the_file (Fixture       *f,
     }
 }
 
+static void
+test_update_and_delete_profile (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) grace = NULL;
+  g_autoptr (HearthActor) renamed = NULL;
+  g_auto (GStrv) grace_keys = NULL;
+  g_autofree char *email = NULL;
+  gint64 ada = hearth_actor_get_user_id (f->ada);
+
+  grace = hearth_auth_create_profile (f->auth, "grace", "Grace Hopper", "grace@example.org", GRACE_PASSWORD,
+                                      &grace_keys, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (hearth_auth_update_profile (f->auth, f->ada, "countess", "Augusta Ada King", "", &error));
+  g_assert_no_error (error);
+  g_assert_null (hearth_test_query_text (f->store, "SELECT email FROM users WHERE username = 'countess'"));
+  renamed = hearth_auth_sign_in (f->auth, "Countess", ADA_PASSWORD, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hearth_actor_get_display_name (renamed), ==, "Augusta Ada King");
+
+  /* Grace's username and e-mail address are hers. */
+  g_assert_false (hearth_auth_update_profile (f->auth, f->ada, "GRACE", NULL, NULL, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_TAKEN);
+  g_clear_error (&error);
+  g_assert_false (hearth_auth_update_profile (f->auth, f->ada, NULL, NULL, "Grace@Example.org", &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_TAKEN);
+  g_clear_error (&error);
+  g_assert_true (hearth_auth_update_profile (f->auth, f->ada, NULL, NULL, "ada@example.org", &error));
+  email = hearth_test_query_text (f->store, "SELECT email FROM users WHERE username = 'countess'");
+  g_assert_cmpstr (email, ==, "ada@example.org");
+
+  /* Deleting needs sudo; the logs stay. */
+  hearth_clock_advance (f->clock, HEARTH_AUTH_SUDO_LIFETIME);
+  g_assert_false (hearth_auth_delete_profile (f->auth, renamed, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+  g_clear_error (&error);
+  g_assert_true (hearth_auth_enter_sudo (f->auth, renamed, ADA_PASSWORD, &error));
+  g_assert_true (hearth_auth_delete_profile (f->auth, renamed, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM users"), ==, 1);
+  {
+    g_autofree char *events = g_strdup_printf ("SELECT count(*) FROM security_events WHERE user_id = %" G_GINT64_FORMAT, ada);
+    g_autofree char *keys = g_strdup_printf ("SELECT count(*) FROM recovery_keys WHERE user_id = %" G_GINT64_FORMAT, ada);
+
+    g_assert_cmpint (hearth_test_query_int (f->store, events), >, 0);
+    g_assert_cmpint (hearth_test_query_int (f->store, keys), ==, 0);
+  }
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'profile.deleted'"), ==, 1);
+  g_assert_false (hearth_auth_check_session (f->auth, renamed, NULL));
+}
+
 /* The keyring: a real gnome-keyring on the test's private bus ---------------------------- */
 
 static HearthKeyring *
@@ -1262,6 +1339,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/auth/profile/create", test_create_profile);
   ADD ("/auth/profile/refusals", test_create_profile_refusals);
+  ADD ("/auth/profile/update-and-delete", test_update_and_delete_profile);
   ADD ("/auth/sign-in/success", test_sign_in);
   ADD ("/auth/sign-in/one-failure-message", test_one_failure_message);
   ADD ("/auth/sign-in/lockout-ladder", test_lockout_ladder);
@@ -1277,6 +1355,7 @@ main (int   argc,
   ADD ("/auth/session/sign-out-and-revoke", test_sign_out_and_revoke);
   ADD ("/auth/sudo", test_sudo);
   ADD ("/auth/change-password", test_change_password);
+  ADD ("/auth/unlock", test_unlock);
   ADD ("/auth/recovery-keys", test_recovery_keys);
   ADD ("/auth/security-questions", test_security_questions);
   ADD ("/auth/no-secret-in-the-file", test_no_secret_in_the_file);

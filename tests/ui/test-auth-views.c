@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include "hearth-auth.h"
+#include "hearth-auth-error.h"
 #include "hearth-clock.h"
 #include "hearth-onboarding.h"
 #include "hearth-sign-in-view.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
 #include "hearth-test-ui.h"
+#include "hearth-window.h"
+#include "hearth-window-private.h"
 
 /*
  * The sign-in views on a real display, on a cheap Argon2id cost: the profile
@@ -169,6 +172,14 @@ shows_countdown (gpointer user_data)
   return g_str_has_prefix (gtk_label_get_label (label), "Too many failed attempts. Try again in");
 }
 
+static gboolean
+label_changed (gpointer user_data)
+{
+  gpointer *args = user_data;
+
+  return g_strcmp0 (gtk_label_get_label (args[0]), args[1]) != 0;
+}
+
 static void
 test_cooldown_counts_down (Fixture       *f,
                            gconstpointer  data)
@@ -190,14 +201,12 @@ test_cooldown_counts_down (Fixture       *f,
   first = g_strdup (gtk_label_get_label (label));
   show (f, "password", "sign-in-cooldown");
 
-  /* A second later it says less. */
+  /* It counts down: the label changes within a couple of seconds. */
   {
-    gint64 until = g_get_monotonic_time () + 1100 * 1000;
+    gpointer args[] = { label, first };
 
-    while (g_get_monotonic_time () < until)
-      g_main_context_iteration (NULL, FALSE);
+    hearth_test_wait_until (label_changed, args, "the countdown to move");
   }
-  g_assert_cmpstr (gtk_label_get_label (label), !=, first);
   g_assert_null (f->signed_in);
 }
 
@@ -232,6 +241,222 @@ test_forgot_password (Fixture       *f,
   hearth_test_wait_until (signed_in, f, "the sign-in with the new password");
 }
 
+/* The window: lock, idle lock, switch profile ------------------------------------------ */
+
+typedef struct
+{
+  char          *dir;
+  HearthClock   *clock;
+  HearthStore   *store;
+  HearthAuth    *auth;
+  HearthKeyring *keyring;
+  GSettings     *settings;
+  HearthActor   *ada;
+  GStrv          keys;
+  HearthWindow  *window;
+} WindowFixture;
+
+static void
+window_set_up (WindowFixture *f,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = hearth_test_make_temp_dir ();
+  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
+  f->store = hearth_test_open_store (f->dir, f->clock);
+  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
+  f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
+  f->settings = g_settings_new ("io.github.hearthapp.Hearth");
+  f->ada = hearth_auth_create_profile (f->auth, "ada", "Ada Lovelace", NULL, ADA_PASSWORD, &f->keys, &error);
+  g_assert_no_error (error);
+
+  f->window = hearth_window_new (NULL, f->settings, f->auth, f->keyring);
+  hearth_window_start (f->window, f->ada);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "main");
+}
+
+static void
+window_tear_down (WindowFixture *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->ada);
+  g_clear_pointer (&f->keys, g_strfreev);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->keyring);
+  g_clear_object (&f->auth);
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  hearth_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+in_main_mode (gpointer user_data)
+{
+  return g_strcmp0 (hearth_window_get_mode (user_data), "main") == 0;
+}
+
+static void
+test_lock_and_unlock (WindowFixture *f,
+                      gconstpointer  data)
+{
+  HearthSignInView *view = child (f->window, HEARTH_TYPE_WINDOW, "sign_in");
+  gint64 session = hearth_actor_get_session_id (f->ada);
+
+  /* Ctrl+L's action. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
+  g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "sign-in");
+  g_assert_null (hearth_window_get_actor (f->window));
+  g_assert_false (gtk_widget_get_visible (child (view, HEARTH_TYPE_SIGN_IN_VIEW, "stay_row")));
+  hearth_test_wait_until (stack_settled, child (view, HEARTH_TYPE_SIGN_IN_VIEW, "pages"), "the page");
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "window-locked"));
+
+  gtk_editable_set_text (child (view, HEARTH_TYPE_SIGN_IN_VIEW, "password_row"), ADA_PASSWORD);
+  g_signal_emit_by_name (child (view, HEARTH_TYPE_SIGN_IN_VIEW, "sign_in_button"), "clicked");
+  hearth_test_wait_until (in_main_mode, f->window, "the unlock");
+
+  /* The same session goes on. */
+  g_assert_cmpint (hearth_actor_get_session_id (hearth_window_get_actor (f->window)), ==, session);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM auth_sessions"), ==, 1);
+}
+
+static void
+test_idle_lock (WindowFixture *f,
+                gconstpointer  data)
+{
+  g_settings_set_uint (f->settings, "idle-lock-minutes", 15);
+
+  hearth_clock_advance (f->clock, 15 * G_TIME_SPAN_MINUTE - G_USEC_PER_SEC);
+  g_assert_false (_hearth_window_check_idle (f->window));
+  g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "main");
+
+  hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+  g_assert_true (_hearth_window_check_idle (f->window));
+  g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "sign-in");
+  g_assert_null (hearth_window_get_actor (f->window));
+}
+
+static void
+test_switch_profile (WindowFixture *f,
+                     gconstpointer  data)
+{
+  HearthSignInView *view = child (f->window, HEARTH_TYPE_WINDOW, "sign_in");
+  GtkStack *pages = child (view, HEARTH_TYPE_SIGN_IN_VIEW, "pages");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.switch-profile", NULL);
+  g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "sign-in");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "picker");
+  /* Nothing is revoked by switching. */
+  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  hearth_test_wait_until (stack_settled, pages, "the page");
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "window-switch-profile"));
+}
+
+/* Onboarding ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  HearthActor *actor;
+} Finished;
+
+static void
+finished_cb (HearthOnboarding *onboarding,
+             HearthActor      *actor,
+             Finished         *finished)
+{
+  g_set_object (&finished->actor, actor);
+}
+
+static gboolean
+has_finished (gpointer user_data)
+{
+  return ((Finished *) user_data)->actor != NULL;
+}
+
+static gboolean
+on_step (gpointer user_data)
+{
+  gpointer *args = user_data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (args[0]), args[1]) == 0 &&
+         !gtk_stack_get_transition_running (args[0]);
+}
+
+static void
+wait_for_step (GtkStack   *steps,
+               const char *step)
+{
+  gpointer args[] = { steps, (gpointer) step };
+
+  hearth_test_wait_until (on_step, args, step);
+}
+
+static void
+test_onboarding (void)
+{
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+  g_autoptr (HearthStore) store = hearth_test_open_store (dir, clock);
+  g_autoptr (HearthAuth) auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  g_auto (GStrv) questions = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  HearthOnboarding *onboarding = g_object_new (HEARTH_TYPE_ONBOARDING, NULL);
+  GtkStack *steps = child (onboarding, HEARTH_TYPE_ONBOARDING, "steps");
+  GtkLabel *keys = child (onboarding, HEARTH_TYPE_ONBOARDING, "keys_label");
+  GtkLevelBar *strength = child (onboarding, HEARTH_TYPE_ONBOARDING, "strength_bar");
+  Finished finished = { NULL };
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  gtk_window_set_default_size (window, 640, 720);
+  gtk_window_set_child (window, GTK_WIDGET (onboarding));
+  g_signal_connect (onboarding, "finished", G_CALLBACK (finished_cb), &finished);
+  hearth_onboarding_start (onboarding, auth);
+  gtk_window_present (window);
+  wait_for_step (steps, "welcome");
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-welcome"));
+
+  gtk_stack_set_visible_child_name (steps, "profile");
+  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "name_row"), "Grace Hopper");
+  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "username_row"), "grace");
+  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "password_row"), "Marmalade-Quarry-38");
+  g_assert_cmpfloat (gtk_level_bar_get_value (strength), >=, 2);
+  /* A mistyped confirmation is caught before anything is hashed. */
+  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "confirm_row"), "Marmalade-Quarry-39");
+  g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "create_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (child (onboarding, HEARTH_TYPE_ONBOARDING, "profile_error")));
+  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "confirm_row"), "Marmalade-Quarry-38");
+  wait_for_step (steps, "profile");
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-profile"));
+
+  g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "create_button"), "clicked");
+  wait_for_step (steps, "keys");
+  lines = g_strsplit (gtk_label_get_label (keys), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 8);
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-recovery-keys"));
+
+  gtk_stack_set_visible_child_name (steps, "questions");
+  wait_for_step (steps, "questions");
+  g_assert_true (gtk_widget_get_visible (child (onboarding, HEARTH_TYPE_ONBOARDING, "questions_group")));
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-security-questions"));
+
+  g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "skip_button"), "clicked");
+  hearth_test_wait_until (has_finished, &finished, "the end of onboarding");
+  g_assert_cmpstr (hearth_actor_get_username (finished.actor), ==, "grace");
+  questions = hearth_auth_dup_security_questions (auth, "grace", &error);
+  g_assert_null (questions);
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_INVALID_INPUT);
+
+  g_clear_object (&finished.actor);
+  gtk_window_destroy (window);
+  g_clear_object (&auth);
+  g_clear_object (&store);
+  hearth_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +466,11 @@ main (int   argc,
   g_test_add ("/ui/auth/picker-and-sign-in", Fixture, NULL, fixture_set_up, test_picker_and_sign_in, fixture_tear_down);
   g_test_add ("/ui/auth/cooldown-counts-down", Fixture, NULL, fixture_set_up, test_cooldown_counts_down, fixture_tear_down);
   g_test_add ("/ui/auth/forgot-password", Fixture, NULL, fixture_set_up, test_forgot_password, fixture_tear_down);
+
+  g_test_add ("/ui/auth/lock-and-unlock", WindowFixture, NULL, window_set_up, test_lock_and_unlock, window_tear_down);
+  g_test_add ("/ui/auth/idle-lock", WindowFixture, NULL, window_set_up, test_idle_lock, window_tear_down);
+  g_test_add ("/ui/auth/switch-profile", WindowFixture, NULL, window_set_up, test_switch_profile, window_tear_down);
+  g_test_add_func ("/ui/auth/onboarding", test_onboarding);
 
   return g_test_run ();
 }

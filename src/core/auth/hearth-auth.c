@@ -1519,6 +1519,17 @@ enter_sudo_in_transaction (HearthStore  *store,
          log_event (store, user_id, "SUDO_MODE_ENABLED", "{\"method\": \"PASSWORD\"}", error);
 }
 
+static gboolean
+unlock_in_transaction (HearthStore  *store,
+                       gpointer      user_data,
+                       GError      **error)
+{
+  gint64 user_id = *(gint64 *) user_data;
+
+  return reset_lock_state (store, user_id, error) &&
+         log_event (store, user_id, "LOGIN_SUCCESS", "{\"kind\": \"unlock\"}", error);
+}
+
 /* Checks @password for @actor's profile, counting a failure toward lockout. */
 static gboolean
 verify_actor_password (HearthAuth   *self,
@@ -1609,6 +1620,33 @@ hearth_auth_require_sudo (HearthAuth   *self,
   g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED,
                        _("Confirm your password to continue."));
   return FALSE;
+}
+
+/**
+ * hearth_auth_unlock:
+ * @password: the actor's password
+ *
+ * Lets a locked window go on with the same session: the password is checked
+ * (a failure counts toward lockout, a cooldown applies) and the session must
+ * still be valid. Slow.
+ */
+gboolean
+hearth_auth_unlock (HearthAuth   *self,
+                    HearthActor  *actor,
+                    const char   *password,
+                    GError      **error)
+{
+  gint64 user_id;
+
+  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+
+  if (!verify_actor_password (self, actor, password, "unlock", error))
+    return FALSE;
+
+  user_id = hearth_actor_get_user_id (actor);
+  return hearth_store_transaction (self->store, unlock_in_transaction, &user_id, error);
 }
 
 /* Passwords and recovery ---------------------------------------------------------------- */
@@ -2127,6 +2165,163 @@ hearth_auth_reset_password_with_answers (HearthAuth          *self,
   return hearth_store_transaction (self->store, set_password_in_transaction, &data, error);
 }
 
+/* Changing and deleting a profile --------------------------------------------------------- */
+
+typedef struct
+{
+  gint64      user_id;
+  const char *username;     /* NULL: unchanged */
+  const char *display_name; /* NULL: unchanged */
+  const char *email;        /* NULL: unchanged; "" removes it */
+} ProfileChange;
+
+static gboolean
+update_profile_in_transaction (HearthStore  *store,
+                               gpointer      user_data,
+                               GError      **error)
+{
+  ProfileChange *change = user_data;
+  g_autoptr (HearthStatement) statement = NULL;
+
+  if ((change->username != NULL || (change->email != NULL && *change->email != '\0')))
+    {
+      g_autoptr (HearthStatement) taken = NULL;
+      g_autoptr (GError) local_error = NULL;
+
+      taken = hearth_store_prepare (store,
+                                    "SELECT username = ?1 FROM users WHERE id <> ?3 "
+                                    "AND (username = ?1 OR email = ?2)",
+                                    error);
+      if (taken == NULL)
+        return FALSE;
+      hearth_statement_bind_text (taken, 1, change->username);
+      hearth_statement_bind_text (taken, 2, change->email != NULL && *change->email != '\0' ? change->email : NULL);
+      hearth_statement_bind_int64 (taken, 3, change->user_id);
+      if (hearth_statement_next_row (taken, &local_error))
+        {
+          g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_TAKEN,
+                               hearth_statement_get_int64 (taken, 0)
+                               ? _("Another profile has that username.")
+                               : _("Another profile has that e-mail address."));
+          return FALSE;
+        }
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  statement = hearth_store_prepare (store,
+                                    "UPDATE users SET username = ifnull (?1, username), "
+                                    "display_name = ifnull (?2, display_name), "
+                                    "email = CASE WHEN ?3 IS NULL THEN email WHEN ?3 = '' THEN NULL ELSE ?3 END, "
+                                    "updated_at = ?4 WHERE id = ?5",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_text (statement, 1, change->username);
+  hearth_statement_bind_text (statement, 2, change->display_name);
+  hearth_statement_bind_text (statement, 3, change->email);
+  hearth_statement_bind_int64 (statement, 4, hearth_store_now (store));
+  hearth_statement_bind_int64 (statement, 5, change->user_id);
+
+  return hearth_statement_run (statement, error) &&
+         audit (store, change->user_id, "user", change->user_id, "profile.updated", error);
+}
+
+/**
+ * hearth_auth_update_profile:
+ * @username: (nullable): a new username, or %NULL to keep it
+ * @display_name: (nullable): a new name, or %NULL to keep it
+ * @email: (nullable): a new e-mail address, "" to remove it, or %NULL to keep it
+ *
+ * Changes the actor's own profile. The actor's #HearthActor keeps the names it
+ * was made with; sign in again, or read the profile list, to see the new ones.
+ */
+gboolean
+hearth_auth_update_profile (HearthAuth   *self,
+                            HearthActor  *actor,
+                            const char   *username,
+                            const char   *display_name,
+                            const char   *email,
+                            GError      **error)
+{
+  g_autofree char *new_username = username != NULL ? normalize_name (username) : NULL;
+  g_autofree char *new_display_name = display_name != NULL ? normalize_name (display_name) : NULL;
+  g_autofree char *new_email = email != NULL ? normalize_name (email) : NULL;
+  ProfileChange change;
+
+  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  if (!hearth_auth_check_session (self, actor, error))
+    return FALSE;
+
+  if (!validate_profile_fields (new_username != NULL ? new_username : hearth_actor_get_username (actor),
+                                new_display_name != NULL ? new_display_name : hearth_actor_get_display_name (actor),
+                                new_email, error))
+    return FALSE;
+
+  change = (ProfileChange) { hearth_actor_get_user_id (actor), new_username, new_display_name, new_email };
+  return hearth_store_transaction (self->store, update_profile_in_transaction, &change, error);
+}
+
+static gboolean
+delete_profile_in_transaction (HearthStore  *store,
+                               gpointer      user_data,
+                               GError      **error)
+{
+  gint64 user_id = *(gint64 *) user_data;
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  /* The audit row names the profile by id: it outlives the profile. */
+  if (!audit (store, user_id, "user", user_id, "profile.deleted", error))
+    return FALSE;
+
+  statement = hearth_store_prepare (store, "DELETE FROM users WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, user_id);
+  if (hearth_statement_run (statement, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_CONSTRAINT))
+    {
+      g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_FAILED,
+                           _("This profile still owns circles, accounts, notes or contacts. "
+                             "Hand them over or remove them first."));
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/**
+ * hearth_auth_delete_profile:
+ *
+ * Needs sudo mode. Deletes the actor's profile with its credentials, sessions,
+ * recovery keys and security questions. Its security events and the audit log
+ * stay. Refused while the profile still owns shared things.
+ */
+gboolean
+hearth_auth_delete_profile (HearthAuth   *self,
+                            HearthActor  *actor,
+                            GError      **error)
+{
+  gint64 user_id;
+
+  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  if (!hearth_auth_require_sudo (self, actor, error))
+    return FALSE;
+
+  user_id = hearth_actor_get_user_id (actor);
+  return hearth_store_transaction (self->store, delete_profile_in_transaction, &user_id, error);
+}
+
 /* Profiles for the picker, and start-up ------------------------------------------------ */
 
 /**
@@ -2608,6 +2803,53 @@ hearth_auth_set_security_questions_finish (HearthAuth    *self,
   g_autoptr (GError) local_error = NULL;
 
   finish_async (self, result, hearth_auth_set_security_questions_async, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+unlock_work (HearthAuth  *auth,
+             gpointer     data,
+             GError     **error)
+{
+  Call *call = data;
+
+  hearth_auth_unlock (auth, call->actor, call->password, error);
+  return NULL;
+}
+
+void
+hearth_auth_unlock_async (HearthAuth          *self,
+                          HearthActor         *actor,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (HEARTH_IS_AUTH (self));
+  g_return_if_fail (HEARTH_IS_ACTOR (actor));
+
+  call = g_new0 (Call, 1);
+  call->actor = g_object_ref (actor);
+  call->password = g_strdup (password);
+  run_async (self, hearth_auth_unlock_async, unlock_work, call, (GDestroyNotify) call_free,
+             cancellable, callback, user_data);
+}
+
+gboolean
+hearth_auth_unlock_finish (HearthAuth    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  finish_async (self, result, hearth_auth_unlock_async, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -36,6 +36,15 @@ HearthActor *hearth_auth_create_profile             (HearthAuth           *self,
                                                      GError              **error);
 gboolean     hearth_auth_has_profiles               (HearthAuth           *self,
                                                      GError              **error);
+gboolean     hearth_auth_update_profile             (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     const char           *username,
+                                                     const char           *display_name,
+                                                     const char           *email,
+                                                     GError              **error);
+gboolean     hearth_auth_delete_profile             (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     GError              **error);
 
 HearthActor *hearth_auth_sign_in                    (HearthAuth           *self,
                                                      const char           *username,
@@ -70,6 +79,19 @@ gboolean     hearth_auth_enter_sudo                 (HearthAuth           *self,
                                                      GError              **error);
 gboolean     hearth_auth_require_sudo               (HearthAuth           *self,
                                                      HearthActor          *actor,
+                                                     GError              **error);
+gboolean     hearth_auth_unlock                     (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     const char           *password,
+                                                     GError              **error);
+void         hearth_auth_unlock_async               (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     const char           *password,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean     hearth_auth_unlock_finish              (HearthAuth           *self,
+                                                     GAsyncResult         *result,
                                                      GError              **error);
 
 gboolean     hearth_auth_change_password            (HearthAuth           *self,

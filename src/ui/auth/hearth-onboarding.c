@@ -40,6 +40,7 @@ struct _HearthOnboarding
   GtkButton            *create_button;
   GtkSpinner           *create_spinner;
   GtkLabel             *keys_label;
+  GtkWidget            *keys_done_button;
   AdwPreferencesGroup  *questions_group;
   GtkLabel             *questions_error;
   GtkButton            *skip_button;
@@ -120,6 +121,8 @@ show_keys (HearthOnboarding *self)
 
   gtk_label_set_label (self->keys_label, text->str);
   gtk_stack_set_visible_child_name (self->steps, "keys");
+  /* Not on the selectable label, which would select all of it. */
+  gtk_widget_grab_focus (self->keys_done_button);
 }
 
 static void
@@ -378,6 +381,7 @@ hearth_onboarding_class_init (HearthOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, create_button);
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, create_spinner);
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, keys_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, keys_done_button);
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, questions_group);
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, questions_error);
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, skip_button);

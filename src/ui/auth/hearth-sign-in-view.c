@@ -23,6 +23,7 @@ struct _HearthSignInView
 
   HearthAuth           *auth;
   HearthProfile        *profile;
+  HearthActor          *locked;
   GCancellable         *cancellable;
   guint                 countdown_id;
 
@@ -32,6 +33,7 @@ struct _HearthSignInView
   AdwAvatar            *avatar;
   GtkLabel             *name_label;
   AdwPasswordEntryRow  *password_row;
+  GtkWidget            *stay_row;
   GtkSwitch            *stay_switch;
   GtkLabel             *password_error;
   GtkButton            *sign_in_button;
@@ -115,7 +117,7 @@ start_countdown (HearthSignInView *self)
 {
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   if (update_countdown (self) == G_SOURCE_CONTINUE)
-    self->countdown_id = g_timeout_add_seconds (1, update_countdown, self);
+    self->countdown_id = g_timeout_add (1000, update_countdown, self);
 }
 
 static void
@@ -144,9 +146,51 @@ static void
 back_clicked_cb (HearthSignInView *self)
 {
   if (g_str_equal (gtk_stack_get_visible_child_name (self->pages), "forgot"))
-    show_page (self, "password");
-  else
-    show_page (self, "picker");
+    {
+      show_page (self, "password");
+      return;
+    }
+
+  /* Leaving a locked profile's page is switching profile: its session stays
+   * for whoever unlocks it later, or until it expires. */
+  g_clear_object (&self->locked);
+  gtk_widget_set_visible (self->stay_row, TRUE);
+  show_page (self, "picker");
+}
+
+static void
+unlocked_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (HearthSignInView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+
+  gtk_spinner_set_spinning (self->sign_in_spinner, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), TRUE);
+
+  if (!hearth_auth_unlock_finish (HEARTH_AUTH (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The session ended meanwhile: this becomes an ordinary sign-in. */
+      if (g_error_matches (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID))
+        {
+          g_clear_object (&self->locked);
+          gtk_widget_set_visible (self->stay_row, TRUE);
+        }
+      show_error (self->password_error, error->message);
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      if (hearth_auth_get_cooldown_remaining (self->auth, hearth_profile_get_username (self->profile)) > 0)
+        start_countdown (self);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  actor = g_steal_pointer (&self->locked);
+  gtk_widget_set_visible (self->stay_row, TRUE);
+  g_signal_emit (self, signals[SIGNED_IN], 0, actor, NULL);
 }
 
 static void
@@ -188,6 +232,15 @@ sign_in_clicked_cb (HearthSignInView *self)
   show_error (self->password_error, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), FALSE);
   gtk_spinner_set_spinning (self->sign_in_spinner, TRUE);
+
+  if (self->locked != NULL)
+    {
+      hearth_auth_unlock_async (self->auth, self->locked,
+                                gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+                                self->cancellable, unlocked_cb, g_object_ref (self));
+      return;
+    }
+
   hearth_auth_sign_in_async (self->auth, hearth_profile_get_username (self->profile),
                              gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
                              gtk_switch_get_active (self->stay_switch), self->cancellable,
@@ -226,6 +279,9 @@ reset_done_cb (GObject      *source,
       return;
     }
 
+  /* A reset signs out every session, a locked one too. */
+  g_clear_object (&self->locked);
+  gtk_widget_set_visible (self->stay_row, TRUE);
   choose_profile (self, self->profile);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
@@ -298,6 +354,7 @@ hearth_sign_in_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_SIGN_IN_VIEW);
   g_clear_object (&self->auth);
   g_clear_object (&self->profile);
+  g_clear_object (&self->locked);
 
   G_OBJECT_CLASS (hearth_sign_in_view_parent_class)->dispose (object);
 }
@@ -338,6 +395,7 @@ hearth_sign_in_view_class_init (HearthSignInViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, avatar);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, name_label);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, password_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthSignInView, stay_row);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, stay_switch);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, password_error);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, sign_in_button);
@@ -381,6 +439,8 @@ hearth_sign_in_view_start (HearthSignInView *self,
 
   g_set_object (&self->auth, auth);
   g_clear_object (&self->profile);
+  g_clear_object (&self->locked);
+  gtk_widget_set_visible (self->stay_row, TRUE);
 
   profiles = hearth_auth_list_profiles (auth, &error);
   if (profiles == NULL)
@@ -390,4 +450,30 @@ hearth_sign_in_view_start (HearthSignInView *self,
     }
   gtk_list_box_bind_model (self->profiles_list, profiles, create_profile_row, self, NULL);
   show_page (self, "picker");
+}
+
+/**
+ * hearth_sign_in_view_lock:
+ * @actor: who locked the window
+ *
+ * Shows @actor's password page; the right password goes on with the same
+ * session (`signed-in` is emitted with @actor and no token). Back leads to the
+ * picker: switching profile.
+ */
+void
+hearth_sign_in_view_lock (HearthSignInView *self,
+                          HearthAuth       *auth,
+                          HearthActor      *actor)
+{
+  g_autoptr (HearthProfile) profile = NULL;
+
+  g_return_if_fail (HEARTH_IS_SIGN_IN_VIEW (self));
+  g_return_if_fail (HEARTH_IS_ACTOR (actor));
+
+  hearth_sign_in_view_start (self, auth);
+  g_set_object (&self->locked, actor);
+  gtk_widget_set_visible (self->stay_row, FALSE);
+  profile = hearth_profile_new (hearth_actor_get_user_id (actor), hearth_actor_get_username (actor),
+                                hearth_actor_get_display_name (actor));
+  choose_profile (self, profile);
 }

@@ -12,5 +12,8 @@ G_DECLARE_FINAL_TYPE (HearthSignInView, hearth_sign_in_view, HEARTH, SIGN_IN_VIE
 
 void hearth_sign_in_view_start (HearthSignInView *self,
                                 HearthAuth       *auth);
+void hearth_sign_in_view_lock  (HearthSignInView *self,
+                                HearthAuth       *auth,
+                                HearthActor      *actor);
 
 G_END_DECLS

@@ -5,9 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "hearth-clock.h"
 #include "hearth-onboarding.h"
 #include "hearth-sign-in-view.h"
+#include "hearth-store.h"
 #include "hearth-window.h"
+#include "hearth-window-private.h"
 
 /*
  * The main window. Its modes: "starting" while start-up looks for a profile
@@ -27,6 +30,8 @@ struct _HearthWindow
   HearthAuth           *auth;
   HearthKeyring        *keyring;
   HearthActor          *actor;
+  gint64                last_activity;
+  guint                 idle_check_id;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *mode_stack;
@@ -139,6 +144,58 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+#define IDLE_CHECK_SECONDS 15
+
+static void lock (HearthWindow *self, gboolean switch_profile);
+
+/* The time, from the store's clock, so that tests move it by hand. */
+static gint64
+now (HearthWindow *self)
+{
+  return hearth_store_now (hearth_auth_get_store (self->auth));
+}
+
+/**
+ * _hearth_window_check_idle:
+ *
+ * Locks the window when nobody has touched it for the minutes the settings
+ * say. Called every few seconds while someone is signed in.
+ *
+ * Returns: whether it locked
+ */
+gboolean
+_hearth_window_check_idle (HearthWindow *self)
+{
+  gint64 limit = (gint64) g_settings_get_uint (self->settings, "idle-lock-minutes") * G_TIME_SPAN_MINUTE;
+
+  if (self->actor == NULL || now (self) - self->last_activity < limit)
+    return FALSE;
+
+  lock (self, FALSE);
+  return TRUE;
+}
+
+static gboolean
+idle_check_cb (gpointer user_data)
+{
+  HearthWindow *self = user_data;
+
+  if (!_hearth_window_check_idle (self))
+    return G_SOURCE_CONTINUE;
+
+  self->idle_check_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+activity_cb (GtkEventControllerLegacy *controller,
+             GdkEvent                 *event,
+             HearthWindow             *self)
+{
+  self->last_activity = now (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 set_actor (HearthWindow *self,
            HearthActor  *actor)
@@ -146,6 +203,15 @@ set_actor (HearthWindow *self,
   if (!g_set_object (&self->actor, actor))
     return;
 
+  g_clear_handle_id (&self->idle_check_id, g_source_remove);
+  if (actor != NULL)
+    {
+      self->last_activity = now (self);
+      self->idle_check_id = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", actor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-profile", actor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", actor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-module", actor != NULL);
   adw_window_title_set_subtitle (self->sidebar_title, actor != NULL ? hearth_actor_get_display_name (actor) : NULL);
@@ -203,6 +269,42 @@ signed_in_cb (HearthWindow *self,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 
   show_main (self, actor);
+}
+
+/* Hides everything behind the actor's password page, keeping the session; or,
+ * to switch profile, behind the picker. */
+static void
+lock (HearthWindow *self,
+      gboolean      switch_profile)
+{
+  g_autoptr (HearthActor) actor = NULL;
+
+  if (self->actor == NULL)
+    return;
+
+  actor = g_object_ref (self->actor);
+  set_actor (self, NULL);
+  if (switch_profile)
+    hearth_sign_in_view_start (self->sign_in, self->auth);
+  else
+    hearth_sign_in_view_lock (self->sign_in, self->auth, actor);
+  show_mode (self, "sign-in");
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lock (HEARTH_WINDOW (widget), FALSE);
+}
+
+static void
+switch_profile_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  lock (HEARTH_WINDOW (widget), TRUE);
 }
 
 static void
@@ -264,6 +366,7 @@ hearth_window_dispose (GObject *object)
 {
   HearthWindow *self = HEARTH_WINDOW (object);
 
+  g_clear_handle_id (&self->idle_check_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_WINDOW);
 
   G_OBJECT_CLASS (hearth_window_parent_class)->dispose (object);
@@ -406,6 +509,9 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-module", "s", show_module_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-profile", NULL, switch_profile_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
 
   /* Alt+1 … Alt+8 go to the modules in the sidebar's order. */
   for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
@@ -418,6 +524,7 @@ static void
 hearth_window_init (HearthWindow *self)
 {
   g_autoptr (GtkSelectionModel) pages = NULL;
+  GtkEventController *activity;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -428,8 +535,16 @@ hearth_window_init (HearthWindow *self)
   gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (pages), create_sidebar_row, self, NULL);
   stack_visible_child_cb (self);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-profile", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-module", FALSE);
+
+  /* Any input counts as activity for the idle lock; nothing is consumed. */
+  activity = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);
+  g_signal_connect (activity, "event", G_CALLBACK (activity_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), activity);
 }
 
 /**
