@@ -14,6 +14,8 @@
 #include "hearth-keyring.h"
 #include "hearth-password.h"
 #include "hearth-profile.h"
+#include "hearth-security-event.h"
+#include "hearth-session-info.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
 #include "hearth-tokens-private.h"
@@ -1118,6 +1120,66 @@ test_update_and_delete_profile (Fixture       *f,
   g_assert_false (hearth_auth_check_session (f->auth, renamed, NULL));
 }
 
+static void
+test_account_security_lists (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) laptop = NULL;
+  g_autoptr (HearthActor) kitchen = NULL;
+  g_autoptr (GListModel) sessions = NULL;
+  g_autoptr (GListModel) events = NULL;
+  g_autoptr (HearthSessionInfo) newest = NULL;
+  g_autoptr (HearthSessionInfo) oldest = NULL;
+  g_autoptr (HearthSecurityEvent) last = NULL;
+
+  hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+  laptop = sign_in (f, ADA_PASSWORD, &error);
+  hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+  kitchen = sign_in (f, ADA_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (hearth_auth_revoke_session (f->auth, f->ada, hearth_actor_get_session_id (laptop), &error));
+
+  sessions = hearth_auth_list_sessions (f->auth, f->ada, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
+  newest = g_list_model_get_item (sessions, 0);
+  oldest = g_list_model_get_item (sessions, 1);
+  g_assert_cmpint (hearth_session_info_get_id (newest), ==, hearth_actor_get_session_id (kitchen));
+  g_assert_false (hearth_session_info_get_current (newest));
+  g_assert_cmpint (hearth_session_info_get_id (oldest), ==, hearth_actor_get_session_id (f->ada));
+  g_assert_true (hearth_session_info_get_current (oldest));
+  g_assert_cmpstr (hearth_session_info_get_device_name (oldest), ==, g_get_host_name ());
+  g_assert_true (g_str_has_prefix (hearth_session_info_get_user_agent (oldest), "Hearth/"));
+  g_assert_cmpint (hearth_session_info_get_expires_at (oldest), ==,
+                   hearth_session_info_get_created_at (oldest) + HEARTH_AUTH_SESSION_LIFETIME);
+
+  events = hearth_auth_list_security_events (f->auth, f->ada, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 3);
+  last = g_list_model_get_item (events, 0);
+  g_assert_cmpstr (hearth_security_event_get_event_type (last), ==, "SESSION_REVOKED");
+  g_assert_cmpstr (hearth_security_event_get_summary (last), ==, "Signed out elsewhere");
+  g_assert_cmpint (hearth_security_event_get_created_at (last), ==, hearth_clock_get_now (f->clock));
+
+  /* Nobody else's history. */
+  {
+    g_autoptr (HearthActor) grace = NULL;
+    g_auto (GStrv) keys = NULL;
+    g_autoptr (GListModel) theirs = NULL;
+
+    grace = hearth_auth_create_profile (f->auth, "grace", "Grace Hopper", NULL, GRACE_PASSWORD, &keys, &error);
+    theirs = hearth_auth_list_security_events (f->auth, grace, 100, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (theirs); i++)
+      {
+        g_autoptr (HearthSecurityEvent) event = g_list_model_get_item (theirs, i);
+
+        g_assert_cmpstr (hearth_security_event_get_event_type (event), !=, "SESSION_REVOKED");
+      }
+  }
+}
+
 /* The keyring: a real gnome-keyring on the test's private bus ---------------------------- */
 
 static HearthKeyring *
@@ -1356,6 +1418,7 @@ main (int   argc,
   ADD ("/auth/sudo", test_sudo);
   ADD ("/auth/change-password", test_change_password);
   ADD ("/auth/unlock", test_unlock);
+  ADD ("/auth/account-security-lists", test_account_security_lists);
   ADD ("/auth/recovery-keys", test_recovery_keys);
   ADD ("/auth/security-questions", test_security_questions);
   ADD ("/auth/no-secret-in-the-file", test_no_secret_in_the_file);

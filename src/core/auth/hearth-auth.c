@@ -13,6 +13,8 @@
 #include "hearth-clock.h"
 #include "hearth-keyring.h"
 #include "hearth-profile.h"
+#include "hearth-security-event.h"
+#include "hearth-session-info.h"
 #include "hearth-store.h"
 #include "hearth-tokens-private.h"
 
@@ -2418,6 +2420,111 @@ hearth_auth_resume_from_keyring (HearthAuth     *self,
   return g_steal_pointer (&actor);
 }
 
+/* The Account Security page's lists --------------------------------------------------------- */
+
+/**
+ * hearth_auth_list_sessions:
+ *
+ * Returns: (transfer full): the actor's open sessions as #HearthSessionInfo,
+ *   newest first, the current one marked
+ */
+GListModel *
+hearth_auth_list_sessions (HearthAuth   *self,
+                           HearthActor  *actor,
+                           GError      **error)
+{
+  g_autoptr (GListStore) sessions = g_list_store_new (HEARTH_TYPE_SESSION_INFO);
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
+
+  if (!hearth_auth_check_session (self, actor, error))
+    return NULL;
+
+  statement = hearth_store_prepare (self->store,
+                                    "SELECT id, device_name, user_agent, created_at, last_seen_at, expires_at "
+                                    "FROM auth_sessions WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? "
+                                    "ORDER BY created_at DESC, id DESC",
+                                    error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, hearth_actor_get_user_id (actor));
+  hearth_statement_bind_int64 (statement, 2, hearth_store_now (self->store));
+  while (hearth_statement_next_row (statement, &local_error))
+    {
+      gint64 id = hearth_statement_get_int64 (statement, 0);
+      g_autoptr (HearthSessionInfo) info =
+        hearth_session_info_new (id,
+                                 hearth_statement_get_text (statement, 1),
+                                 hearth_statement_get_text (statement, 2),
+                                 hearth_statement_get_int64 (statement, 3),
+                                 hearth_statement_get_int64 (statement, 4),
+                                 hearth_statement_get_int64 (statement, 5),
+                                 id == hearth_actor_get_session_id (actor));
+
+      g_list_store_append (sessions, info);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&sessions));
+}
+
+/**
+ * hearth_auth_list_security_events:
+ * @limit: at most this many, newest first
+ *
+ * Returns: (transfer full): the actor's own security history as
+ *   #HearthSecurityEvent
+ */
+GListModel *
+hearth_auth_list_security_events (HearthAuth   *self,
+                                  HearthActor  *actor,
+                                  guint         limit,
+                                  GError      **error)
+{
+  g_autoptr (GListStore) events = g_list_store_new (HEARTH_TYPE_SECURITY_EVENT);
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
+
+  if (!hearth_auth_check_session (self, actor, error))
+    return NULL;
+
+  statement = hearth_store_prepare (self->store,
+                                    "SELECT id, type, metadata, created_at FROM security_events "
+                                    "WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                                    error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, hearth_actor_get_user_id (actor));
+  hearth_statement_bind_int64 (statement, 2, limit);
+  while (hearth_statement_next_row (statement, &local_error))
+    {
+      g_autoptr (HearthSecurityEvent) event =
+        hearth_security_event_new (hearth_statement_get_int64 (statement, 0),
+                                   hearth_statement_get_text (statement, 1),
+                                   hearth_statement_get_text (statement, 2),
+                                   hearth_statement_get_int64 (statement, 3));
+
+      g_list_store_append (events, event);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&events));
+}
+
 /* Asynchronous calls ------------------------------------------------------------------------ */
 
 /* Runs in a worker thread with the worker's own store connection and service
@@ -2850,6 +2957,102 @@ hearth_auth_unlock_finish (HearthAuth    *self,
   g_autoptr (GError) local_error = NULL;
 
   finish_async (self, result, hearth_auth_unlock_async, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+enter_sudo_work (HearthAuth  *auth,
+                 gpointer     data,
+                 GError     **error)
+{
+  Call *call = data;
+
+  hearth_auth_enter_sudo (auth, call->actor, call->password, error);
+  return NULL;
+}
+
+void
+hearth_auth_enter_sudo_async (HearthAuth          *self,
+                              HearthActor         *actor,
+                              const char          *password,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (HEARTH_IS_AUTH (self));
+  g_return_if_fail (HEARTH_IS_ACTOR (actor));
+
+  call = g_new0 (Call, 1);
+  call->actor = g_object_ref (actor);
+  call->password = g_strdup (password);
+  run_async (self, hearth_auth_enter_sudo_async, enter_sudo_work, call, (GDestroyNotify) call_free,
+             cancellable, callback, user_data);
+}
+
+gboolean
+hearth_auth_enter_sudo_finish (HearthAuth    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  finish_async (self, result, hearth_auth_enter_sudo_async, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+change_password_work (HearthAuth  *auth,
+                      gpointer     data,
+                      GError     **error)
+{
+  Call *call = data;
+
+  hearth_auth_change_password (auth, call->actor, call->secret, call->password, error);
+  return NULL;
+}
+
+void
+hearth_auth_change_password_async (HearthAuth          *self,
+                                   HearthActor         *actor,
+                                   const char          *old_password,
+                                   const char          *new_password,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (HEARTH_IS_AUTH (self));
+  g_return_if_fail (HEARTH_IS_ACTOR (actor));
+
+  call = g_new0 (Call, 1);
+  call->actor = g_object_ref (actor);
+  call->secret = g_strdup (old_password);
+  call->password = g_strdup (new_password);
+  run_async (self, hearth_auth_change_password_async, change_password_work, call,
+             (GDestroyNotify) call_free, cancellable, callback, user_data);
+}
+
+gboolean
+hearth_auth_change_password_finish (HearthAuth    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  finish_async (self, result, hearth_auth_change_password_async, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

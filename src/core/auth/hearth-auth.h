@@ -140,6 +140,32 @@ HearthActor *hearth_auth_sign_in_finish             (HearthAuth           *self,
 
 GListModel  *hearth_auth_list_profiles              (HearthAuth           *self,
                                                      GError              **error);
+GListModel  *hearth_auth_list_sessions              (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     GError              **error);
+GListModel  *hearth_auth_list_security_events       (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     guint                 limit,
+                                                     GError              **error);
+void         hearth_auth_enter_sudo_async           (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     const char           *password,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean     hearth_auth_enter_sudo_finish          (HearthAuth           *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void         hearth_auth_change_password_async      (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     const char           *old_password,
+                                                     const char           *new_password,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean     hearth_auth_change_password_finish     (HearthAuth           *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
 HearthActor *hearth_auth_resume_from_keyring        (HearthAuth           *self,
                                                      HearthKeyring        *keyring,
                                                      GError              **error);
