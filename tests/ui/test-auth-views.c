@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "hearth-account-security-window.h"
 #include "hearth-auth.h"
 #include "hearth-auth-error.h"
 #include "hearth-clock.h"
@@ -355,6 +356,78 @@ test_switch_profile (WindowFixture *f,
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "window-switch-profile"));
 }
 
+static gboolean
+has_account_security (gpointer user_data)
+{
+  return hearth_test_find_toplevel (HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW) != NULL;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_account_security (WindowFixture *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) elsewhere = NULL;
+  GtkWindow *window;
+  GtkListBox *sessions;
+  GtkListBox *events;
+  AdwActionRow *keys;
+  GtkWidget *row;
+  GtkWidget *button = NULL;
+
+  elsewhere = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.account-security", NULL);
+  hearth_test_wait_until (has_account_security, NULL, "the Account Security window");
+  window = hearth_test_find_toplevel (HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW);
+  sessions = child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "sessions_list");
+  events = child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "events_list");
+  keys = child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "keys_row");
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (keys), ==, "8 of 8 left");
+  g_assert_cmpuint (count_rows (sessions), ==, 2);
+  g_assert_cmpuint (count_rows (events), >=, 3);
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "account-security"));
+
+  /* The other session has a Sign Out button; this one has none. */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (sessions, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, g_get_host_name ());
+  {
+    /* Find the row's button by walking its widgets. */
+    GPtrArray *queue = g_ptr_array_new ();
+
+    g_ptr_array_add (queue, row);
+    while (queue->len > 0 && button == NULL)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (queue, 0);
+
+        if (GTK_IS_BUTTON (w))
+          button = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (queue, c);
+      }
+    g_ptr_array_unref (queue);
+  }
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+
+  g_assert_false (hearth_auth_check_session (f->auth, elsewhere, NULL));
+  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_cmpuint (count_rows (sessions), ==, 1);
+  gtk_window_destroy (window);
+}
+
 /* Onboarding ------------------------------------------------------------------------------ */
 
 typedef struct
@@ -470,6 +543,7 @@ main (int   argc,
   g_test_add ("/ui/auth/lock-and-unlock", WindowFixture, NULL, window_set_up, test_lock_and_unlock, window_tear_down);
   g_test_add ("/ui/auth/idle-lock", WindowFixture, NULL, window_set_up, test_idle_lock, window_tear_down);
   g_test_add ("/ui/auth/switch-profile", WindowFixture, NULL, window_set_up, test_switch_profile, window_tear_down);
+  g_test_add ("/ui/auth/account-security", WindowFixture, NULL, window_set_up, test_account_security, window_tear_down);
   g_test_add_func ("/ui/auth/onboarding", test_onboarding);
 
   return g_test_run ();

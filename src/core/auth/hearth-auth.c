@@ -948,7 +948,7 @@ new_recovery_keys (GPtrArray **out_hashes)
   g_autoptr (GStrvBuilder) keys = g_strv_builder_new ();
   GPtrArray *hashes = g_ptr_array_new_with_free_func (g_free);
 
-  for (int i = 0; i < HEARTH_RECOVERY_KEY_COUNT; i++)
+  for (int i = 0; i < HEARTH_AUTH_RECOVERY_KEY_COUNT; i++)
     {
       g_autofree char *key = _hearth_recovery_key_new ();
       g_autofree char *canonical = _hearth_recovery_key_canonical (key);

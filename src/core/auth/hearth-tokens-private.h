@@ -6,7 +6,6 @@
 G_BEGIN_DECLS
 
 #define HEARTH_TOKEN_LENGTH 43 /* 32 bytes, base64url without padding */
-#define HEARTH_RECOVERY_KEY_COUNT 8
 
 char     *_hearth_token_new                (void);
 gboolean  _hearth_token_is_well_formed     (const char *token);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hearth-account-security-window.h"
 #include "hearth-clock.h"
 #include "hearth-onboarding.h"
 #include "hearth-sign-in-view.h"
@@ -211,6 +212,7 @@ set_actor (HearthWindow *self,
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", actor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.account-security", actor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-profile", actor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", actor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-module", actor != NULL);
@@ -305,6 +307,21 @@ switch_profile_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   lock (HEARTH_WINDOW (widget), TRUE);
+}
+
+static void
+account_security_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  HearthAccountSecurityWindow *window;
+
+  if (self->actor == NULL)
+    return;
+
+  window = hearth_account_security_window_new (GTK_WINDOW (self), self->auth, self->actor);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -510,6 +527,7 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.account-security", NULL, account_security_action);
   gtk_widget_class_install_action (widget_class, "win.switch-profile", NULL, switch_profile_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
 
@@ -536,6 +554,7 @@ hearth_window_init (HearthWindow *self)
   stack_visible_child_cb (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.account-security", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-profile", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-module", FALSE);
