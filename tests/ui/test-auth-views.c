@@ -530,6 +530,54 @@ test_onboarding (void)
   hearth_test_remove_tree (dir);
 }
 
+static void
+collect_entries (GtkWidget *widget,
+                 GPtrArray *entries)
+{
+  if (ADW_IS_PASSWORD_ENTRY_ROW (widget))
+    g_ptr_array_add (entries, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_entries (c, entries);
+}
+
+static void
+test_forgot_password_with_questions (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) ada = NULL;
+  g_autoptr (GPtrArray) answers = g_ptr_array_new ();
+  const char * const questions[] = { "First pet?", "Grandparents' town?", "First school?", NULL };
+  const char * const truth[] = { "Rex", "Bristol", "St Mary's", NULL };
+  GtkWidget *method = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "method_button");
+
+  /* A new profile is in sudo mode: set Ada's questions. */
+  ada = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, FALSE, NULL, &error);
+  g_assert_true (hearth_auth_enter_sudo (f->auth, ada, ADA_PASSWORD, &error));
+  g_assert_true (hearth_auth_set_security_questions (f->auth, ada, questions, truth, &error));
+  g_assert_no_error (error);
+
+  pick_ada (f);
+  g_signal_emit_by_name (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "forgot_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (method));
+  g_signal_emit_by_name (method, "clicked");
+  g_assert_false (gtk_widget_get_visible (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "key_row")));
+
+  collect_entries (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "answers_group"), answers);
+  g_assert_cmpuint (answers->len, ==, 3);
+  gtk_editable_set_text (g_ptr_array_index (answers, 0), "rex");
+  gtk_editable_set_text (g_ptr_array_index (answers, 1), " BRISTOL ");
+  gtk_editable_set_text (g_ptr_array_index (answers, 2), "st  mary's");
+  gtk_editable_set_text (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_password_row"), "Marmalade-Quarry-38");
+  gtk_editable_set_text (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_confirm_row"), "Marmalade-Quarry-38");
+  show (f, "forgot", "sign-in-security-questions");
+
+  g_signal_emit_by_name (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "reset_button"), "clicked");
+  hearth_test_wait_until (on_page, f, "the password page after the reset");
+  type_password_and_sign_in (f, "Marmalade-Quarry-38");
+  hearth_test_wait_until (signed_in, f, "the sign-in with the new password");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +587,8 @@ main (int   argc,
   g_test_add ("/ui/auth/picker-and-sign-in", Fixture, NULL, fixture_set_up, test_picker_and_sign_in, fixture_tear_down);
   g_test_add ("/ui/auth/cooldown-counts-down", Fixture, NULL, fixture_set_up, test_cooldown_counts_down, fixture_tear_down);
   g_test_add ("/ui/auth/forgot-password", Fixture, NULL, fixture_set_up, test_forgot_password, fixture_tear_down);
+  g_test_add ("/ui/auth/forgot-password-with-questions", Fixture, NULL, fixture_set_up,
+              test_forgot_password_with_questions, fixture_tear_down);
 
   g_test_add ("/ui/auth/lock-and-unlock", WindowFixture, NULL, window_set_up, test_lock_and_unlock, window_tear_down);
   g_test_add ("/ui/auth/idle-lock", WindowFixture, NULL, window_set_up, test_idle_lock, window_tear_down);

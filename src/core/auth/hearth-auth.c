@@ -3060,3 +3060,53 @@ hearth_auth_change_password_finish (HearthAuth    *self,
     }
   return TRUE;
 }
+
+static gpointer
+reset_with_answers_work (HearthAuth  *auth,
+                         gpointer     data,
+                         GError     **error)
+{
+  Call *call = data;
+
+  hearth_auth_reset_password_with_answers (auth, call->username, (const char * const *) call->answers,
+                                           call->password, error);
+  return NULL;
+}
+
+void
+hearth_auth_reset_password_with_answers_async (HearthAuth          *self,
+                                               const char          *username,
+                                               const char * const  *answers,
+                                               const char          *new_password,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (HEARTH_IS_AUTH (self));
+  g_return_if_fail (answers != NULL);
+
+  call = g_new0 (Call, 1);
+  call->username = g_strdup (username);
+  call->answers = g_strdupv ((GStrv) answers);
+  call->password = g_strdup (new_password);
+  run_async (self, hearth_auth_reset_password_with_answers_async, reset_with_answers_work, call,
+             (GDestroyNotify) call_free, cancellable, callback, user_data);
+}
+
+gboolean
+hearth_auth_reset_password_with_answers_finish (HearthAuth    *self,
+                                                GAsyncResult  *result,
+                                                GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  finish_async (self, result, hearth_auth_reset_password_with_answers_async, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}

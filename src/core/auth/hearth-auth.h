@@ -167,6 +167,16 @@ void         hearth_auth_change_password_async      (HearthAuth           *self,
 gboolean     hearth_auth_change_password_finish     (HearthAuth           *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
+void         hearth_auth_reset_password_with_answers_async (HearthAuth    *self,
+                                                     const char           *username,
+                                                     const char * const   *answers,
+                                                     const char           *new_password,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean     hearth_auth_reset_password_with_answers_finish (HearthAuth   *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
 HearthActor *hearth_auth_resume_from_keyring        (HearthAuth           *self,
                                                      HearthKeyring        *keyring,
                                                      GError              **error);

@@ -39,6 +39,13 @@ struct _HearthSignInView
   GtkButton            *sign_in_button;
   GtkSpinner           *sign_in_spinner;
   AdwEntryRow          *key_row;
+  AdwPreferencesGroup  *answers_group;
+  GPtrArray            *answer_rows;
+  GStrv                 questions;
+  gboolean              by_questions;
+  GtkLabel             *forgot_explanation;
+  GtkWidget            *method_button;
+  GtkLabel             *method_label;
   AdwPasswordEntryRow  *new_password_row;
   AdwPasswordEntryRow  *new_confirm_row;
   GtkLabel             *reset_error;
@@ -247,9 +254,61 @@ sign_in_clicked_cb (HearthSignInView *self)
                              signed_in_cb, g_object_ref (self));
 }
 
+/* Shows the recovery key field, or one answer field per security question. */
+static void
+set_reset_method (HearthSignInView *self,
+                  gboolean          by_questions)
+{
+  self->by_questions = by_questions && self->questions != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->key_row), !self->by_questions);
+  gtk_widget_set_visible (GTK_WIDGET (self->answers_group), self->by_questions);
+  gtk_widget_set_visible (self->method_button, self->questions != NULL);
+  gtk_label_set_label (self->forgot_explanation,
+                       self->by_questions
+                       ? _("Answer your security questions, then choose a new password.")
+                       : _("Enter one of the recovery keys you kept when you made your profile. Each key works once."));
+  gtk_label_set_label (self->method_label,
+                       self->by_questions ? _("Use a Recovery _Key Instead")
+                                          : _("Answer Security _Questions Instead"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->method_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->by_questions ? _("Use a Recovery Key Instead")
+                                                     : _("Answer Security Questions Instead"),
+                                  -1);
+}
+
+static void
+build_answer_rows (HearthSignInView *self)
+{
+  for (guint i = 0; i < self->answer_rows->len; i++)
+    adw_preferences_group_remove (self->answers_group, g_ptr_array_index (self->answer_rows, i));
+  g_ptr_array_set_size (self->answer_rows, 0);
+  g_clear_pointer (&self->questions, g_strfreev);
+
+  /* Only a profile with questions offers them. */
+  self->questions = hearth_auth_dup_security_questions (self->auth, hearth_profile_get_username (self->profile),
+                                                        NULL);
+  for (guint i = 0; self->questions != NULL && self->questions[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_password_entry_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->questions[i]);
+      adw_preferences_group_add (self->answers_group, row);
+      g_ptr_array_add (self->answer_rows, row);
+    }
+}
+
+static void
+method_clicked_cb (HearthSignInView *self)
+{
+  set_reset_method (self, !self->by_questions);
+}
+
 static void
 forgot_clicked_cb (HearthSignInView *self)
 {
+  build_answer_rows (self);
+  set_reset_method (self, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->new_password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->new_confirm_row), "");
@@ -266,16 +325,26 @@ reset_done_cb (GObject      *source,
   g_autoptr (HearthSignInView) self = user_data;
   g_autoptr (GError) error = NULL;
   GtkWidget *overlay;
+  gboolean done;
 
   gtk_spinner_set_spinning (self->reset_spinner, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), TRUE);
 
-  if (!hearth_auth_reset_password_with_recovery_key_finish (HEARTH_AUTH (source), result, &error))
+  if (self->by_questions)
+    done = hearth_auth_reset_password_with_answers_finish (HEARTH_AUTH (source), result, &error);
+  else
+    done = hearth_auth_reset_password_with_recovery_key_finish (HEARTH_AUTH (source), result, &error);
+
+  if (!done)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self->reset_error,
-                    g_error_matches (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS)
-                    ? _("That recovery key is not right, or it was used already.") : error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (!g_error_matches (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS))
+        show_error (self->reset_error, error->message);
+      else if (self->by_questions)
+        show_error (self->reset_error, _("Some answers are not right."));
+      else
+        show_error (self->reset_error, _("That recovery key is not right, or it was used already."));
       return;
     }
 
@@ -306,6 +375,21 @@ reset_clicked_cb (HearthSignInView *self)
   show_error (self->reset_error, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), FALSE);
   gtk_spinner_set_spinning (self->reset_spinner, TRUE);
+
+  if (self->by_questions)
+    {
+      g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto (GStrv) answers = NULL;
+
+      for (guint i = 0; i < self->answer_rows->len; i++)
+        g_strv_builder_add (builder, gtk_editable_get_text (g_ptr_array_index (self->answer_rows, i)));
+      answers = g_strv_builder_end (builder);
+      hearth_auth_reset_password_with_answers_async (self->auth, hearth_profile_get_username (self->profile),
+                                                     (const char * const *) answers, password,
+                                                     self->cancellable, reset_done_cb, g_object_ref (self));
+      return;
+    }
+
   hearth_auth_reset_password_with_recovery_key_async (self->auth, hearth_profile_get_username (self->profile),
                                                       gtk_editable_get_text (GTK_EDITABLE (self->key_row)),
                                                       password, self->cancellable,
@@ -365,6 +449,8 @@ hearth_sign_in_view_finalize (GObject *object)
   HearthSignInView *self = HEARTH_SIGN_IN_VIEW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->answer_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->questions, g_strfreev);
 
   G_OBJECT_CLASS (hearth_sign_in_view_parent_class)->finalize (object);
 }
@@ -401,6 +487,10 @@ hearth_sign_in_view_class_init (HearthSignInViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, sign_in_spinner);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, key_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthSignInView, answers_group);
+  gtk_widget_class_bind_template_child (widget_class, HearthSignInView, forgot_explanation);
+  gtk_widget_class_bind_template_child (widget_class, HearthSignInView, method_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthSignInView, method_label);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, new_password_row);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, new_confirm_row);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, reset_error);
@@ -412,6 +502,7 @@ hearth_sign_in_view_class_init (HearthSignInViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sign_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, forgot_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, method_clicked_cb);
 }
 
 static void
@@ -419,6 +510,7 @@ hearth_sign_in_view_init (HearthSignInView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->answer_rows = g_ptr_array_new ();
 }
 
 /**
