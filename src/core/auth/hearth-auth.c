@@ -2617,6 +2617,24 @@ finish_async (HearthAuth    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* For the calls that return nothing but success or an error. */
+static gboolean
+finish_boolean (HearthAuth    *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  finish_async (self, result, source_tag, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gpointer
 task_data_of (GAsyncResult *result)
 {
@@ -2816,15 +2834,7 @@ hearth_auth_reset_password_with_recovery_key_finish (HearthAuth    *self,
                                                      GAsyncResult  *result,
                                                      GError       **error)
 {
-  g_autoptr (GError) local_error = NULL;
-
-  finish_async (self, result, hearth_auth_reset_password_with_recovery_key_async, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return finish_boolean (self, result, hearth_auth_reset_password_with_recovery_key_async, error);
 }
 
 static gpointer
@@ -2907,15 +2917,7 @@ hearth_auth_set_security_questions_finish (HearthAuth    *self,
                                            GAsyncResult  *result,
                                            GError       **error)
 {
-  g_autoptr (GError) local_error = NULL;
-
-  finish_async (self, result, hearth_auth_set_security_questions_async, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return finish_boolean (self, result, hearth_auth_set_security_questions_async, error);
 }
 
 static gpointer
@@ -2954,15 +2956,7 @@ hearth_auth_unlock_finish (HearthAuth    *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  g_autoptr (GError) local_error = NULL;
-
-  finish_async (self, result, hearth_auth_unlock_async, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return finish_boolean (self, result, hearth_auth_unlock_async, error);
 }
 
 static gpointer
@@ -3001,15 +2995,7 @@ hearth_auth_enter_sudo_finish (HearthAuth    *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_autoptr (GError) local_error = NULL;
-
-  finish_async (self, result, hearth_auth_enter_sudo_async, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return finish_boolean (self, result, hearth_auth_enter_sudo_async, error);
 }
 
 static gpointer
@@ -3050,15 +3036,7 @@ hearth_auth_change_password_finish (HearthAuth    *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_autoptr (GError) local_error = NULL;
-
-  finish_async (self, result, hearth_auth_change_password_async, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return finish_boolean (self, result, hearth_auth_change_password_async, error);
 }
 
 static gpointer
@@ -3100,13 +3078,5 @@ hearth_auth_reset_password_with_answers_finish (HearthAuth    *self,
                                                 GAsyncResult  *result,
                                                 GError       **error)
 {
-  g_autoptr (GError) local_error = NULL;
-
-  finish_async (self, result, hearth_auth_reset_password_with_answers_async, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return finish_boolean (self, result, hearth_auth_reset_password_with_answers_async, error);
 }
