@@ -357,6 +357,15 @@ test_switch_profile (WindowFixture *f,
 }
 
 static gboolean
+questions_set (gpointer user_data)
+{
+  WindowFixture *f = user_data;
+  g_auto (GStrv) questions = hearth_auth_dup_security_questions (f->auth, "ada", NULL);
+
+  return questions != NULL && g_strv_length (questions) == 3;
+}
+
+static gboolean
 has_account_security (gpointer user_data)
 {
   return hearth_test_find_toplevel (HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW) != NULL;
@@ -396,6 +405,8 @@ test_account_security (WindowFixture *f,
   keys = child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "keys_row");
 
   g_assert_cmpstr (adw_action_row_get_subtitle (keys), ==, "8 of 8 left");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (
+                   child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "questions_row")), "Not set"));
   g_assert_cmpuint (count_rows (sessions), ==, 2);
   g_assert_cmpuint (count_rows (events), >=, 3);
   g_free (hearth_test_save_png (GTK_WIDGET (window), "account-security"));
@@ -425,6 +436,32 @@ test_account_security (WindowFixture *f,
   g_assert_false (hearth_auth_check_session (f->auth, elsewhere, NULL));
   g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
   g_assert_cmpuint (count_rows (sessions), ==, 1);
+
+  /* Choosing security questions: the dialog's fields, then the password. */
+  {
+    AdwActionRow *questions_row = child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "questions_row");
+    GtkWidget *choose = NULL;
+    AdwMessageDialog *dialog;
+    GtkEditable **entries;
+    const char *answers[] = { "Rex", "Bristol", "St Mary's" };
+
+    /* The row's suffix button. */
+    for (GtkWidget *w = gtk_widget_get_last_child (GTK_WIDGET (questions_row)); w != NULL && choose == NULL;
+         w = gtk_widget_get_last_child (w))
+      if (GTK_IS_BUTTON (w))
+        choose = w;
+    g_assert_nonnull (choose);
+    g_signal_emit_by_name (choose, "clicked");
+    dialog = ADW_MESSAGE_DIALOG (hearth_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    entries = g_object_get_data (G_OBJECT (dialog), "entries");
+    for (guint i = 0; i < 3; i++)
+      gtk_editable_set_text (entries[2 * i + 1], answers[i]);
+    gtk_editable_set_text (entries[6], ADA_PASSWORD);
+    g_free (hearth_test_save_png (GTK_WIDGET (dialog), "account-security-questions"));
+    adw_message_dialog_response (dialog, "confirm");
+    hearth_test_wait_until (questions_set, f, "the questions to be saved");
+  }
   gtk_window_destroy (window);
 }
 

@@ -27,6 +27,7 @@ struct _HearthAccountSecurityWindow
   GCancellable         *cancellable;
 
   AdwActionRow         *keys_row;
+  AdwActionRow         *questions_row;
   GtkListBox           *sessions_list;
   GtkWidget            *revoke_others_button;
   GtkListBox           *events_list;
@@ -140,6 +141,14 @@ reload (HearthAccountSecurityWindow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->keys_row), "warning");
 
+  {
+    g_auto (GStrv) questions = hearth_auth_dup_security_questions (self->auth,
+                                                                   hearth_actor_get_username (self->actor), NULL);
+
+    adw_action_row_set_subtitle (self->questions_row,
+                                 questions != NULL ? _("Set") : _("Not set: only recovery keys can reset your password"));
+  }
+
   sessions = hearth_auth_list_sessions (self->auth, self->actor, NULL);
   if (sessions != NULL)
     {
@@ -172,11 +181,28 @@ revoke_others_clicked_cb (HearthAccountSecurityWindow *self)
 
 /* Dialogs with password fields --------------------------------------------------------- */
 
+/* A caption above a field, so that it is named also once text hides the
+ * placeholder. */
+static void
+caption (GtkWidget  *box,
+         const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (GTK_BOX (box), label);
+}
+
 static GtkWidget *
 password_entry (GtkWidget  *box,
                 const char *label)
 {
   GtkWidget *entry = gtk_password_entry_new ();
+
+  caption (box, label);
 
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
   g_object_set (entry, "placeholder-text", label, "activates-default", TRUE, NULL);
@@ -370,6 +396,127 @@ regenerate_clicked_cb (HearthAccountSecurityWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+#define N_QUESTIONS 3
+
+typedef struct
+{
+  HearthAccountSecurityWindow *self;
+  GStrv                        questions;
+  GStrv                        answers;
+} Questions;
+
+static void
+questions_free (Questions *questions)
+{
+  g_clear_object (&questions->self);
+  g_strfreev (questions->questions);
+  g_strfreev (questions->answers);
+  g_free (questions);
+}
+
+static void
+questions_saved_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Questions *questions = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!hearth_auth_set_security_questions_finish (HEARTH_AUTH (source), result, &error))
+    toast (questions->self, error->message);
+  else
+    toast (questions->self, _("Security questions saved"));
+  reload (questions->self);
+  questions_free (questions);
+}
+
+static void
+sudo_for_questions_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Questions *questions = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!hearth_auth_enter_sudo_finish (HEARTH_AUTH (source), result, &error))
+    {
+      toast (questions->self, error->message);
+      questions_free (questions);
+      return;
+    }
+
+  hearth_auth_set_security_questions_async (questions->self->auth, questions->self->actor,
+                                            (const char * const *) questions->questions,
+                                            (const char * const *) questions->answers,
+                                            questions->self->cancellable, questions_saved_cb, questions);
+}
+
+static void
+questions_response_cb (AdwMessageDialog            *dialog,
+                       const char                  *response,
+                       HearthAccountSecurityWindow *self)
+{
+  GtkEditable **entries = g_object_get_data (G_OBJECT (dialog), "entries");
+  g_autoptr (GStrvBuilder) questions = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) answers = g_strv_builder_new ();
+  Questions *data;
+
+  if (!g_str_equal (response, "confirm"))
+    return;
+
+  for (guint i = 0; i < N_QUESTIONS; i++)
+    {
+      g_strv_builder_add (questions, gtk_editable_get_text (entries[2 * i]));
+      g_strv_builder_add (answers, gtk_editable_get_text (entries[2 * i + 1]));
+    }
+
+  data = g_new0 (Questions, 1);
+  data->self = g_object_ref (self);
+  data->questions = g_strv_builder_end (questions);
+  data->answers = g_strv_builder_end (answers);
+  /* A protected change: the password first. */
+  hearth_auth_enter_sudo_async (self->auth, self->actor, gtk_editable_get_text (entries[2 * N_QUESTIONS]),
+                                self->cancellable, sudo_for_questions_cb, data);
+}
+
+static void
+questions_clicked_cb (HearthAccountSecurityWindow *self)
+{
+  const char *suggestions[N_QUESTIONS] = {
+    _("What was the name of your first pet?"),
+    _("In which town did your grandparents live?"),
+    _("What was the name of your first school?"),
+  };
+  g_auto (GStrv) current = hearth_auth_dup_security_questions (self->auth,
+                                                               hearth_actor_get_username (self->actor), NULL);
+  GtkWidget *box;
+  AdwMessageDialog *dialog = password_dialog (self, _("Choose Security Questions"),
+                                              _("Answering all three will let you choose a new password. "
+                                                "People close to you may know these answers."),
+                                              _("_Save"), &box);
+  GtkEditable **entries = g_new0 (GtkEditable *, 2 * N_QUESTIONS + 1);
+
+  for (guint i = 0; i < N_QUESTIONS; i++)
+    {
+      g_autofree char *question = g_strdup_printf (_("Question %u"), i + 1);
+      g_autofree char *answer = g_strdup_printf (_("Answer %u"), i + 1);
+      GtkWidget *entry = gtk_entry_new ();
+
+      caption (box, question);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
+      gtk_editable_set_text (GTK_EDITABLE (entry),
+                             current != NULL && i < g_strv_length (current) ? current[i] : suggestions[i]);
+      gtk_box_append (GTK_BOX (box), entry);
+      entries[2 * i] = GTK_EDITABLE (entry);
+      entries[2 * i + 1] = GTK_EDITABLE (password_entry (box, answer));
+    }
+  entries[2 * N_QUESTIONS] = GTK_EDITABLE (password_entry (box, _("Your Password")));
+
+  g_object_set_data_full (G_OBJECT (dialog), "entries", entries, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (questions_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 hearth_account_security_window_dispose (GObject *object)
 {
@@ -405,12 +552,14 @@ hearth_account_security_window_class_init (HearthAccountSecurityWindowClass *kla
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/auth/hearth-account-security-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HearthAccountSecurityWindow, keys_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthAccountSecurityWindow, questions_row);
   gtk_widget_class_bind_template_child (widget_class, HearthAccountSecurityWindow, sessions_list);
   gtk_widget_class_bind_template_child (widget_class, HearthAccountSecurityWindow, revoke_others_button);
   gtk_widget_class_bind_template_child (widget_class, HearthAccountSecurityWindow, events_list);
   gtk_widget_class_bind_template_callback (widget_class, change_password_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, regenerate_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, revoke_others_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, questions_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
