@@ -255,9 +255,15 @@ password_changed_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
 
   if (!hearth_auth_change_password_finish (HEARTH_AUTH (source), result, &error))
-    toast (change->self, error->message);
-  else
-    toast (change->self, _("Password changed. Other sessions were signed out."));
+    {
+      /* Cancelled: the window is gone. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (change->self, error->message);
+      change_free (change);
+      return;
+    }
+
+  toast (change->self, _("Password changed. Other sessions were signed out."));
   reload (change->self);
   change_free (change);
 }
@@ -272,7 +278,8 @@ sudo_for_password_cb (GObject      *source,
 
   if (!hearth_auth_enter_sudo_finish (HEARTH_AUTH (source), result, &error))
     {
-      toast (change->self, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (change->self, error->message);
       change_free (change);
       return;
     }
@@ -353,7 +360,8 @@ sudo_for_keys_cb (GObject      *source,
 
   if (!hearth_auth_enter_sudo_finish (HEARTH_AUTH (source), result, &error))
     {
-      toast (self, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
       return;
     }
 
@@ -423,9 +431,14 @@ questions_saved_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
 
   if (!hearth_auth_set_security_questions_finish (HEARTH_AUTH (source), result, &error))
-    toast (questions->self, error->message);
-  else
-    toast (questions->self, _("Security questions saved"));
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (questions->self, error->message);
+      questions_free (questions);
+      return;
+    }
+
+  toast (questions->self, _("Security questions saved"));
   reload (questions->self);
   questions_free (questions);
 }
@@ -440,7 +453,8 @@ sudo_for_questions_cb (GObject      *source,
 
   if (!hearth_auth_enter_sudo_finish (HEARTH_AUTH (source), result, &error))
     {
-      toast (questions->self, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (questions->self, error->message);
       questions_free (questions);
       return;
     }

@@ -134,12 +134,15 @@ profile_created_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   HearthActor *actor = hearth_auth_create_profile_finish (HEARTH_AUTH (source), result, &self->keys, &error);
 
+  /* Cancelled: the widget is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
   set_busy (self, self->create_button, FALSE);
 
   if (actor == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self->profile_error, error->message);
+      show_error (self->profile_error, error->message);
       return;
     }
 
@@ -269,14 +272,17 @@ questions_saved_cb (GObject      *source,
 {
   g_autoptr (HearthOnboarding) self = user_data;
   g_autoptr (GError) error = NULL;
+  gboolean saved = hearth_auth_set_security_questions_finish (HEARTH_AUTH (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->skip_button), TRUE);
   set_busy (self, self->save_questions_button, FALSE);
 
-  if (!hearth_auth_set_security_questions_finish (HEARTH_AUTH (source), result, &error))
+  if (!saved)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self->questions_error, error->message);
+      show_error (self->questions_error, error->message);
       return;
     }
 

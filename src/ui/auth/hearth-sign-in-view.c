@@ -173,14 +173,16 @@ unlocked_cb (GObject      *source,
   g_autoptr (HearthSignInView) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthActor) actor = NULL;
+  gboolean unlocked = hearth_auth_unlock_finish (HEARTH_AUTH (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   gtk_spinner_set_spinning (self->sign_in_spinner, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), TRUE);
 
-  if (!hearth_auth_unlock_finish (HEARTH_AUTH (source), result, &error))
+  if (!unlocked)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       /* The session ended meanwhile: this becomes an ordinary sign-in. */
       if (g_error_matches (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID))
         {
@@ -210,13 +212,15 @@ signed_in_cb (GObject      *source,
   g_autofree char *token = NULL;
   g_autoptr (HearthActor) actor = hearth_auth_sign_in_finish (HEARTH_AUTH (source), result, &token, &error);
 
+  /* Cancelled: the widget is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
   gtk_spinner_set_spinning (self->sign_in_spinner, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), TRUE);
 
   if (actor == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       show_error (self->password_error, error->message);
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
@@ -327,18 +331,19 @@ reset_done_cb (GObject      *source,
   GtkWidget *overlay;
   gboolean done;
 
-  gtk_spinner_set_spinning (self->reset_spinner, FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), TRUE);
-
-  if (self->by_questions)
+  if (g_task_get_source_tag (G_TASK (result)) == hearth_auth_reset_password_with_answers_async)
     done = hearth_auth_reset_password_with_answers_finish (HEARTH_AUTH (source), result, &error);
   else
     done = hearth_auth_reset_password_with_recovery_key_finish (HEARTH_AUTH (source), result, &error);
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_set_spinning (self->reset_spinner, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), TRUE);
+
   if (!done)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       if (!g_error_matches (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS))
         show_error (self->reset_error, error->message);
       else if (self->by_questions)
