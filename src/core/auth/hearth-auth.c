@@ -1827,6 +1827,31 @@ hearth_auth_count_recovery_keys (HearthAuth   *self,
   return (int) hearth_statement_get_int64 (statement, 0);
 }
 
+/* The profile whose password a reset would replace, when @new_password may be
+ * used for it. An unknown username fails like a wrong key or answer. */
+static gboolean
+find_reset_target (HearthStore  *store,
+                   const char   *username,
+                   const char   *new_password,
+                   User         *out_user,
+                   GError      **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (!find_user_by_name (store, username, out_user, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return set_wrong_credentials (error);
+    }
+
+  return hearth_password_check_policy (new_password, out_user->username, out_user->display_name,
+                                       HEARTH_PASSWORD_MIN_LENGTH, NULL, error);
+}
+
 /**
  * hearth_auth_reset_password_with_recovery_key:
  * @recovery_key: as typed; case, dashes and spaces do not matter
@@ -1856,18 +1881,7 @@ hearth_auth_reset_password_with_recovery_key (HearthAuth   *self,
   g_return_val_if_fail (username != NULL, FALSE);
   g_return_val_if_fail (new_password != NULL, FALSE);
 
-  if (!find_user_by_name (self->store, username, &user, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return set_wrong_credentials (error);
-    }
-
-  if (!hearth_password_check_policy (new_password, user.username, user.display_name,
-                                     HEARTH_PASSWORD_MIN_LENGTH, NULL, error))
+  if (!find_reset_target (self->store, username, new_password, &user, error))
     return FALSE;
 
   canonical = _hearth_recovery_key_canonical (recovery_key);
@@ -2137,18 +2151,7 @@ hearth_auth_reset_password_with_answers (HearthAuth          *self,
   g_return_val_if_fail (answers != NULL, FALSE);
   g_return_val_if_fail (new_password != NULL, FALSE);
 
-  if (!find_user_by_name (self->store, username, &user, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return set_wrong_credentials (error);
-    }
-
-  if (!hearth_password_check_policy (new_password, user.username, user.display_name,
-                                     HEARTH_PASSWORD_MIN_LENGTH, NULL, error) ||
+  if (!find_reset_target (self->store, username, new_password, &user, error) ||
       !check_not_locked (self->store, user.id, "security_answers", error))
     return FALSE;
 
