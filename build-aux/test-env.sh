@@ -46,6 +46,9 @@ fi
 pids+=("$!")
 export NO_AT_BRIDGE=0
 export GTK_A11Y=atspi
+# libadwaita would ask the settings portal for the colour scheme, which starts
+# xdg-desktop-portal on this bus; it cannot reach the display from there.
+export ADW_DISABLE_PORTAL=1
 
 status=0
 xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24 -nolisten tcp" "$@" || status=$?
