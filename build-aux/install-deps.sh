@@ -12,7 +12,7 @@ packages=(
   desktop-file-utils appstream
   # The test environment: a private D-Bus session, a real keyring, an AT-SPI bus, a display
   dbus dbus-x11 gnome-keyring at-spi2-core xvfb xauth
-  adwaita-icon-theme hicolor-icon-theme fonts-cantarell
+  adwaita-icon-theme hicolor-icon-theme fonts-cantarell librsvg2-common
   python3 python3-pyatspi python3-dbusmock
   # Screenshots of the whole display in end-to-end tests (import -window root)
   imagemagick
