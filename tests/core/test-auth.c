@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libsecret/secret.h>
 
 #include "hearth-auth.h"
 #include "hearth-auth-error.h"
@@ -1357,6 +1358,45 @@ test_async_profile_and_reset (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Run alone (its own bus and keyring), since it locks the keyring for good. */
+static void
+test_keyring_locked (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SecretService) service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error);
+  g_autoptr (SecretCollection) collection = NULL;
+  g_autoptr (HearthKeyring) keyring = new_test_keyring ();
+  g_autofree char *token = NULL;
+  g_autofree char *found = NULL;
+  GList *objects;
+  gint64 user_id = 0;
+
+  g_assert_no_error (error);
+  /* Works while unlocked... */
+  g_assert_true (hearth_keyring_store (keyring, 7, "token", &error));
+  g_assert_no_error (error);
+
+  /* ...and not once the default collection is locked: no prompt, no fallback. */
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  objects = g_list_append (NULL, collection);
+  secret_service_lock_sync (service, objects, NULL, NULL, &error);
+  g_list_free (objects);
+  g_assert_no_error (error);
+  g_assert_true (secret_collection_get_locked (collection));
+
+  g_assert_false (hearth_keyring_store (keyring, 7, "another token", &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_KEYRING_UNAVAILABLE);
+  g_clear_error (&error);
+  token = hearth_keyring_lookup (keyring, 7, &error);
+  g_assert_null (token);
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_KEYRING_UNAVAILABLE);
+  g_clear_error (&error);
+  g_assert_false (hearth_keyring_find_any (keyring, &user_id, &found, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_KEYRING_UNAVAILABLE);
+}
+
 static void
 test_keyring_missing (void)
 {
@@ -1428,6 +1468,10 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/auth/keyring/round-trip", test_keyring_round_trip);
   g_test_add_func ("/auth/keyring/missing", test_keyring_missing);
+  /* Registered only for its own run (tests/core/meson.build): it locks the
+   * test session's keyring, which the other tests need unlocked. */
+  if (g_getenv ("HEARTH_TEST_LOCK_KEYRING") != NULL)
+    g_test_add_func ("/auth/keyring-locked", test_keyring_locked);
 
   return g_test_run ();
 }
