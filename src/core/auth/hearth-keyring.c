@@ -97,13 +97,18 @@ set_unavailable (GError     **error,
 }
 
 /* The default collection must exist and be unlocked: Hearth never prompts to
- * unlock it, and never writes the token anywhere else. */
+ * unlock it, and never writes the token anywhere else. Inside Flatpak there is
+ * no Secret Service to ask: libsecret keeps the items in its own encrypted
+ * file, with a key from the secret portal, and reports its failures itself. */
 static gboolean
 ensure_unlocked (GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (SecretService) service = NULL;
   g_autoptr (SecretCollection) collection = NULL;
+
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;
 
   service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &local_error);
   if (service == NULL)
