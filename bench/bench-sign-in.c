@@ -129,7 +129,7 @@ main (int   argc,
   watch = (Watch) { 0 };
 
   start = g_get_monotonic_time ();
-  hearth_auth_sign_in_async (auth, "ada", "Tapioca-Harbour-71", FALSE, NULL, signed_in_cb, &watch);
+  hearth_auth_sign_in_async (auth, "ada", "Tapioca-Harbour-71", NULL, NULL, signed_in_cb, &watch);
   while (!watch.done)
     g_main_context_iteration (NULL, TRUE);
   g_print ("asynchronous sign-in: %.0f ms, during which the window drew %u frames; longest gap between frames %.0f ms\n",

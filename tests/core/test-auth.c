@@ -981,27 +981,47 @@ sign_in_cb (GObject      *source,
   *out = g_object_ref (result);
 }
 
+static HearthKeyring *new_test_keyring (void);
+
 static void
-test_sign_in_async (Fixture       *f,
-                    gconstpointer  data)
+test_sign_in_and_out_async (Fixture       *f,
+                            gconstpointer  data)
 {
+  g_autoptr (HearthKeyring) keyring = new_test_keyring ();
   g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) signed_out = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GError) keyring_error = NULL;
   g_autoptr (HearthActor) actor = NULL;
-  g_autofree char *token = NULL;
-  guint iterations = 0;
+  g_autoptr (HearthActor) resumed = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *rotated = NULL;
+  g_autofree char *gone = NULL;
 
-  hearth_auth_sign_in_async (f->auth, "ada", ADA_PASSWORD, TRUE, NULL, sign_in_cb, &result);
+  /* Staying signed in: the token goes from the worker to the keyring. */
+  hearth_auth_sign_in_async (f->auth, "ada", ADA_PASSWORD, keyring, NULL, sign_in_cb, &result);
   while (result == NULL)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      iterations++;
-    }
-
-  actor = hearth_auth_sign_in_finish (f->auth, result, &token, &error);
+    g_main_context_iteration (NULL, TRUE);
+  actor = hearth_auth_sign_in_finish (f->auth, result, &keyring_error, &error);
   g_assert_no_error (error);
+  g_assert_no_error (keyring_error);
   g_assert_true (hearth_auth_check_session (f->auth, actor, NULL));
-  g_assert_true (_hearth_token_is_well_formed (token));
+
+  kept = hearth_keyring_lookup (keyring, hearth_actor_get_user_id (actor), &error);
+  g_assert_true (_hearth_token_is_well_formed (kept));
+  resumed = hearth_auth_resume (f->auth, hearth_actor_get_user_id (actor), kept, &rotated, &error);
+  g_assert_no_error (error);
+
+  /* Signing out revokes the session and forgets the token, off this thread too. */
+  hearth_auth_sign_out_async (f->auth, resumed, keyring, NULL, sign_in_cb, &signed_out);
+  while (signed_out == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (hearth_auth_sign_out_finish (f->auth, signed_out, &error));
+  g_assert_no_error (error);
+  g_assert_false (hearth_auth_check_session (f->auth, resumed, NULL));
+  gone = hearth_keyring_lookup (keyring, hearth_actor_get_user_id (actor), &error);
+  g_assert_no_error (error);
+  g_assert_null (gone);
 }
 
 static gboolean
@@ -1395,6 +1415,34 @@ test_keyring_locked (void)
   g_clear_error (&error);
   g_assert_false (hearth_keyring_find_any (keyring, &user_id, &found, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_KEYRING_UNAVAILABLE);
+  g_clear_error (&error);
+
+  /* A sign-in that asked to stay signed in still signs in, and says why it
+   * cannot stay. */
+  {
+    g_autofree char *dir = hearth_test_make_temp_dir ();
+    g_autoptr (HearthClock) clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
+    g_autoptr (HearthStore) store = hearth_test_open_store (dir, clock);
+    g_autoptr (HearthAuth) auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+    g_autoptr (HearthActor) ada = NULL;
+    g_autoptr (HearthActor) actor = NULL;
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (GError) keyring_error = NULL;
+    g_auto (GStrv) keys = NULL;
+
+    ada = hearth_auth_create_profile (auth, "ada", "Ada Lovelace", NULL, ADA_PASSWORD, &keys, &error);
+    g_assert_no_error (error);
+    hearth_auth_sign_in_async (auth, "ada", ADA_PASSWORD, keyring, NULL, sign_in_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    actor = hearth_auth_sign_in_finish (auth, result, &keyring_error, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (actor);
+    g_assert_error (keyring_error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_KEYRING_UNAVAILABLE);
+    g_clear_object (&auth);
+    g_clear_object (&store);
+    hearth_test_remove_tree (dir);
+  }
 }
 
 static void
@@ -1450,7 +1498,7 @@ main (int   argc,
   ADD ("/auth/sign-in/permanent-lock-and-recovery", test_permanent_lock_and_recovery);
   ADD ("/auth/sign-in/50-concurrent-failures", test_concurrent_failures);
   ADD ("/auth/sign-in/rehash", test_rehash_on_sign_in);
-  ADD ("/auth/sign-in/async", test_sign_in_async);
+  ADD ("/auth/sign-in/async-with-keyring", test_sign_in_and_out_async);
   ADD ("/auth/session/expiry", test_session_expiry);
   ADD ("/auth/session/rotation-and-reuse", test_resume_rotates_and_detects_reuse);
   ADD ("/auth/session/bad-tokens", test_bad_tokens);

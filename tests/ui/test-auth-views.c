@@ -32,6 +32,7 @@ typedef struct
   GStrv             keys;
   GtkWindow        *window;
   HearthSignInView *view;
+  HearthKeyring    *keyring;
   HearthActor      *signed_in;
 } Fixture;
 
@@ -49,7 +50,7 @@ child (gpointer    widget,
 static void
 signed_in_cb (HearthSignInView *view,
               HearthActor      *actor,
-              const char       *token,
+              const char       *keyring_message,
               Fixture          *f)
 {
   g_set_object (&f->signed_in, actor);
@@ -75,7 +76,8 @@ fixture_set_up (Fixture       *f,
   f->view = g_object_new (HEARTH_TYPE_SIGN_IN_VIEW, NULL);
   g_signal_connect (f->view, "signed-in", G_CALLBACK (signed_in_cb), f);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
-  hearth_sign_in_view_start (f->view, f->auth);
+  f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
+  hearth_sign_in_view_start (f->view, f->auth, f->keyring);
   gtk_window_present (f->window);
 }
 
@@ -84,6 +86,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
+  g_clear_object (&f->keyring);
   g_clear_object (&f->signed_in);
   g_clear_pointer (&f->keys, g_strfreev);
   g_clear_object (&f->auth);

@@ -137,9 +137,8 @@ typedef struct
   char          *email;
   char          *password;
   char          *secret;
-  gboolean       stay_signed_in;
   HearthKeyring *keyring;
-  char          *refresh_token;
+  GError        *keyring_error;
   GStrv          recovery_keys;
   GStrv          questions;
   GStrv          answers;
@@ -151,14 +150,13 @@ call_free (Call *call)
 {
   _hearth_auth_wipe (call->password);
   _hearth_auth_wipe (call->secret);
-  _hearth_auth_wipe (call->refresh_token);
   g_free (call->username);
   g_free (call->display_name);
   g_free (call->email);
   g_free (call->password);
   g_free (call->secret);
   g_clear_object (&call->keyring);
-  g_free (call->refresh_token);
+  g_clear_error (&call->keyring_error);
   g_strfreev (call->recovery_keys);
   g_strfreev (call->questions);
   for (guint i = 0; call->answers != NULL && call->answers[i] != NULL; i++)
@@ -168,28 +166,41 @@ call_free (Call *call)
   g_free (call);
 }
 
+/* Signs in and, to stay signed in, hands the token straight to the keyring:
+ * it never leaves the worker thread. A keyring that refuses it does not undo
+ * the sign-in; the finish call reports it apart. */
 static gpointer
 sign_in_work (HearthAuth  *auth,
               gpointer     data,
               GError     **error)
 {
   Call *call = data;
+  g_autofree char *token = NULL;
+  HearthActor *actor;
 
-  return hearth_auth_sign_in (auth, call->username, call->password, call->stay_signed_in,
-                              &call->refresh_token, error);
+  actor = hearth_auth_sign_in (auth, call->username, call->password, call->keyring != NULL,
+                               &token, error);
+  if (actor != NULL && call->keyring != NULL)
+    hearth_keyring_store (call->keyring, hearth_actor_get_user_id (actor), token, &call->keyring_error);
+  _hearth_auth_wipe (token);
+
+  return actor;
 }
 
 /**
  * hearth_auth_sign_in_async:
+ * @keyring: (nullable): where to keep the "stay signed in" token, or %NULL
+ *   not to stay signed in
  *
- * hearth_auth_sign_in() in a worker thread, so that the window keeps drawing
- * while Argon2id works.
+ * hearth_auth_sign_in() and, when @keyring is given, hearth_keyring_store() in
+ * a worker thread, so that the window keeps drawing while Argon2id and the
+ * keyring work.
  */
 void
 hearth_auth_sign_in_async (HearthAuth          *self,
                            const char          *username,
                            const char          *password,
-                           gboolean             stay_signed_in,
+                           HearthKeyring       *keyring,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
@@ -198,34 +209,87 @@ hearth_auth_sign_in_async (HearthAuth          *self,
 
   g_return_if_fail (HEARTH_IS_AUTH (self));
   g_return_if_fail (username != NULL && password != NULL);
+  g_return_if_fail (keyring == NULL || HEARTH_IS_KEYRING (keyring));
 
   call = g_new0 (Call, 1);
   call->username = g_strdup (username);
   call->password = g_strdup (password);
-  call->stay_signed_in = stay_signed_in;
+  call->keyring = keyring != NULL ? g_object_ref (keyring) : NULL;
   run_async (self, hearth_auth_sign_in_async, sign_in_work, call, (GDestroyNotify) call_free,
              cancellable, callback, user_data);
 }
 
 /**
  * hearth_auth_sign_in_finish:
- * @out_refresh_token: (out) (optional) (transfer full): as for hearth_auth_sign_in()
+ * @out_keyring_error: (out) (optional) (transfer full): why the keyring could
+ *   not keep the token, when it could not; the sign-in stands all the same
  *
  * Returns: (transfer full): who is now signed in, or %NULL
  */
 HearthActor *
 hearth_auth_sign_in_finish (HearthAuth    *self,
                             GAsyncResult  *result,
-                            char         **out_refresh_token,
+                            GError       **out_keyring_error,
                             GError       **error)
 {
   HearthActor *actor = finish_async (self, result, hearth_auth_sign_in_async, error);
   Call *call = task_data_of (result);
 
-  if (actor != NULL && out_refresh_token != NULL)
-    *out_refresh_token = g_strdup (call->refresh_token);
+  if (actor != NULL && call->keyring_error != NULL && out_keyring_error != NULL)
+    *out_keyring_error = g_error_copy (call->keyring_error);
 
   return actor;
+}
+
+/* Revokes the session, then forgets its token; no keyring means no token. */
+static gpointer
+sign_out_work (HearthAuth  *auth,
+               gpointer     data,
+               GError     **error)
+{
+  Call *call = data;
+  g_autoptr (GError) keyring_error = NULL;
+
+  if (hearth_auth_sign_out (auth, call->actor, error) &&
+      !hearth_keyring_delete (call->keyring, hearth_actor_get_user_id (call->actor), &keyring_error))
+    g_debug ("Signing out: %s", keyring_error->message);
+
+  return NULL;
+}
+
+/**
+ * hearth_auth_sign_out_async:
+ * @keyring: where a "stay signed in" token of @actor's may be kept
+ *
+ * hearth_auth_sign_out() and hearth_keyring_delete() in a worker thread.
+ */
+void
+hearth_auth_sign_out_async (HearthAuth          *self,
+                            HearthActor         *actor,
+                            HearthKeyring       *keyring,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Call *call;
+
+  g_return_if_fail (HEARTH_IS_AUTH (self));
+  g_return_if_fail (HEARTH_IS_ACTOR (actor));
+  g_return_if_fail (HEARTH_IS_KEYRING (keyring));
+
+  call = g_new0 (Call, 1);
+  call->actor = g_object_ref (actor);
+  call->keyring = g_object_ref (keyring);
+  run_async (self, hearth_auth_sign_out_async, sign_out_work, call, (GDestroyNotify) call_free,
+             cancellable, callback, user_data);
+}
+
+gboolean
+hearth_auth_sign_out_finish (HearthAuth    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return finish_boolean (self, result, hearth_auth_sign_out_async, error);
 }
 
 static gpointer

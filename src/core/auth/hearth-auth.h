@@ -130,13 +130,22 @@ gboolean     hearth_auth_reset_password_with_answers (HearthAuth          *self,
 void         hearth_auth_sign_in_async              (HearthAuth           *self,
                                                      const char           *username,
                                                      const char           *password,
-                                                     gboolean              stay_signed_in,
+                                                     HearthKeyring        *keyring,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
 HearthActor *hearth_auth_sign_in_finish             (HearthAuth           *self,
                                                      GAsyncResult         *result,
-                                                     char                **out_refresh_token,
+                                                     GError              **out_keyring_error,
+                                                     GError              **error);
+void         hearth_auth_sign_out_async             (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     HearthKeyring        *keyring,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean     hearth_auth_sign_out_finish            (HearthAuth           *self,
+                                                     GAsyncResult         *result,
                                                      GError              **error);
 
 GListModel  *hearth_auth_list_profiles              (HearthAuth           *self,

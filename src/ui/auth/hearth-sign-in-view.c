@@ -13,8 +13,8 @@
  * The profile picker and sign-in: pick a profile, type its password (with "stay
  * signed in" offered), or choose a new password with a recovery key. During a
  * cooldown the Sign In button waits and a label counts the seconds down. Emits
- * `signed-in` with the actor and, when the person chose to stay signed in, the
- * refresh token for the keyring.
+ * `signed-in` with the actor; the "stay signed in" token goes from the sign-in
+ * worker straight to the keyring, never through here.
  */
 
 struct _HearthSignInView
@@ -22,6 +22,7 @@ struct _HearthSignInView
   AdwBin                parent_instance;
 
   HearthAuth           *auth;
+  HearthKeyring        *keyring;
   HearthProfile        *profile;
   HearthActor          *locked;
   GCancellable         *cancellable;
@@ -209,8 +210,8 @@ signed_in_cb (GObject      *source,
 {
   g_autoptr (HearthSignInView) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *token = NULL;
-  g_autoptr (HearthActor) actor = hearth_auth_sign_in_finish (HEARTH_AUTH (source), result, &token, &error);
+  g_autoptr (GError) keyring_error = NULL;
+  g_autoptr (HearthActor) actor = hearth_auth_sign_in_finish (HEARTH_AUTH (source), result, &keyring_error, &error);
 
   /* Cancelled: the widget is gone. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -231,7 +232,7 @@ signed_in_cb (GObject      *source,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  g_signal_emit (self, signals[SIGNED_IN], 0, actor, token);
+  g_signal_emit (self, signals[SIGNED_IN], 0, actor, keyring_error != NULL ? keyring_error->message : NULL);
 }
 
 static void
@@ -254,7 +255,7 @@ sign_in_clicked_cb (HearthSignInView *self)
 
   hearth_auth_sign_in_async (self->auth, hearth_profile_get_username (self->profile),
                              gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
-                             gtk_switch_get_active (self->stay_switch), self->cancellable,
+                             gtk_switch_get_active (self->stay_switch) ? self->keyring : NULL, self->cancellable,
                              signed_in_cb, g_object_ref (self));
 }
 
@@ -442,6 +443,7 @@ hearth_sign_in_view_dispose (GObject *object)
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_SIGN_IN_VIEW);
   g_clear_object (&self->auth);
+  g_clear_object (&self->keyring);
   g_clear_object (&self->profile);
   g_clear_object (&self->locked);
 
@@ -472,8 +474,8 @@ hearth_sign_in_view_class_init (HearthSignInViewClass *klass)
   /**
    * HearthSignInView::signed-in:
    * @actor: who signed in
-   * @refresh_token: (nullable): the token to keep in the keyring, when the
-   *   person chose to stay signed in
+   * @keyring_message: (nullable): why "stay signed in" could not be kept, when
+   *   the person chose it and the keyring refused
    */
   signals[SIGNED_IN] =
     g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -521,20 +523,24 @@ hearth_sign_in_view_init (HearthSignInView *self)
 /**
  * hearth_sign_in_view_start:
  * @auth: the service that checks passwords
+ * @keyring: where "stay signed in" tokens are kept
  *
  * Shows the profile picker with every profile.
  */
 void
 hearth_sign_in_view_start (HearthSignInView *self,
-                           HearthAuth       *auth)
+                           HearthAuth       *auth,
+                           HearthKeyring    *keyring)
 {
   g_autoptr (GListModel) profiles = NULL;
   g_autoptr (GError) error = NULL;
 
   g_return_if_fail (HEARTH_IS_SIGN_IN_VIEW (self));
   g_return_if_fail (HEARTH_IS_AUTH (auth));
+  g_return_if_fail (HEARTH_IS_KEYRING (keyring));
 
   g_set_object (&self->auth, auth);
+  g_set_object (&self->keyring, keyring);
   g_clear_object (&self->profile);
   g_clear_object (&self->locked);
   gtk_widget_set_visible (self->stay_row, TRUE);
@@ -554,12 +560,13 @@ hearth_sign_in_view_start (HearthSignInView *self,
  * @actor: who locked the window
  *
  * Shows @actor's password page; the right password goes on with the same
- * session (`signed-in` is emitted with @actor and no token). Back leads to the
+ * session (`signed-in` is emitted with @actor). Back leads to the
  * picker: switching profile.
  */
 void
 hearth_sign_in_view_lock (HearthSignInView *self,
                           HearthAuth       *auth,
+                          HearthKeyring    *keyring,
                           HearthActor      *actor)
 {
   g_autoptr (HearthProfile) profile = NULL;
@@ -567,7 +574,7 @@ hearth_sign_in_view_lock (HearthSignInView *self,
   g_return_if_fail (HEARTH_IS_SIGN_IN_VIEW (self));
   g_return_if_fail (HEARTH_IS_ACTOR (actor));
 
-  hearth_sign_in_view_start (self, auth);
+  hearth_sign_in_view_start (self, auth, keyring);
   g_set_object (&self->locked, actor);
   gtk_widget_set_visible (self->stay_row, FALSE);
   profile = hearth_profile_new (hearth_actor_get_user_id (actor), hearth_actor_get_username (actor),

@@ -11,9 +11,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HearthSignInView, hearth_sign_in_view, HEARTH, SIGN_IN_VIEW, AdwBin)
 
 void hearth_sign_in_view_start (HearthSignInView *self,
-                                HearthAuth       *auth);
+                                HearthAuth       *auth,
+                                HearthKeyring    *keyring);
 void hearth_sign_in_view_lock  (HearthSignInView *self,
                                 HearthAuth       *auth,
+                                HearthKeyring    *keyring,
                                 HearthActor      *actor);
 
 G_END_DECLS

@@ -261,14 +261,11 @@ onboarding_finished_cb (HearthWindow *self,
 static void
 signed_in_cb (HearthWindow *self,
               HearthActor  *actor,
-              const char   *refresh_token)
+              const char   *keyring_message)
 {
-  g_autoptr (GError) error = NULL;
-
-  /* "Stay signed in": the token goes to the keyring, or nowhere. */
-  if (refresh_token != NULL &&
-      !hearth_keyring_store (self->keyring, hearth_actor_get_user_id (actor), refresh_token, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  /* "Stay signed in" was asked for and the keyring refused: say so. */
+  if (keyring_message != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (keyring_message));
 
   show_main (self, actor);
 }
@@ -287,9 +284,9 @@ lock (HearthWindow *self,
   actor = g_object_ref (self->actor);
   set_actor (self, NULL);
   if (switch_profile)
-    hearth_sign_in_view_start (self->sign_in, self->auth);
+    hearth_sign_in_view_start (self->sign_in, self->auth, self->keyring);
   else
-    hearth_sign_in_view_lock (self->sign_in, self->auth, actor);
+    hearth_sign_in_view_lock (self->sign_in, self->auth, self->keyring, actor);
   show_mode (self, "sign-in");
 }
 
@@ -325,26 +322,37 @@ account_security_action (GtkWidget  *widget,
 }
 
 static void
+signed_out_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (HearthWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!hearth_auth_sign_out_finish (HEARTH_AUTH (source), result, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", self->actor != NULL);
+      return;
+    }
+
+  hearth_window_start (self, NULL);
+}
+
+/* The session is revoked and its keyring item deleted in a worker thread. */
+static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   HearthWindow *self = HEARTH_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
 
   if (self->actor == NULL)
     return;
 
-  if (!hearth_auth_sign_out (self->auth, self->actor, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  /* No keyring means there is no token to forget. */
-  if (!hearth_keyring_delete (self->keyring, hearth_actor_get_user_id (self->actor), &error))
-    g_message ("Signing out: %s", error->message);
-
-  hearth_window_start (self, NULL);
+  gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
+  hearth_auth_sign_out_async (self->auth, self->actor, self->keyring, NULL,
+                              signed_out_cb, g_object_ref (self));
 }
 
 static void
@@ -617,7 +625,7 @@ hearth_window_start (HearthWindow *self,
   set_actor (self, NULL);
   if (hearth_auth_has_profiles (self->auth, &error))
     {
-      hearth_sign_in_view_start (self->sign_in, self->auth);
+      hearth_sign_in_view_start (self->sign_in, self->auth, self->keyring);
       show_mode (self, "sign-in");
     }
   else
