@@ -825,19 +825,22 @@ static gboolean
 check_not_taken (HearthStore  *store,
                  const char   *username,
                  const char   *email,
+                 gint64        except_user_id,
                  GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
   g_autoptr (GError) local_error = NULL;
 
   statement = hearth_store_prepare (store,
-                                    "SELECT username = ?1 FROM users WHERE username = ?1 OR email = ?2",
+                                    "SELECT username = ?1 FROM users WHERE id <> ?3 "
+                                    "AND (username = ?1 OR email = ?2)",
                                     error);
   if (statement == NULL)
     return FALSE;
 
   hearth_statement_bind_text (statement, 1, username);
   hearth_statement_bind_text (statement, 2, email);
+  hearth_statement_bind_int64 (statement, 3, except_user_id);
   if (!hearth_statement_next_row (statement, &local_error))
     {
       if (local_error != NULL)
@@ -906,7 +909,8 @@ create_profile_in_transaction (HearthStore  *store,
   g_autoptr (HearthStatement) state = NULL;
   gint64 now = hearth_store_now (store);
 
-  if (!check_not_taken (store, data->user->username, data->email, error))
+  /* Again inside the transaction: another profile may have been made since. */
+  if (!check_not_taken (store, data->user->username, data->email, 0, error))
     return FALSE;
 
   user = hearth_store_prepare (store,
@@ -1012,10 +1016,11 @@ hearth_auth_create_profile (HearthAuth   *self,
   user.display_name = normalize_name (display_name);
   email_normalized = email != NULL && *email != '\0' ? normalize_name (email) : NULL;
 
+  /* Everything that can be refused is refused before the slow hash. */
   if (!validate_profile_fields (user.username, user.display_name, email_normalized, error) ||
       !hearth_password_check_policy (password, user.username, user.display_name,
                                      HEARTH_PASSWORD_MIN_LENGTH, NULL, error) ||
-      !check_not_taken (self->store, user.username, email_normalized, error))
+      !check_not_taken (self->store, user.username, email_normalized, 0, error))
     return NULL;
 
   password_hash = hearth_password_hash (password, self->cost, error);
@@ -2198,34 +2203,10 @@ update_profile_in_transaction (HearthStore  *store,
   ProfileChange *change = user_data;
   g_autoptr (HearthStatement) statement = NULL;
 
-  if ((change->username != NULL || (change->email != NULL && *change->email != '\0')))
-    {
-      g_autoptr (HearthStatement) taken = NULL;
-      g_autoptr (GError) local_error = NULL;
-
-      taken = hearth_store_prepare (store,
-                                    "SELECT username = ?1 FROM users WHERE id <> ?3 "
-                                    "AND (username = ?1 OR email = ?2)",
-                                    error);
-      if (taken == NULL)
-        return FALSE;
-      hearth_statement_bind_text (taken, 1, change->username);
-      hearth_statement_bind_text (taken, 2, change->email != NULL && *change->email != '\0' ? change->email : NULL);
-      hearth_statement_bind_int64 (taken, 3, change->user_id);
-      if (hearth_statement_next_row (taken, &local_error))
-        {
-          g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_TAKEN,
-                               hearth_statement_get_int64 (taken, 0)
-                               ? _("Another profile has that username.")
-                               : _("Another profile has that e-mail address."));
-          return FALSE;
-        }
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
+  if (!check_not_taken (store, change->username,
+                        change->email != NULL && *change->email != '\0' ? change->email : NULL,
+                        change->user_id, error))
+    return FALSE;
 
   statement = hearth_store_prepare (store,
                                     "UPDATE users SET username = ifnull (?1, username), "
