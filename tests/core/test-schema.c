@@ -54,6 +54,9 @@ static const char * const added_columns[][2] = {
   { "auth_sessions", "rotated_at" },
   { "auth_sessions", "last_seen_at" },
   { "permission_policies", "circle_id" },
+  { "circles", "kind" },
+  { "circle_events", "actor_id" },
+  { "audit_logs", "circle_id" },
 };
 
 /* Seed parsing ---------------------------------------------------------------------- */
@@ -334,6 +337,8 @@ valid_literal (Fixture    *f,
     return g_strdup ("'{\"k\": 1}'");
   if (g_str_equal (column->name, "currency"))
     return g_strdup ("'EUR'");
+  if (g_str_equal (table, "circles") && g_str_equal (column->name, "kind"))
+    return g_strdup ("'SHARED'");
   if (g_str_equal (column->name, "occurred_on") || g_str_has_suffix (column->name, "_date"))
     return g_strdup ("'2026-11-26'");
   if (g_str_equal (column->type, "INTEGER"))
@@ -564,6 +569,20 @@ test_security_events_take_added_types (Fixture       *f,
 
       assert_accepted (f, "security_events", "type", literal);
     }
+}
+
+static void
+test_circles_take_added_values (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char * const added_events[] = { "'CREATED'", "'RENAMED'", "'ROLE_CHANGED'" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (added_events); i++)
+    assert_accepted (f, "circle_events", "type", added_events[i]);
+  assert_accepted (f, "circles", "kind", "'PERSONAL'");
+  assert_accepted (f, "circles", "kind", "'SHARED'");
+  assert_rejected (f, "circles", "kind", "'shared'");
+  assert_rejected (f, "circle_events", "type", "'INVENTED'");
 }
 
 static void
@@ -843,7 +862,8 @@ static void
 test_default_policies_in_words (Fixture       *f,
                                 gconstpointer  data)
 {
-  /* The design's sentence, checked against the rows rather than the table above. */
+  /* The sentence of docs/PERMISSIONS.md, checked against the rows rather than
+   * the table above. */
   g_assert_cmpint (hearth_test_query_int (f->store,
                                           "SELECT count(*) FROM permission_policies "
                                           "WHERE role = 'OWNER' AND allowed = 0"), ==, 0);
@@ -855,8 +875,15 @@ test_default_policies_in_words (Fixture       *f,
                    ==, 1);
   g_assert_cmpint (hearth_test_query_int (f->store,
                                           "SELECT count(*) FROM permission_policies "
-                                          "WHERE role IN ('EDITOR', 'VISITOR') AND action = 'read' AND allowed = 0"),
+                                          "WHERE role IN ('EDITOR', 'VISITOR') AND action = 'read' AND allowed = 0 "
+                                          "AND resource <> 'audit'"),
                    ==, 0);
+  /* The audit log is read by owners and admins alone. */
+  g_assert_cmpint (hearth_test_query_int (f->store,
+                                          "SELECT count(*) FROM permission_policies "
+                                          "WHERE resource = 'audit' AND action = 'read' AND allowed = 1 "
+                                          "AND role IN ('OWNER', 'ADMIN')"),
+                   ==, 2);
   g_assert_cmpint (hearth_test_query_int (f->store,
                                           "SELECT count(*) FROM permission_policies "
                                           "WHERE role = 'VISITOR' AND action <> 'read' AND allowed = 1"),
@@ -935,6 +962,7 @@ main (int   argc,
   g_test_add ("/schema/every-table-takes-a-valid-row", Fixture, NULL, fixture_set_up, test_every_table_takes_a_valid_row, fixture_tear_down);
   g_test_add ("/schema/tables-are-strict", Fixture, NULL, fixture_set_up, test_tables_are_strict, fixture_tear_down);
   g_test_add ("/schema/enums-reject-unknown-values", Fixture, NULL, fixture_set_up, test_enums_reject_unknown_values, fixture_tear_down);
+  g_test_add ("/schema/circles-take-added-values", Fixture, NULL, fixture_set_up, test_circles_take_added_values, fixture_tear_down);
   g_test_add ("/schema/security-events-take-added-types", Fixture, NULL, fixture_set_up, test_security_events_take_added_types, fixture_tear_down);
   g_test_add ("/schema/foreign-keys-reject-dangling-ids", Fixture, NULL, fixture_set_up, test_foreign_keys_reject_dangling_ids, fixture_tear_down);
   g_test_add ("/schema/foreign-keys-are-indexed", Fixture, NULL, fixture_set_up, test_foreign_keys_are_indexed, fixture_tear_down);

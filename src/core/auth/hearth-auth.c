@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "hearth-actor-private.h"
+#include "hearth-audit.h"
 #include "hearth-auth.h"
+#include "hearth-circles-private.h"
 #include "hearth-auth-error.h"
 #include "hearth-auth-private.h"
 #include "hearth-clock.h"
@@ -172,32 +174,6 @@ log_event (HearthStore  *store,
   hearth_statement_bind_text (statement, 2, type);
   hearth_statement_bind_text (statement, 3, metadata != NULL ? metadata : "{}");
   hearth_statement_bind_int64 (statement, 4, hearth_store_now (store));
-
-  return hearth_statement_run (statement, error);
-}
-
-static gboolean
-audit (HearthStore  *store,
-       gint64        actor_id,
-       const char   *entity_type,
-       gint64        entity_id,
-       const char   *action,
-       GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-
-  statement = hearth_store_prepare (store,
-                                    "INSERT INTO audit_logs (actor_id, entity_type, entity_id, action, created_at) "
-                                    "VALUES (?, ?, ?, ?, ?)",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-
-  hearth_statement_bind_int64 (statement, 1, actor_id);
-  hearth_statement_bind_text (statement, 2, entity_type);
-  hearth_statement_bind_int64 (statement, 3, entity_id);
-  hearth_statement_bind_text (statement, 4, action);
-  hearth_statement_bind_int64 (statement, 5, hearth_store_now (store));
 
   return hearth_statement_run (statement, error);
 }
@@ -952,7 +928,8 @@ create_profile_in_transaction (HearthStore  *store,
          insert_recovery_keys (store, data->user->id, data->key_hashes, error) &&
          create_session (store, data->user->id, FALSE, NULL, data->session, error) &&
          enter_sudo_in_transaction (store, &sudo_actor, error) &&
-         audit (store, data->user->id, "user", data->user->id, "profile.created", error) &&
+         _hearth_circles_create_personal (store, data->user->id, error) &&
+         hearth_audit_record_personal (store, data->user->id, "profile.created", error) &&
          log_event (store, data->user->id, "LOGIN_SUCCESS", "{\"kind\": \"new_profile\"}", error);
 }
 
@@ -1105,7 +1082,7 @@ sign_in_in_transaction (HearthStore  *store,
                     data->stay_signed_in ? "{\"kind\": \"password\", \"stay_signed_in\": true}"
                                          : "{\"kind\": \"password\", \"stay_signed_in\": false}",
                     error) &&
-         audit (store, data->user->id, "user", data->user->id, "auth.sign_in", error);
+         hearth_audit_record_personal (store, data->user->id, "auth.sign_in", error);
 }
 
 /**
@@ -1422,6 +1399,9 @@ revoke_in_transaction (HearthStore  *store,
     return TRUE;
 
   metadata = g_strdup_printf ("{\"sessions\": %u}", data->count);
+  if (g_str_equal (data->event, "LOGOUT") &&
+      !hearth_audit_record_personal (store, user_id, "auth.sign_out", error))
+    return FALSE;
   return log_event (store, user_id, data->event, metadata, error);
 }
 
@@ -1710,7 +1690,7 @@ set_password_in_transaction (HearthStore  *store,
          revoke_sessions_where (store, "user_id", data->user_id, data->keep_session, NULL, error) &&
          reset_lock_state (store, data->user_id, error) &&
          log_event (store, data->user_id, "PASSWORD_CHANGED", metadata, error) &&
-         audit (store, data->user_id, "user", data->user_id, "auth.password_changed", error);
+         hearth_audit_record_personal (store, data->user_id, "auth.password_changed", error);
 }
 
 /**
@@ -2223,7 +2203,7 @@ update_profile_in_transaction (HearthStore  *store,
   hearth_statement_bind_int64 (statement, 5, change->user_id);
 
   return hearth_statement_run (statement, error) &&
-         audit (store, change->user_id, "user", change->user_id, "profile.updated", error);
+         hearth_audit_record_personal (store, change->user_id, "profile.updated", error);
 }
 
 /**
@@ -2273,14 +2253,15 @@ delete_profile_in_transaction (HearthStore  *store,
   g_autoptr (GError) local_error = NULL;
 
   /* The audit row names the profile by id: it outlives the profile. */
-  if (!audit (store, user_id, "user", user_id, "profile.deleted", error))
+  if (!hearth_audit_record_personal (store, user_id, "profile.deleted", error))
     return FALSE;
 
   statement = hearth_store_prepare (store, "DELETE FROM users WHERE id = ?", error);
   if (statement == NULL)
     return FALSE;
   hearth_statement_bind_int64 (statement, 1, user_id);
-  if (hearth_statement_run (statement, &local_error))
+  if (_hearth_circles_delete_personal (store, user_id, &local_error) &&
+      hearth_statement_run (statement, &local_error))
     return TRUE;
 
   if (g_error_matches (local_error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_CONSTRAINT))

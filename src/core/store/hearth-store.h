@@ -34,6 +34,22 @@ typedef enum
 
 GQuark hearth_store_error_quark (void);
 
+/**
+ * HearthKeyset:
+ * @key: the sort key of the last row of the page before (a time, say), or 0
+ *   to start from the first row
+ * @id: that row's id, which breaks ties
+ *
+ * Where the next page of a list starts: lists page by keyset
+ * (`WHERE (key, id) < (?, ?)`), never by `OFFSET`, so a row added meanwhile
+ * neither shifts nor repeats the rows of the pages that follow.
+ */
+typedef struct
+{
+  gint64 key;
+  gint64 id;
+} HearthKeyset;
+
 #define HEARTH_STORE_FILE_NAME "hearth.db"
 
 #define HEARTH_TYPE_STORE (hearth_store_get_type ())

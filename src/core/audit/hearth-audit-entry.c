@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-audit"
+
+#include "config.h"
+
+#include "hearth-audit-entry-private.h"
+#include "hearth-store.h"
+
+/* One row of the audit log as its readers see it: who did what to what, and
+ * when, with the names as they are now (the ids are what the log keeps). */
+
+struct _HearthAuditEntry
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  gint64   created_at;
+  gint64   actor_id;
+  char    *actor_name;
+  char    *entity_type;
+  gint64   entity_id;
+  char    *entity_name;
+  char    *action;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CREATED_AT,
+  PROP_ACTOR_ID,
+  PROP_ACTOR_NAME,
+  PROP_ENTITY_TYPE,
+  PROP_ENTITY_ID,
+  PROP_ENTITY_NAME,
+  PROP_ACTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HearthAuditEntry, hearth_audit_entry, G_TYPE_OBJECT)
+
+static void
+hearth_audit_entry_finalize (GObject *object)
+{
+  HearthAuditEntry *self = HEARTH_AUDIT_ENTRY (object);
+
+  g_free (self->actor_name);
+  g_free (self->entity_type);
+  g_free (self->entity_name);
+  g_free (self->action);
+
+  G_OBJECT_CLASS (hearth_audit_entry_parent_class)->finalize (object);
+}
+
+static void
+hearth_audit_entry_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  HearthAuditEntry *self = HEARTH_AUDIT_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_CREATED_AT:
+      g_value_set_int64 (value, self->created_at);
+      break;
+
+    case PROP_ACTOR_ID:
+      g_value_set_int64 (value, self->actor_id);
+      break;
+
+    case PROP_ACTOR_NAME:
+      g_value_set_string (value, self->actor_name);
+      break;
+
+    case PROP_ENTITY_TYPE:
+      g_value_set_string (value, self->entity_type);
+      break;
+
+    case PROP_ENTITY_ID:
+      g_value_set_int64 (value, self->entity_id);
+      break;
+
+    case PROP_ENTITY_NAME:
+      g_value_set_string (value, self->entity_name);
+      break;
+
+    case PROP_ACTION:
+      g_value_set_string (value, self->action);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearth_audit_entry_class_init (HearthAuditEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = hearth_audit_entry_finalize;
+  object_class->get_property = hearth_audit_entry_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_ACTOR_ID] = g_param_spec_int64 ("actor-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_ACTOR_NAME] = g_param_spec_string ("actor-name", NULL, NULL, NULL, flags);
+  properties[PROP_ENTITY_TYPE] = g_param_spec_string ("entity-type", NULL, NULL, NULL, flags);
+  properties[PROP_ENTITY_ID] = g_param_spec_int64 ("entity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_ENTITY_NAME] = g_param_spec_string ("entity-name", NULL, NULL, NULL, flags);
+  properties[PROP_ACTION] = g_param_spec_string ("action", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hearth_audit_entry_init (HearthAuditEntry *self)
+{
+}
+
+/* @row: id, created_at, actor_id, actor_name, entity_type, entity_id,
+ * entity_name, action */
+HearthAuditEntry *
+_hearth_audit_entry_new_from_row (HearthStatement *row)
+{
+  HearthAuditEntry *self = g_object_new (HEARTH_TYPE_AUDIT_ENTRY, NULL);
+
+  self->id = hearth_statement_get_int64 (row, 0);
+  self->created_at = hearth_statement_get_int64 (row, 1);
+  self->actor_id = hearth_statement_get_int64 (row, 2);
+  self->actor_name = hearth_statement_dup_text (row, 3);
+  self->entity_type = hearth_statement_dup_text (row, 4);
+  self->entity_id = hearth_statement_get_int64 (row, 5);
+  self->entity_name = hearth_statement_dup_text (row, 6);
+  self->action = hearth_statement_dup_text (row, 7);
+  return self;
+}
+
+gint64
+hearth_audit_entry_get_id (HearthAuditEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_AUDIT_ENTRY (self), 0);
+  return self->id;
+}
+
+gint64
+hearth_audit_entry_get_created_at (HearthAuditEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_AUDIT_ENTRY (self), 0);
+  return self->created_at;
+}
+
+gint64
+hearth_audit_entry_get_actor_id (HearthAuditEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_AUDIT_ENTRY (self), 0);
+  return self->actor_id;
+}
+
+/**
+ * hearth_audit_entry_get_actor_name:
+ *
+ * Returns: (nullable): the actor's display name, %NULL when the profile is gone
+ */
+const char *
+hearth_audit_entry_get_actor_name (HearthAuditEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_AUDIT_ENTRY (self), NULL);
+  return self->actor_name;
+}
+
+const char *
+hearth_audit_entry_get_entity_type (HearthAuditEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_AUDIT_ENTRY (self), NULL);
+  return self->entity_type;
+}
+
+gint64
+hearth_audit_entry_get_entity_id (HearthAuditEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_AUDIT_ENTRY (self), 0);
+  return self->entity_id;
+}
+
+/**
+ * hearth_audit_entry_get_entity_name:
+ *
+ * Returns: (nullable): the name of the profile or circle acted on, %NULL when
+ *   it is gone or has no name
+ */
+const char *
+hearth_audit_entry_get_entity_name (HearthAuditEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_AUDIT_ENTRY (self), NULL);
+  return self->entity_name;
+}
+
+/**
+ * hearth_audit_entry_get_action:
+ *
+ * Returns: what was done, as `module.verb` (`circle.member_added`, `auth.sign_in`)
+ */
+const char *
+hearth_audit_entry_get_action (HearthAuditEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_AUDIT_ENTRY (self), NULL);
+  return self->action;
+}

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-circles"
+
+#include "config.h"
+
+#include "hearth-circles-private.h"
+#include "hearth-store.h"
+
+/* A circle as one of its members sees it, with that member's role. */
+
+struct _HearthCircle
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  char       *name;
+  gboolean    personal;
+  gboolean    dissolved;
+  gint64      owner_id;
+  HearthRole  role;
+  guint       member_count;
+  gint64      created_at;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_PERSONAL,
+  PROP_DISSOLVED,
+  PROP_OWNER_ID,
+  PROP_ROLE,
+  PROP_MEMBER_COUNT,
+  PROP_CREATED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HearthCircle, hearth_circle, G_TYPE_OBJECT)
+
+static void
+hearth_circle_finalize (GObject *object)
+{
+  HearthCircle *self = HEARTH_CIRCLE (object);
+
+  g_free (self->name);
+
+  G_OBJECT_CLASS (hearth_circle_parent_class)->finalize (object);
+}
+
+static void
+hearth_circle_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HearthCircle *self = HEARTH_CIRCLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_PERSONAL:
+      g_value_set_boolean (value, self->personal);
+      break;
+
+    case PROP_DISSOLVED:
+      g_value_set_boolean (value, self->dissolved);
+      break;
+
+    case PROP_OWNER_ID:
+      g_value_set_int64 (value, self->owner_id);
+      break;
+
+    case PROP_ROLE:
+      g_value_set_int (value, self->role);
+      break;
+
+    case PROP_MEMBER_COUNT:
+      g_value_set_uint (value, self->member_count);
+      break;
+
+    case PROP_CREATED_AT:
+      g_value_set_int64 (value, self->created_at);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearth_circle_class_init (HearthCircleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = hearth_circle_finalize;
+  object_class->get_property = hearth_circle_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_PERSONAL] = g_param_spec_boolean ("personal", NULL, NULL, FALSE, flags);
+  properties[PROP_DISSOLVED] = g_param_spec_boolean ("dissolved", NULL, NULL, FALSE, flags);
+  properties[PROP_OWNER_ID] = g_param_spec_int64 ("owner-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_ROLE] = g_param_spec_int ("role", NULL, NULL, HEARTH_ROLE_VISITOR, HEARTH_ROLE_OWNER,
+                                            HEARTH_ROLE_VISITOR, flags);
+  properties[PROP_MEMBER_COUNT] = g_param_spec_uint ("member-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hearth_circle_init (HearthCircle *self)
+{
+}
+
+/* @row: id, name, kind, status, owner_id, role, member count, created_at */
+HearthCircle *
+_hearth_circle_new_from_row (HearthStatement *row)
+{
+  HearthCircle *self = g_object_new (HEARTH_TYPE_CIRCLE, NULL);
+
+  self->id = hearth_statement_get_int64 (row, 0);
+  self->name = hearth_statement_dup_text (row, 1);
+  self->personal = g_strcmp0 (hearth_statement_get_text (row, 2), "PERSONAL") == 0;
+  self->dissolved = g_strcmp0 (hearth_statement_get_text (row, 3), "DISSOLVED") == 0;
+  self->owner_id = hearth_statement_get_int64 (row, 4);
+  if (!hearth_role_from_string (hearth_statement_get_text (row, 5), &self->role))
+    g_return_val_if_reached (self);
+  self->member_count = (guint) hearth_statement_get_int64 (row, 6);
+  self->created_at = hearth_statement_get_int64 (row, 7);
+  return self;
+}
+
+gint64
+hearth_circle_get_id (HearthCircle *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CIRCLE (self), 0);
+  return self->id;
+}
+
+const char *
+hearth_circle_get_name (HearthCircle *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CIRCLE (self), NULL);
+  return self->name;
+}
+
+/**
+ * hearth_circle_get_personal:
+ *
+ * Returns: %TRUE for a profile's personal circle: one member, never shared
+ */
+gboolean
+hearth_circle_get_personal (HearthCircle *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CIRCLE (self), FALSE);
+  return self->personal;
+}
+
+gboolean
+hearth_circle_get_dissolved (HearthCircle *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CIRCLE (self), FALSE);
+  return self->dissolved;
+}
+
+gint64
+hearth_circle_get_owner_id (HearthCircle *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CIRCLE (self), 0);
+  return self->owner_id;
+}
+
+/**
+ * hearth_circle_get_role:
+ *
+ * Returns: the role of the member who asked for the circle
+ */
+HearthRole
+hearth_circle_get_role (HearthCircle *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CIRCLE (self), HEARTH_ROLE_VISITOR);
+  return self->role;
+}
+
+guint
+hearth_circle_get_member_count (HearthCircle *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CIRCLE (self), 0);
+  return self->member_count;
+}
+
+gint64
+hearth_circle_get_created_at (HearthCircle *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CIRCLE (self), 0);
+  return self->created_at;
+}
