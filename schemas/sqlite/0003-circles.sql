@@ -40,9 +40,14 @@ CREATE TRIGGER circle_events_no_delete BEFORE DELETE ON circle_events
 -- No foreign key: the log outlives what it names.
 ALTER TABLE audit_logs ADD COLUMN circle_id INTEGER;
 CREATE INDEX audit_logs_circle_id ON audit_logs (circle_id, created_at, id);
+-- The rows so far are profiles' own actions: they move into the personal
+-- circles, the one time the log is written to after the fact.
+DROP TRIGGER audit_logs_no_update;
 UPDATE audit_logs SET circle_id = (SELECT id FROM circles
                                    WHERE kind = 'PERSONAL' AND owner_id = audit_logs.actor_id)
   WHERE entity_type = 'user';
+CREATE TRIGGER audit_logs_no_update BEFORE UPDATE ON audit_logs
+  BEGIN SELECT RAISE (ABORT, 'audit_logs is append-only'); END;
 
 -- Reading the audit log: owners and admins (src/core/circles/hearth-permissions.c).
 INSERT INTO permission_policies (role, resource, action, allowed) VALUES
