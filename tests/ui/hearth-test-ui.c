@@ -23,6 +23,11 @@ hearth_test_ui_init (int    *argc,
   g_test_init (argc, argv, NULL);
   adw_init ();
 
+  /* What GtkApplication does for the app: Hearth's own icons, from its
+   * resources, for widgets that are tested without it. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE_PATH "/icons");
+
   /* Animations stay on, as most people have them: with them off, libadwaita
    * 1.2's leaflet keeps the sidebar at a mid-transition width after it unfolds.
    * Tests wait for transitions to end instead (hearth_test_wait_for_draw). */

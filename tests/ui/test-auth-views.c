@@ -253,6 +253,7 @@ typedef struct
   HearthClock   *clock;
   HearthStore   *store;
   HearthAuth    *auth;
+  HearthCircles *circles;
   HearthKeyring *keyring;
   GSettings     *settings;
   HearthActor   *ada;
@@ -275,7 +276,8 @@ window_set_up (WindowFixture *f,
   f->ada = hearth_auth_create_profile (f->auth, "ada", "Ada Lovelace", NULL, ADA_PASSWORD, &f->keys, &error);
   g_assert_no_error (error);
 
-  f->window = hearth_window_new (NULL, f->settings, f->auth, f->keyring);
+  f->circles = hearth_circles_new (f->auth);
+  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->keyring);
   hearth_window_start (f->window, f->ada);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "main");
@@ -290,6 +292,7 @@ window_tear_down (WindowFixture *f,
   g_clear_pointer (&f->keys, g_strfreev);
   g_clear_object (&f->settings);
   g_clear_object (&f->keyring);
+  g_clear_object (&f->circles);
   g_clear_object (&f->auth);
   g_clear_object (&f->store);
   g_clear_object (&f->clock);
@@ -518,6 +521,8 @@ test_onboarding (void)
   g_autoptr (HearthClock) clock = hearth_clock_new_system ();
   g_autoptr (HearthStore) store = hearth_test_open_store (dir, clock);
   g_autoptr (HearthAuth) auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  g_autoptr (HearthCircles) circles = hearth_circles_new (auth);
+  g_autoptr (GPtrArray) mine = NULL;
   g_auto (GStrv) questions = NULL;
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   HearthOnboarding *onboarding = g_object_new (HEARTH_TYPE_ONBOARDING, NULL);
@@ -531,9 +536,11 @@ test_onboarding (void)
   gtk_window_set_default_size (window, 640, 720);
   gtk_window_set_child (window, GTK_WIDGET (onboarding));
   g_signal_connect (onboarding, "finished", G_CALLBACK (finished_cb), &finished);
-  hearth_onboarding_start (onboarding, auth);
+  hearth_onboarding_start (onboarding, auth, circles, TRUE);
   gtk_window_present (window);
   wait_for_step (steps, "welcome");
+  /* The first profile cannot be cancelled: there is nothing to go back to. */
+  g_assert_false (gtk_widget_get_visible (child (onboarding, HEARTH_TYPE_ONBOARDING, "cancel_button")));
   g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-welcome"));
 
   gtk_stack_set_visible_child_name (steps, "profile");
@@ -561,8 +568,24 @@ test_onboarding (void)
   g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-security-questions"));
 
   g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "skip_button"), "clicked");
+
+  /* Last, the family circle: a name is needed, and the profile owns it. */
+  wait_for_step (steps, "circle");
+  g_assert_null (finished.actor);
+  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "circle_name_row"), "   ");
+  g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "create_circle_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (child (onboarding, HEARTH_TYPE_ONBOARDING, "circle_error")));
+  g_assert_null (finished.actor);
+  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "circle_name_row"), "The Hoppers");
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-family-circle"));
+  g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "create_circle_button"), "clicked");
   hearth_test_wait_until (has_finished, &finished, "the end of onboarding");
   g_assert_cmpstr (hearth_actor_get_username (finished.actor), ==, "grace");
+  mine = hearth_circles_list (circles, finished.actor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, 2);
+  g_assert_cmpstr (hearth_circle_get_name (g_ptr_array_index (mine, 1)), ==, "The Hoppers");
+  g_assert_cmpint (hearth_circle_get_role (g_ptr_array_index (mine, 1)), ==, HEARTH_ROLE_OWNER);
   questions = hearth_auth_dup_security_questions (auth, "grace", &error);
   g_assert_null (questions);
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_INVALID_INPUT);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "hearth-application.h"
+#include "hearth-circles-page.h"
 #include "hearth-clock.h"
 #include "hearth-preferences-window.h"
 #include "hearth-store.h"
@@ -175,9 +176,17 @@ visit_every_module (HearthWindow *window)
       hearth_test_wait_until (stack_settled, stack, "the page transition");
 
       page = gtk_stack_get_visible_child (stack);
-      g_assert_true (ADW_IS_STATUS_PAGE (page));
-      g_assert_cmpuint (strlen (adw_status_page_get_title (ADW_STATUS_PAGE (page))), >, 0);
-      g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (page))), >, 0);
+      /* A module that is built shows its page; the others say what will come. */
+      if (g_str_equal (modules[i], "circles"))
+        {
+          g_assert_true (HEARTH_IS_CIRCLES_PAGE (page));
+        }
+      else
+        {
+          g_assert_true (ADW_IS_STATUS_PAGE (page));
+          g_assert_cmpuint (strlen (adw_status_page_get_title (ADW_STATUS_PAGE (page))), >, 0);
+          g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (page))), >, 0);
+        }
       g_assert_true (gtk_list_box_get_selected_row (sidebar) == row);
       g_assert_cmpstr (adw_window_title_get_title (title), ==,
                        gtk_stack_page_get_title (gtk_stack_get_page (stack, page)));

@@ -11,8 +11,13 @@
 /*
  * Onboarding, when no profile exists yet: welcome → your profile → your
  * recovery keys (shown once, with Copy and Save) → optional security questions
- * with the plain warning. Emits `finished` with the new, signed-in profile.
- * Hashing runs in HearthAuth's worker threads; the button shows a spinner.
+ * with the plain warning → name your family circle. Emits `finished` with the
+ * new, signed-in profile. Hashing runs in HearthAuth's worker threads; the
+ * button shows a spinner.
+ *
+ * The same steps add a profile from the picker, without the welcome and the
+ * family circle: a new member joins the family's circle when its owner or an
+ * admin adds them. That way can be cancelled (`cancelled`).
  */
 
 #define N_QUESTIONS 3
@@ -22,7 +27,9 @@ struct _HearthOnboarding
   AdwBin                parent_instance;
 
   HearthAuth           *auth;
+  HearthCircles        *circles;
   HearthActor          *actor;
+  gboolean              first_profile;
   GStrv                 keys;
   GCancellable         *cancellable;
   GtkWidget            *question_rows[N_QUESTIONS];
@@ -45,10 +52,15 @@ struct _HearthOnboarding
   GtkLabel             *questions_error;
   GtkButton            *skip_button;
   GtkButton            *save_questions_button;
+  GtkWidget            *cancel_button;
+  AdwEntryRow          *circle_name_row;
+  GtkLabel             *circle_error;
+  GtkWidget            *create_circle_button;
 };
 
 enum {
   FINISHED,
+  CANCELLED,
   N_SIGNALS
 };
 
@@ -120,6 +132,8 @@ show_keys (HearthOnboarding *self)
     g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", self->keys[i]);
 
   gtk_label_set_label (self->keys_label, text->str);
+  /* The profile exists now: there is no going back on it. */
+  gtk_widget_set_visible (self->cancel_button, FALSE);
   gtk_stack_set_visible_child_name (self->steps, "keys");
   /* Not on the selectable label, which would select all of it. */
   gtk_widget_grab_focus (self->keys_done_button);
@@ -259,10 +273,58 @@ finish (HearthOnboarding *self)
   g_signal_emit (self, signals[FINISHED], 0, actor);
 }
 
+/* The questions are done or skipped: the first profile goes on to name the
+ * family circle; one added later is done. */
+static void
+questions_done (HearthOnboarding *self)
+{
+  if (!self->first_profile)
+    {
+      finish (self);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->steps, "circle");
+  gtk_widget_grab_focus (GTK_WIDGET (self->circle_name_row));
+}
+
 static void
 skip_clicked_cb (HearthOnboarding *self)
 {
+  questions_done (self);
+}
+
+static void
+create_circle_clicked_cb (HearthOnboarding *self)
+{
+  g_autoptr (HearthCircle) circle = NULL;
+  g_autoptr (GError) error = NULL;
+
+  circle = hearth_circles_create (self->circles, self->actor,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->circle_name_row)), &error);
+  if (circle == NULL)
+    {
+      show_error (self->circle_error, error->message);
+      return;
+    }
+
+  show_error (self->circle_error, NULL);
   finish (self);
+}
+
+static void
+circle_name_changed_cb (HearthOnboarding *self)
+{
+  show_error (self->circle_error, NULL);
+}
+
+static void
+cancel_clicked_cb (HearthOnboarding *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_signal_emit (self, signals[CANCELLED], 0);
 }
 
 static void
@@ -286,7 +348,7 @@ questions_saved_cb (GObject      *source,
       return;
     }
 
-  finish (self);
+  questions_done (self);
 }
 
 static void
@@ -341,6 +403,7 @@ hearth_onboarding_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_ONBOARDING);
   g_clear_object (&self->auth);
+  g_clear_object (&self->circles);
   g_clear_object (&self->actor);
 
   G_OBJECT_CLASS (hearth_onboarding_parent_class)->dispose (object);
@@ -374,6 +437,15 @@ hearth_onboarding_class_init (HearthOnboardingClass *klass)
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, HEARTH_TYPE_ACTOR);
 
+  /**
+   * HearthOnboarding::cancelled:
+   *
+   * Adding a profile from the picker was cancelled before it was created.
+   */
+  signals[CANCELLED] =
+    g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/auth/hearth-onboarding.ui");
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, steps);
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, name_row);
@@ -392,12 +464,19 @@ hearth_onboarding_class_init (HearthOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, questions_error);
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, skip_button);
   gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, save_questions_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, circle_name_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, circle_error);
+  gtk_widget_class_bind_template_child (widget_class, HearthOnboarding, create_circle_button);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, password_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, keys_done_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, create_circle_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, circle_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, skip_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_questions_clicked_cb);
 }
@@ -413,18 +492,40 @@ hearth_onboarding_init (HearthOnboarding *self)
 /**
  * hearth_onboarding_start:
  * @auth: the service that creates the profile
+ * @circles: the service that creates the family circle
+ * @first_profile: %TRUE on a new computer: from the welcome page to the family
+ *   circle; %FALSE to add a profile from the picker, which can be cancelled
  *
- * Shows the welcome page, ready for a new profile.
+ * Shows the first step, ready for a new profile.
  */
 void
 hearth_onboarding_start (HearthOnboarding *self,
-                         HearthAuth       *auth)
+                         HearthAuth       *auth,
+                         HearthCircles    *circles,
+                         gboolean          first_profile)
 {
   g_return_if_fail (HEARTH_IS_ONBOARDING (self));
   g_return_if_fail (HEARTH_IS_AUTH (auth));
+  g_return_if_fail (HEARTH_IS_CIRCLES (circles));
 
   g_set_object (&self->auth, auth);
+  g_set_object (&self->circles, circles);
   g_clear_object (&self->actor);
   g_clear_pointer (&self->keys, g_strfreev);
-  gtk_stack_set_visible_child_name (self->steps, "welcome");
+  self->first_profile = first_profile;
+
+  /* Nothing of a profile added before stays in the form. */
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->username_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
+  for (guint i = 0; i < N_QUESTIONS; i++)
+    gtk_editable_set_text (GTK_EDITABLE (self->answer_rows[i]), "");
+  show_error (self->profile_error, NULL);
+  show_error (self->questions_error, NULL);
+  show_error (self->circle_error, NULL);
+
+  gtk_widget_set_visible (self->cancel_button, !first_profile);
+  gtk_stack_set_visible_child_name (self->steps, first_profile ? "welcome" : "profile");
 }

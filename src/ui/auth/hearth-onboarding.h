@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hearth-auth.h"
+#include "hearth-circles.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HearthOnboarding, hearth_onboarding, HEARTH, ONBOARDING, AdwBin)
 
 void hearth_onboarding_start (HearthOnboarding *self,
-                              HearthAuth       *auth);
+                              HearthAuth       *auth,
+                              HearthCircles    *circles,
+                              gboolean          first_profile);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "hearth-account-security-window.h"
+#include "hearth-circle-words.h"
+#include "hearth-circles-page.h"
 #include "hearth-clock.h"
 #include "hearth-onboarding.h"
 #include "hearth-sign-in-view.h"
@@ -21,6 +23,10 @@
  * template's GtkStack (name, title, icon); the sidebar is built from the
  * stack's pages, so the two cannot disagree. Below 360 px or so the leaflet
  * folds and the sidebar and the page take turns.
+ *
+ * The header's circle switcher sets the current circle (`circle-id`) for every
+ * module: the actor's circles, kept current from the store's changes. It
+ * starts on the first shared circle, the family's, else the personal one.
  */
 
 struct _HearthWindow
@@ -29,6 +35,10 @@ struct _HearthWindow
 
   GSettings            *settings;
   HearthAuth           *auth;
+  HearthCircles        *circles;
+  GArray               *circle_ids;
+  gint64                circle_id;
+  gboolean              filling_switcher;
   HearthKeyring        *keyring;
   HearthActor          *actor;
   gint64                last_activity;
@@ -43,14 +53,18 @@ struct _HearthWindow
   GtkListBox           *sidebar;
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
+  GtkDropDown          *circle_switcher;
+  HearthCirclesPage    *circles_page;
 };
 
 enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_AUTH,
+  PROP_CIRCLES,
   PROP_KEYRING,
   PROP_ACTOR,
+  PROP_CIRCLE_ID,
   N_PROPS
 };
 
@@ -198,6 +212,96 @@ activity_cb (GtkEventControllerLegacy *controller,
 }
 
 static void
+set_circle (HearthWindow *self,
+            gint64        circle_id)
+{
+  gboolean changed = self->circle_id != circle_id;
+
+  self->circle_id = circle_id;
+  for (guint i = 0; i < self->circle_ids->len; i++)
+    {
+      if (g_array_index (self->circle_ids, gint64, i) == circle_id &&
+          gtk_drop_down_get_selected (self->circle_switcher) != i)
+        {
+          self->filling_switcher = TRUE;
+          gtk_drop_down_set_selected (self->circle_switcher, i);
+          self->filling_switcher = FALSE;
+        }
+    }
+  if (self->actor != NULL)
+    hearth_circles_page_set_context (self->circles_page, self->auth, self->circles, self->actor, circle_id);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CIRCLE_ID]);
+}
+
+/* Fills the switcher with the actor's circles and keeps the current one when
+ * it is still there: otherwise the family's, else the personal one. */
+static void
+refresh_circles (HearthWindow *self)
+{
+  g_autoptr (GPtrArray) circles = NULL;
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GError) error = NULL;
+  gint64 keep = 0;
+  gint64 fallback = 0;
+
+  g_array_set_size (self->circle_ids, 0);
+  if (self->actor != NULL)
+    circles = hearth_circles_list (self->circles, self->actor, &error);
+  if (error != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+
+  for (guint i = 0; circles != NULL && i < circles->len; i++)
+    {
+      HearthCircle *circle = g_ptr_array_index (circles, i);
+      gint64 id = hearth_circle_get_id (circle);
+
+      gtk_string_list_append (names, hearth_circle_get_display_name (circle));
+      g_array_append_val (self->circle_ids, id);
+      if (id == self->circle_id)
+        keep = id;
+      if (fallback == 0 || (!hearth_circle_get_personal (circle) && !hearth_circle_get_dissolved (circle) &&
+                            self->circle_ids->len == 2))
+        fallback = id;
+    }
+
+  self->filling_switcher = TRUE;
+  gtk_drop_down_set_model (self->circle_switcher, G_LIST_MODEL (names));
+  self->filling_switcher = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->circle_switcher), self->circle_ids->len > 0);
+  set_circle (self, keep != 0 ? keep : fallback);
+}
+
+static void
+circle_switcher_selected_cb (HearthWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->circle_switcher);
+
+  if (self->filling_switcher || selected >= self->circle_ids->len)
+    return;
+  set_circle (self, g_array_index (self->circle_ids, gint64, selected));
+}
+
+static void
+select_circle_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+
+  /* A circle made a moment ago may not be in the list yet. */
+  self->circle_id = g_variant_get_int64 (parameter);
+  refresh_circles (self);
+}
+
+static void
+circles_changed_cb (HearthWindow *self)
+{
+  if (self->actor != NULL)
+    refresh_circles (self);
+}
+
+static void
 set_actor (HearthWindow *self,
            HearthActor  *actor)
 {
@@ -216,6 +320,9 @@ set_actor (HearthWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-profile", actor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", actor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-module", actor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-circle", actor != NULL);
+  self->circle_id = 0;
+  refresh_circles (self);
   adw_window_title_set_subtitle (self->sidebar_title, actor != NULL ? hearth_actor_get_display_name (actor) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
 }
@@ -256,6 +363,24 @@ onboarding_finished_cb (HearthWindow *self,
                         HearthActor  *actor)
 {
   show_main (self, actor);
+}
+
+static void
+onboarding_cancelled_cb (HearthWindow *self)
+{
+  hearth_window_start (self, NULL);
+}
+
+/* From the picker: the onboarding steps for one more profile. */
+static void
+add_profile_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+
+  hearth_onboarding_start (self->onboarding, self->auth, self->circles, FALSE);
+  show_mode (self, "onboarding");
 }
 
 static void
@@ -362,6 +487,11 @@ hearth_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (hearth_window_parent_class)->constructed (object);
 
+  g_signal_connect_object (hearth_auth_get_store (self->auth), "changed::circles",
+                           G_CALLBACK (circles_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (hearth_auth_get_store (self->auth), "changed::circle_members",
+                           G_CALLBACK (circles_changed_cb), self, G_CONNECT_SWAPPED);
+
   /* Bound with GET only: the size is written back once, when the window closes,
    * not at every step of a resize. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_GET_NO_CHANGES);
@@ -404,8 +534,10 @@ hearth_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->auth);
+  g_clear_object (&self->circles);
   g_clear_object (&self->keyring);
   g_clear_object (&self->actor);
+  g_clear_pointer (&self->circle_ids, g_array_unref);
 
   G_OBJECT_CLASS (hearth_window_parent_class)->finalize (object);
 }
@@ -428,12 +560,20 @@ hearth_window_get_property (GObject    *object,
       g_value_set_object (value, self->auth);
       break;
 
+    case PROP_CIRCLES:
+      g_value_set_object (value, self->circles);
+      break;
+
     case PROP_KEYRING:
       g_value_set_object (value, self->keyring);
       break;
 
     case PROP_ACTOR:
       g_value_set_object (value, self->actor);
+      break;
+
+    case PROP_CIRCLE_ID:
+      g_value_set_int64 (value, self->circle_id);
       break;
 
     default:
@@ -457,6 +597,10 @@ hearth_window_set_property (GObject      *object,
 
     case PROP_AUTH:
       self->auth = g_value_dup_object (value);
+      break;
+
+    case PROP_CIRCLES:
+      self->circles = g_value_dup_object (value);
       break;
 
     case PROP_KEYRING:
@@ -496,6 +640,11 @@ hearth_window_class_init (HearthWindowClass *klass)
                          HEARTH_TYPE_AUTH,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_CIRCLES] =
+    g_param_spec_object ("circles", NULL, NULL,
+                         HEARTH_TYPE_CIRCLES,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_KEYRING] =
     g_param_spec_object ("keyring", NULL, NULL,
                          HEARTH_TYPE_KEYRING,
@@ -511,10 +660,20 @@ hearth_window_class_init (HearthWindowClass *klass)
                          HEARTH_TYPE_ACTOR,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * HearthWindow:circle-id:
+   *
+   * The current circle, which every module shows; 0 while nobody is signed in.
+   */
+  properties[PROP_CIRCLE_ID] =
+    g_param_spec_int64 ("circle-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HEARTH_TYPE_ONBOARDING);
   g_type_ensure (HEARTH_TYPE_SIGN_IN_VIEW);
+  g_type_ensure (HEARTH_TYPE_CIRCLES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/shell/hearth-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, toast_overlay);
@@ -526,10 +685,14 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, circle_switcher);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, circles_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, onboarding_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, onboarding_cancelled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, circle_switcher_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-module", "s", show_module_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -537,6 +700,8 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.account-security", NULL, account_security_action);
   gtk_widget_class_install_action (widget_class, "win.switch-profile", NULL, switch_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.select-circle", "x", select_circle_action);
+  gtk_widget_class_install_action (widget_class, "win.add-profile", NULL, add_profile_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
 
   /* Alt+1 … Alt+8 go to the modules in the sidebar's order. */
@@ -553,6 +718,7 @@ hearth_window_init (HearthWindow *self)
   GtkEventController *activity;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -566,6 +732,8 @@ hearth_window_init (HearthWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-profile", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-module", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-circle", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->circle_switcher), FALSE);
 
   /* Any input counts as activity for the idle lock; nothing is consumed. */
   activity = gtk_event_controller_legacy_new ();
@@ -578,6 +746,7 @@ hearth_window_init (HearthWindow *self)
  * hearth_window_new:
  * @settings: the application's settings, where the window keeps its size
  * @auth: the auth service, for onboarding and sign-in
+ * @circles: the circles service, on the same store
  * @keyring: where "stay signed in" tokens are kept
  *
  * Returns: (transfer full): a new main window, in its "starting" mode
@@ -586,17 +755,20 @@ HearthWindow *
 hearth_window_new (GtkApplication *application,
                    GSettings      *settings,
                    HearthAuth     *auth,
+                   HearthCircles  *circles,
                    HearthKeyring  *keyring)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (HEARTH_IS_AUTH (auth), NULL);
+  g_return_val_if_fail (HEARTH_IS_CIRCLES (circles), NULL);
   g_return_val_if_fail (HEARTH_IS_KEYRING (keyring), NULL);
 
   return g_object_new (HEARTH_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
                        "auth", auth,
+                       "circles", circles,
                        "keyring", keyring,
                        NULL);
 }
@@ -632,7 +804,7 @@ hearth_window_start (HearthWindow *self,
     {
       if (error != NULL)
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      hearth_onboarding_start (self->onboarding, self->auth);
+      hearth_onboarding_start (self->onboarding, self->auth, self->circles, TRUE);
       show_mode (self, "onboarding");
     }
 }
@@ -648,6 +820,19 @@ hearth_window_get_actor (HearthWindow *self)
   g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
 
   return self->actor;
+}
+
+/**
+ * hearth_window_get_circle_id:
+ *
+ * Returns: the current circle, or 0 while nobody is signed in
+ */
+gint64
+hearth_window_get_circle_id (HearthWindow *self)
+{
+  g_return_val_if_fail (HEARTH_IS_WINDOW (self), 0);
+
+  return self->circle_id;
 }
 
 /**

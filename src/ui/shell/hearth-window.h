@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hearth-auth.h"
+#include "hearth-circles.h"
 #include "hearth-keyring.h"
 
 G_BEGIN_DECLS
@@ -14,10 +15,12 @@ G_DECLARE_FINAL_TYPE (HearthWindow, hearth_window, HEARTH, WINDOW, AdwApplicatio
 HearthWindow *hearth_window_new                (GtkApplication *application,
                                                 GSettings      *settings,
                                                 HearthAuth     *auth,
+                                                HearthCircles  *circles,
                                                 HearthKeyring  *keyring);
 void          hearth_window_start              (HearthWindow   *self,
                                                 HearthActor    *actor);
 HearthActor  *hearth_window_get_actor          (HearthWindow   *self);
+gint64        hearth_window_get_circle_id      (HearthWindow   *self);
 const char   *hearth_window_get_mode           (HearthWindow   *self);
 const char   *hearth_window_get_visible_module (HearthWindow   *self);
 gboolean      hearth_window_show_module        (HearthWindow   *self,
