@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-test"
+
+#include "config.h"
+
+#include "hearth-audit.h"
+#include "hearth-circles-page.h"
+#include "hearth-clock.h"
+#include "hearth-log-window.h"
+#include "hearth-password.h"
+#include "hearth-policy-window.h"
+#include "hearth-store.h"
+#include "hearth-test-common.h"
+#include "hearth-test-ui.h"
+#include "hearth-window.h"
+
+/*
+ * The Circles page on a real display: what the owner is offered and what a
+ * visitor is not, the policy grid, the activity and audit windows, adding a
+ * member, and a dissolved circle. Each screen is saved as a PNG under
+ * build/tests/screenshots/.
+ */
+
+#define PASSWORD "Tapioca-Harbour-71"
+
+typedef struct
+{
+  char          *dir;
+  HearthClock   *clock;
+  HearthStore   *store;
+  HearthAuth    *auth;
+  HearthCircles *circles;
+  HearthKeyring *keyring;
+  GSettings     *settings;
+  HearthActor   *owner;
+  HearthActor   *victor;
+  HearthWindow  *window;
+  gint64         family;
+} Fixture;
+
+static HearthActor *
+new_profile (Fixture    *f,
+             const char *username,
+             const char *display_name)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) keys = NULL;
+  HearthActor *actor = hearth_auth_create_profile (f->auth, username, display_name, NULL, PASSWORD, &keys, &error);
+
+  g_assert_no_error (error);
+  return actor;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthCircle) family = NULL;
+  g_autoptr (HearthActor) tina = NULL;
+
+  f->dir = hearth_test_make_temp_dir ();
+  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
+  f->store = hearth_test_open_store (f->dir, f->clock);
+  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
+  f->circles = hearth_circles_new (f->auth);
+  f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
+  f->settings = g_settings_new ("io.github.hearthapp.Hearth");
+
+  f->owner = new_profile (f, "olivia", "Olivia Hopper");
+  f->victor = new_profile (f, "victor", "Victor Hopper");
+  tina = new_profile (f, "tina", "Tina Hopper");
+  family = hearth_circles_create (f->circles, f->owner, "The Hoppers", &error);
+  g_assert_no_error (error);
+  f->family = hearth_circle_get_id (family);
+  hearth_clock_advance (f->clock, G_TIME_SPAN_MINUTE);
+  hearth_circles_add_member (f->circles, f->owner, f->family, hearth_actor_get_user_id (f->victor),
+                             HEARTH_ROLE_VISITOR, &error);
+  g_assert_no_error (error);
+  hearth_circles_add_member (f->circles, f->owner, f->family, hearth_actor_get_user_id (tina),
+                             HEARTH_ROLE_EDITOR, &error);
+  g_assert_no_error (error);
+
+  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->keyring);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 980, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->owner);
+  g_clear_object (&f->victor);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->keyring);
+  g_clear_object (&f->circles);
+  g_clear_object (&f->auth);
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  hearth_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, found);
+}
+
+static GPtrArray *
+find_all (gpointer widget,
+          GType    type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (widget), type, found);
+  return found;
+}
+
+static gboolean
+is_shown (gpointer widget)
+{
+  return gtk_widget_is_visible (GTK_WIDGET (widget));
+}
+
+static gboolean
+stacks_settled (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  return !gtk_stack_get_transition_running (child (f->window, HEARTH_TYPE_WINDOW, "mode_stack")) &&
+         !gtk_stack_get_transition_running (child (f->window, HEARTH_TYPE_WINDOW, "stack"));
+}
+
+static HearthCirclesPage *
+show_circles (Fixture     *f,
+              HearthActor *actor)
+{
+  HearthCirclesPage *page = child (f->window, HEARTH_TYPE_WINDOW, "circles_page");
+
+  hearth_window_start (f->window, actor);
+  g_assert_true (hearth_window_show_module (f->window, "circles"));
+  hearth_test_wait_until (stacks_settled, f, "the window's transitions");
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  return page;
+}
+
+static guint
+count_menu_buttons (HearthCirclesPage *page)
+{
+  g_autoptr (GPtrArray) buttons = find_all (child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"),
+                                            GTK_TYPE_MENU_BUTTON);
+
+  return buttons->len;
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  return hearth_test_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  GtkWindow *window;
+
+  hearth_test_wait_until (toplevel_shown, GSIZE_TO_POINTER (type), g_type_name (type));
+  window = hearth_test_find_toplevel (type);
+  hearth_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+test_owner_sees_every_control (Fixture       *f,
+                               gconstpointer  data)
+{
+  HearthCirclesPage *page = show_circles (f, f->owner);
+  g_autoptr (GPtrArray) members = NULL;
+
+  /* The switcher starts on the family's circle, not the personal one. */
+  g_assert_cmpint (hearth_window_get_circle_id (f->window), ==, f->family);
+  g_assert_true (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
+  g_assert_true (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "rename_button")));
+  g_assert_true (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
+  g_assert_true (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "audit_row")));
+  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "leave_row")));
+  members = find_all (child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"), ADW_TYPE_ACTION_ROW);
+  g_assert_cmpuint (members->len, ==, 3);
+  /* A menu for each member but the owner herself. */
+  g_assert_cmpuint (count_menu_buttons (page), ==, 2);
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "circles-owner"));
+
+  /* Switching circle in the header changes the page. */
+  {
+    GtkDropDown *switcher = child (f->window, HEARTH_TYPE_WINDOW, "circle_switcher");
+
+    gtk_drop_down_set_selected (switcher, 0);
+    g_assert_cmpint (hearth_window_get_circle_id (f->window), !=, f->family);
+    hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+    g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
+    gtk_drop_down_set_selected (switcher, 1);
+    g_assert_cmpint (hearth_window_get_circle_id (f->window), ==, f->family);
+  }
+}
+
+static void
+test_visitor_is_offered_no_changes (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->auth, "victor", PASSWORD, FALSE, NULL, &error);
+  HearthCirclesPage *page;
+  GtkWindow *grid;
+  g_autoptr (GPtrArray) checks = NULL;
+
+  g_assert_no_error (error);
+  page = show_circles (f, victor);
+  g_assert_cmpint (hearth_window_get_circle_id (f->window), ==, f->family);
+  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
+  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "rename_button")));
+  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
+  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "audit_row")));
+  g_assert_true (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "leave_row")));
+  g_assert_cmpuint (count_menu_buttons (page), ==, 0);
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "circles-visitor"));
+
+  /* The grid is there to read, not to change. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "circles.permissions", NULL);
+  grid = wait_for_toplevel (HEARTH_TYPE_POLICY_WINDOW);
+  checks = find_all (grid, GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (checks->len, >, 0);
+  for (guint i = 0; i < checks->len; i++)
+    g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (checks, i)));
+  gtk_window_destroy (grid);
+}
+
+static void
+test_policy_grid (Fixture       *f,
+                  gconstpointer  data)
+{
+  HearthCirclesPage *page = show_circles (f, f->owner);
+  g_autoptr (GPtrArray) checks = NULL;
+  size_t n_permissions;
+  guint n_sensitive = 0;
+  guint n_fixed = 0;
+  GtkWindow *grid;
+  GtkCheckButton *visitor_note_create = NULL;
+
+  hearth_permissions_get_vocabulary (&n_permissions);
+  gtk_widget_activate_action (GTK_WIDGET (page), "circles.permissions", NULL);
+  grid = wait_for_toplevel (HEARTH_TYPE_POLICY_WINDOW);
+  g_free (hearth_test_save_png (GTK_WIDGET (grid), "circles-permissions"));
+
+  checks = find_all (grid, GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (checks->len, ==, n_permissions * 4);
+  for (guint i = 0; i < n_permissions; i++)
+    {
+      const HearthPermission *permission = hearth_permissions_get_vocabulary (&n_permissions) + i;
+
+      n_fixed += hearth_permission_is_fixed (permission) ? 4 : 1;
+    }
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (checks, i);
+      const HearthPolicy *policy = g_object_get_data (G_OBJECT (check), "policy");
+
+      n_sensitive += gtk_widget_get_sensitive (check);
+      if (policy->role == HEARTH_ROLE_VISITOR && g_str_equal (policy->permission->resource, "note") &&
+          g_str_equal (policy->permission->action, "create"))
+        visitor_note_create = GTK_CHECK_BUTTON (check);
+    }
+  g_assert_cmpuint (n_sensitive, ==, checks->len - n_fixed);
+  g_assert_nonnull (visitor_note_create);
+  g_assert_false (gtk_check_button_get_active (visitor_note_create));
+  /* Named for a screen reader: role, resource and action. */
+  {
+    g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (visitor_note_create),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                     "Visitor: Notes, Create");
+    g_assert_null (mismatch);
+  }
+
+  /* One box, one override: the owner is in sudo mode, so no prompt. */
+  gtk_check_button_set_active (visitor_note_create, TRUE);
+  g_assert_true (hearth_authorize (f->store, f->victor, f->family, "note", "create", NULL));
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM permission_logs"), ==, 1);
+  gtk_window_destroy (grid);
+}
+
+static void
+test_logs_and_adding_a_member (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr (HearthActor) sam = new_profile (f, "sam", "Sam Hopper");
+  HearthCirclesPage *page = show_circles (f, f->owner);
+  g_autoptr (GPtrArray) rows = NULL;
+  GtkWindow *log;
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "circles.activity", NULL);
+  log = wait_for_toplevel (HEARTH_TYPE_LOG_WINDOW);
+  g_free (hearth_test_save_png (GTK_WIDGET (log), "circles-activity"));
+  gtk_window_destroy (log);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "circles.audit", NULL);
+  log = wait_for_toplevel (HEARTH_TYPE_LOG_WINDOW);
+  g_free (hearth_test_save_png (GTK_WIDGET (log), "circles-audit-log"));
+  gtk_window_destroy (log);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "circles.add-member", NULL);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_free (hearth_test_save_png (GTK_WIDGET (dialog), "circles-add-member"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+
+  /* Sam, the one profile not in the circle, joins as a visitor, the least role. */
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM circle_members m JOIN users u "
+                                                    "ON u.id = m.user_id WHERE u.username = 'sam' "
+                                                    "AND m.role = 'VISITOR'"), ==, 1);
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  rows = find_all (child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"), ADW_TYPE_ACTION_ROW);
+  g_assert_cmpuint (rows->len, ==, 4);
+}
+
+static void
+test_dissolved_circle (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  HearthCirclesPage *page = show_circles (f, f->owner);
+  AdwPreferencesGroup *group = child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_group");
+
+  /* A change made elsewhere reaches the page through the store. */
+  hearth_circles_dissolve (f->circles, f->owner, f->family, &error);
+  g_assert_no_error (error);
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (group), "This circle has been dissolved"));
+  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
+  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
+  g_assert_cmpuint (count_menu_buttons (page), ==, 0);
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "circles-dissolved"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hearth_test_ui_init (&argc, &argv);
+
+  g_test_add ("/ui/circles/owner-sees-every-control", Fixture, NULL, fixture_set_up,
+              test_owner_sees_every_control, fixture_tear_down);
+  g_test_add ("/ui/circles/visitor-is-offered-no-changes", Fixture, NULL, fixture_set_up,
+              test_visitor_is_offered_no_changes, fixture_tear_down);
+  g_test_add ("/ui/circles/policy-grid", Fixture, NULL, fixture_set_up, test_policy_grid, fixture_tear_down);
+  g_test_add ("/ui/circles/logs-and-adding-a-member", Fixture, NULL, fixture_set_up,
+              test_logs_and_adding_a_member, fixture_tear_down);
+  g_test_add ("/ui/circles/dissolved-circle", Fixture, NULL, fixture_set_up, test_dissolved_circle, fixture_tear_down);
+
+  return g_test_run ();
+}
