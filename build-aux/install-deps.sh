@@ -14,8 +14,9 @@ packages=(
   dbus dbus-x11 gnome-keyring at-spi2-core xvfb xauth
   adwaita-icon-theme hicolor-icon-theme fonts-cantarell librsvg2-common
   python3 python3-pyatspi python3-dbusmock
-  # Screenshots of the whole display in end-to-end tests (import -window root)
-  imagemagick
+  # Screenshots of the whole display in end-to-end tests (import -window root),
+  # and key presses (xdotool key alt+8) where AT-SPI offers no action
+  imagemagick xdotool
   # Inspecting a database by hand
   sqlite3
 )

@@ -356,6 +356,9 @@ show_main (HearthWindow *self,
   set_actor (self, actor);
   hearth_window_show_module (self, "home");
   show_mode (self, "main");
+  /* Out of the sign-in page, now hidden: a focus left there would swallow the
+   * keyboard, shortcuts included. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
 }
 
 static void
