@@ -16,5 +16,7 @@ void       hearth_test_wait_for_draw  (GtkWidget            *widget);
 char      *hearth_test_save_png       (GtkWidget            *widget,
                                        const char           *name);
 GtkWindow *hearth_test_find_toplevel  (GType                 type);
+GPtrArray *hearth_test_find_all       (GtkWidget            *root,
+                                       GType                 type);
 
 G_END_DECLS

@@ -598,22 +598,12 @@ test_onboarding (void)
 }
 
 static void
-collect_entries (GtkWidget *widget,
-                 GPtrArray *entries)
-{
-  if (ADW_IS_PASSWORD_ENTRY_ROW (widget))
-    g_ptr_array_add (entries, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_entries (c, entries);
-}
-
-static void
 test_forgot_password_with_questions (Fixture       *f,
                                      gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthActor) ada = NULL;
-  g_autoptr (GPtrArray) answers = g_ptr_array_new ();
+  g_autoptr (GPtrArray) answers = NULL;
   const char * const questions[] = { "First pet?", "Grandparents' town?", "First school?", NULL };
   const char * const truth[] = { "Rex", "Bristol", "St Mary's", NULL };
   GtkWidget *method = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "method_button");
@@ -630,7 +620,8 @@ test_forgot_password_with_questions (Fixture       *f,
   g_signal_emit_by_name (method, "clicked");
   g_assert_false (gtk_widget_get_visible (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "key_row")));
 
-  collect_entries (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "answers_group"), answers);
+  answers = hearth_test_find_all (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "answers_group"),
+                                  ADW_TYPE_PASSWORD_ENTRY_ROW);
   g_assert_cmpuint (answers->len, ==, 3);
   gtk_editable_set_text (g_ptr_array_index (answers, 0), "rex");
   gtk_editable_set_text (g_ptr_array_index (answers, 1), " BRISTOL ");

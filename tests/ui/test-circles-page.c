@@ -114,25 +114,11 @@ child (gpointer    widget,
   return object;
 }
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect (c, type, found);
-}
-
 static GPtrArray *
 find_all (gpointer widget,
           GType    type)
 {
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (widget), type, found);
-  return found;
+  return hearth_test_find_all (GTK_WIDGET (widget), type);
 }
 
 static gboolean
@@ -340,6 +326,45 @@ test_logs_and_adding_a_member (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, 4);
 }
 
+static gint64
+victor_role_is_editor (Fixture *f)
+{
+  return hearth_test_query_int (f->store, "SELECT count(*) FROM circle_members m JOIN users u ON u.id = m.user_id "
+                                          "WHERE u.username = 'victor' AND m.role = 'EDITOR'");
+}
+
+static gboolean
+victor_is_editor (gpointer user_data)
+{
+  return victor_role_is_editor (user_data) == 1;
+}
+
+/* Ten minutes after the password was last given, a role change asks for it
+ * again, and goes through once it is right. */
+static void
+test_sudo_prompt (Fixture       *f,
+                  gconstpointer  data)
+{
+  HearthCirclesPage *page = show_circles (f, f->owner);
+  g_autoptr (GPtrArray) rows = NULL;
+  GtkWindow *dialog;
+
+  hearth_clock_advance (f->clock, 11 * G_TIME_SPAN_MINUTE);
+  gtk_widget_activate_action (GTK_WIDGET (page), "circles.change-role", "(xi)",
+                              hearth_actor_get_user_id (f->victor), (int) HEARTH_ROLE_EDITOR);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpint (victor_role_is_editor (f), ==, 0);
+  rows = find_all (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_free (hearth_test_save_png (GTK_WIDGET (dialog), "circles-sudo-prompt"));
+
+  gtk_editable_set_text (g_ptr_array_index (rows, 0), PASSWORD);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  hearth_test_wait_until (victor_is_editor, f, "the role change after the password");
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM circle_events WHERE type = 'ROLE_CHANGED'"),
+                   ==, 1);
+}
+
 static void
 test_dissolved_circle (Fixture       *f,
                        gconstpointer  data)
@@ -372,6 +397,7 @@ main (int   argc,
   g_test_add ("/ui/circles/policy-grid", Fixture, NULL, fixture_set_up, test_policy_grid, fixture_tear_down);
   g_test_add ("/ui/circles/logs-and-adding-a-member", Fixture, NULL, fixture_set_up,
               test_logs_and_adding_a_member, fixture_tear_down);
+  g_test_add ("/ui/circles/sudo-prompt", Fixture, NULL, fixture_set_up, test_sudo_prompt, fixture_tear_down);
   g_test_add ("/ui/circles/dissolved-circle", Fixture, NULL, fixture_set_up, test_dissolved_circle, fixture_tear_down);
 
   return g_test_run ();

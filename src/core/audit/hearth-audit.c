@@ -116,8 +116,6 @@ hearth_audit_list (HearthStore              *store,
                    GError                  **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GPtrArray) entries = NULL;
-  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (HEARTH_IS_STORE (store), NULL);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
@@ -162,14 +160,6 @@ hearth_audit_list (HearthStore              *store,
   hearth_statement_bind_int64 (statement, 7, after != NULL ? after->id : 0);
   hearth_statement_bind_int64 (statement, 8, limit);
 
-  entries = g_ptr_array_new_with_free_func (g_object_unref);
-  while (hearth_statement_next_row (statement, &local_error))
-    g_ptr_array_add (entries, _hearth_audit_entry_new_from_row (statement));
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&entries);
+  return hearth_statement_collect (statement, (HearthRowFunc) _hearth_audit_entry_new_from_row,
+                                   g_object_unref, error);
 }

@@ -345,8 +345,6 @@ hearth_circles_list (HearthCircles  *self,
                      GError        **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GPtrArray) circles = NULL;
-  g_autoptr (GError) local_error = NULL;
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (HEARTH_IS_CIRCLES (self), NULL);
@@ -364,15 +362,7 @@ hearth_circles_list (HearthCircles  *self,
     return NULL;
   hearth_statement_bind_int64 (statement, 1, hearth_actor_get_user_id (actor));
 
-  circles = g_ptr_array_new_with_free_func (g_object_unref);
-  while (hearth_statement_next_row (statement, &local_error))
-    g_ptr_array_add (circles, _hearth_circle_new_from_row (statement));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&circles);
+  return hearth_statement_collect (statement, (HearthRowFunc) _hearth_circle_new_from_row, g_object_unref, error);
 }
 
 /**
@@ -443,8 +433,6 @@ hearth_circles_list_members (HearthCircles  *self,
                              GError        **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GPtrArray) members = NULL;
-  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (HEARTH_IS_CIRCLES (self), NULL);
 
@@ -462,15 +450,14 @@ hearth_circles_list_members (HearthCircles  *self,
     return NULL;
   hearth_statement_bind_int64 (statement, 1, circle_id);
 
-  members = g_ptr_array_new_with_free_func (g_object_unref);
-  while (hearth_statement_next_row (statement, &local_error))
-    g_ptr_array_add (members, _hearth_circle_member_new_from_row (statement));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&members);
+  return hearth_statement_collect (statement, (HearthRowFunc) _hearth_circle_member_new_from_row, g_object_unref, error);
+}
+
+static gpointer
+profile_from_row (HearthStatement *row)
+{
+  return hearth_profile_new (hearth_statement_get_int64 (row, 0), hearth_statement_get_text (row, 1),
+                             hearth_statement_get_text (row, 2));
 }
 
 /**
@@ -488,8 +475,6 @@ hearth_circles_list_candidates (HearthCircles  *self,
                                 GError        **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GPtrArray) profiles = NULL;
-  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (HEARTH_IS_CIRCLES (self), NULL);
 
@@ -506,17 +491,7 @@ hearth_circles_list_candidates (HearthCircles  *self,
     return NULL;
   hearth_statement_bind_int64 (statement, 1, circle_id);
 
-  profiles = g_ptr_array_new_with_free_func (g_object_unref);
-  while (hearth_statement_next_row (statement, &local_error))
-    g_ptr_array_add (profiles, hearth_profile_new (hearth_statement_get_int64 (statement, 0),
-                                                   hearth_statement_get_text (statement, 1),
-                                                   hearth_statement_get_text (statement, 2)));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&profiles);
+  return hearth_statement_collect (statement, profile_from_row, g_object_unref, error);
 }
 
 /**
@@ -538,8 +513,6 @@ hearth_circles_list_events (HearthCircles       *self,
                             GError             **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GPtrArray) events = NULL;
-  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (HEARTH_IS_CIRCLES (self), NULL);
   g_return_val_if_fail (limit > 0, NULL);
@@ -565,15 +538,7 @@ hearth_circles_list_events (HearthCircles       *self,
   hearth_statement_bind_int64 (statement, 3, after != NULL ? after->id : 0);
   hearth_statement_bind_int64 (statement, 4, limit);
 
-  events = g_ptr_array_new_with_free_func (g_object_unref);
-  while (hearth_statement_next_row (statement, &local_error))
-    g_ptr_array_add (events, _hearth_circle_event_new_from_row (statement));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&events);
+  return hearth_statement_collect (statement, (HearthRowFunc) _hearth_circle_event_new_from_row, g_object_unref, error);
 }
 
 /* Circles ------------------------------------------------------------------------------ */

@@ -981,6 +981,39 @@ hearth_statement_next_row (HearthStatement  *self,
 }
 
 /**
+ * hearth_statement_collect:
+ * @new_from_row: makes one item from the statement's current row
+ * @free_func: frees an item
+ *
+ * Steps through every row and makes an item of each: the loop of every list
+ * query, written once.
+ *
+ * Returns: (transfer full): the items, in row order, or %NULL on error
+ */
+GPtrArray *
+hearth_statement_collect (HearthStatement  *self,
+                          HearthRowFunc     new_from_row,
+                          GDestroyNotify    free_func,
+                          GError          **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (new_from_row != NULL, NULL);
+
+  while (hearth_statement_next_row (self, &local_error))
+    g_ptr_array_add (items, new_from_row (self));
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+/**
  * hearth_statement_fetch_one:
  *
  * Steps to the first row, for a query that finds one row.

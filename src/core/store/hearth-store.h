@@ -116,6 +116,18 @@ void          hearth_statement_bind_null             (HearthStatement      *self
                                                       int                   index);
 gboolean      hearth_statement_next_row              (HearthStatement      *self,
                                                       GError              **error);
+/**
+ * HearthRowFunc:
+ * @row: a statement on a row
+ *
+ * Returns: (transfer full): an item made from the row's columns
+ */
+typedef gpointer (*HearthRowFunc) (HearthStatement *row);
+
+GPtrArray    *hearth_statement_collect               (HearthStatement      *self,
+                                                      HearthRowFunc         new_from_row,
+                                                      GDestroyNotify        free_func,
+                                                      GError              **error);
 gboolean      hearth_statement_fetch_one             (HearthStatement      *self,
                                                       GError              **error);
 gboolean      hearth_statement_run                   (HearthStatement      *self,

@@ -596,6 +596,52 @@ change_role_action (GtkWidget  *widget,
                           change_role, change_done_cb, change_new (self, user_id, role), change_free);
 }
 
+/* A destructive change: asked first, then run through the sudo prompt. */
+typedef struct
+{
+  Change           *change;
+  const char       *sudo_heading;
+  HearthSudoAction  action;
+} Confirm;
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  g_autofree Confirm *confirm = user_data;
+  Change *change = confirm->change;
+
+  if (!g_str_equal (response, "confirm"))
+    {
+      change_free (change);
+      return;
+    }
+  hearth_sudo_prompt_run (window_of (change->self), change->self->auth, change->self->actor,
+                          confirm->sudo_heading, confirm->action, change_done_cb, change, change_free);
+}
+
+static void
+confirm_protected (Change           *change,
+                   const char       *heading,
+                   const char       *body,
+                   const char       *confirm_label,
+                   const char       *sudo_heading,
+                   HearthSudoAction  action)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (change->self), heading, body));
+  Confirm *confirm = g_new0 (Confirm, 1);
+
+  confirm->change = change;
+  confirm->sudo_heading = sudo_heading;
+  confirm->action = action;
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", confirm_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), confirm);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 transfer (gpointer   user_data,
           GError   **error)
@@ -607,20 +653,6 @@ transfer (gpointer   user_data,
 }
 
 static void
-transfer_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      Change           *change)
-{
-  if (!g_str_equal (response, "transfer"))
-    {
-      change_free (change);
-      return;
-    }
-  hearth_sudo_prompt_run (window_of (change->self), change->self->auth, change->self->actor,
-                          _("Hand On Ownership?"), transfer, change_done_cb, change, change_free);
-}
-
-static void
 transfer_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -628,16 +660,11 @@ transfer_action (GtkWidget  *widget,
   HearthCirclesPage *self = HEARTH_CIRCLES_PAGE (widget);
   Change *change = change_new (self, g_variant_get_int64 (parameter), HEARTH_ROLE_OWNER);
   g_autofree char *heading = g_strdup_printf (_("Make %s the Owner?"), change->name);
-  AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (self), heading,
-                                                       _("A circle has one owner. You will stay as an admin, and "
-                                                         "only the new owner can hand it back.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "transfer", _("Make _Owner"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "transfer", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (transfer_response_cb), change);
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm_protected (change, heading,
+                     _("A circle has one owner. You will stay as an admin, and only the new owner can hand it "
+                       "back."),
+                     _("Make _Owner"), _("Hand On Ownership?"), transfer);
 }
 
 static void
@@ -731,39 +758,20 @@ dissolve (gpointer   user_data,
 }
 
 static void
-dissolve_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      Change           *change)
-{
-  if (!g_str_equal (response, "dissolve"))
-    {
-      change_free (change);
-      return;
-    }
-  hearth_sudo_prompt_run (window_of (change->self), change->self->auth, change->self->actor,
-                          _("Dissolve the Circle?"), dissolve, change_done_cb, change, change_free);
-}
-
-static void
 dissolve_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   HearthCirclesPage *self = HEARTH_CIRCLES_PAGE (widget);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
 
   if (self->circle == NULL)
     return;
   heading = g_strdup_printf (_("Dissolve “%s”?"), hearth_circle_get_name (self->circle));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (self), heading,
-                                                       _("Nothing in it is deleted, but from now on nobody can add "
-                                                         "or change anything in it. This cannot be undone.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "dissolve", _("_Dissolve"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "dissolve", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (dissolve_response_cb), change_new (self, 0, 0));
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm_protected (change_new (self, 0, 0), heading,
+                     _("Nothing in it is deleted, but from now on nobody can add or change anything in it. This "
+                       "cannot be undone."),
+                     _("_Dissolve"), _("Dissolve the Circle?"), dissolve);
 }
 
 static void
