@@ -11,7 +11,7 @@ packages=(
   # Validation of the data files
   desktop-file-utils appstream
   # The test environment: a private D-Bus session, a real keyring, an AT-SPI bus, a display
-  dbus dbus-x11 gnome-keyring at-spi2-core xvfb xauth
+  dbus dbus-x11 gnome-keyring at-spi2-core xvfb
   adwaita-icon-theme hicolor-icon-theme fonts-cantarell librsvg2-common
   python3 python3-pyatspi python3-dbusmock
   # Screenshots of the whole display in end-to-end tests (import -window root),

@@ -5,7 +5,7 @@
 #   - HOME and the XDG folders in a new temporary folder,
 #   - gnome-keyring-daemon on that bus, with its login keyring unlocked,
 #   - an AT-SPI accessibility bus, for end-to-end tests that drive the app,
-#   - an Xvfb display (xvfb-run).
+#   - an Xvfb display of its own.
 # Usage: build-aux/test-env.sh COMMAND [ARGS...]   (meson uses it for every test)
 set -euo pipefail
 
@@ -50,6 +50,22 @@ export GTK_A11Y=atspi
 # xdg-desktop-portal on this bus; it cannot reach the display from there.
 export ADW_DISABLE_PORTAL=1
 
+# The display: Xvfb picks a free display number itself and writes it to fd 3
+# (-displayfd), so tests that start at the same moment never race for one, as
+# xvfb-run --auto-servernum's guess can.
+Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$root/display" 2>"$root/xvfb.log" &
+pids+=("$!")
+for _ in $(seq 200); do
+  [ -s "$root/display" ] && break
+  sleep 0.05
+done
+if [ ! -s "$root/display" ]; then
+  echo "Xvfb did not start:" >&2
+  cat "$root/xvfb.log" >&2
+  exit 1
+fi
+export DISPLAY=":$(head -n 1 "$root/display")"
+
 status=0
-xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24 -nolisten tcp" "$@" || status=$?
+"$@" || status=$?
 exit "$status"

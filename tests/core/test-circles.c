@@ -221,6 +221,12 @@ perform_member_change_role (Fixture *f, HearthActor *actor, gint64 circle_id, GE
 }
 
 static gboolean
+perform_member_unlock (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_circles_unlock_member (f->circles, actor, circle_id, id_of (f->tina), error);
+}
+
+static gboolean
 perform_policy_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
   g_autoptr (GArray) policies = hearth_circles_list_policies (f->circles, actor, circle_id, error);
@@ -268,6 +274,7 @@ static const struct
   { "member", "add", perform_member_add },
   { "member", "remove", perform_member_remove },
   { "member", "change_role", perform_member_change_role },
+  { "member", "unlock_profile", perform_member_unlock },
   { "policy", "read", perform_policy_read },
   { "policy", "update", perform_policy_update },
   { "activity", "read", perform_activity_read },
@@ -896,6 +903,66 @@ test_dissolved_is_read_only (Fixture       *f,
   g_assert_true (hearth_authorize (f->store, f->owner, f->family, "data", "export", NULL));
 }
 
+/* An owner or admin lifts a member's lockout, in sudo mode, below their rank. */
+static void
+test_unlock_member (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) tina = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  gboolean shown_locked = FALSE;
+
+  g_assert_true (hearth_store_execute (f->store,
+                                       "UPDATE user_account_security_state SET failed_attempts = 100, "
+                                       "permanently_locked = 1 WHERE user_id = (SELECT id FROM users "
+                                       "WHERE username = 'tina')",
+                                       NULL));
+  g_assert_null (hearth_auth_sign_in (f->auth, "tina", PASSWORD, FALSE, NULL, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  members = hearth_circles_list_members (f->circles, f->admin, f->family, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < members->len; i++)
+    {
+      HearthCircleMember *member = g_ptr_array_index (members, i);
+
+      g_assert_cmpint (hearth_circle_member_get_locked (member), ==,
+                       hearth_circle_member_get_user_id (member) == id_of (f->tina));
+      shown_locked |= hearth_circle_member_get_locked (member);
+    }
+  g_assert_true (shown_locked);
+
+  /* Not an editor; not oneself; not above one's rank; not without sudo. */
+  g_assert_false (hearth_circles_unlock_member (f->circles, f->editor, f->family, id_of (f->tina), &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hearth_circles_unlock_member (f->circles, f->admin, f->family, id_of (f->admin), &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hearth_circles_unlock_member (f->circles, f->admin, f->family, id_of (f->owner), &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  hearth_clock_advance (f->clock, 11 * G_TIME_SPAN_MINUTE);
+  g_assert_false (hearth_circles_unlock_member (f->circles, f->admin, f->family, id_of (f->tina), &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+  g_clear_error (&error);
+
+  hearth_auth_enter_sudo (f->auth, f->admin, PASSWORD, &error);
+  g_assert_no_error (error);
+  hearth_circles_unlock_member (f->circles, f->admin, f->family, id_of (f->tina), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM security_events WHERE type = 'ACCOUNT_UNLOCKED' AND user_id = %"
+                          G_GINT64_FORMAT " AND json_extract (metadata, '$.by') = %" G_GINT64_FORMAT,
+                          id_of (f->tina), id_of (f->admin)), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'profile.unlocked' AND entity_id = %"
+                          G_GINT64_FORMAT " AND circle_id = %" G_GINT64_FORMAT, id_of (f->tina), f->family), ==, 1);
+  tina = hearth_auth_sign_in (f->auth, "tina", PASSWORD, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tina);
+}
+
 /* Logs --------------------------------------------------------------------------------- */
 
 typedef gboolean (*Mutate) (Fixture *f, GError **error);
@@ -1286,6 +1353,7 @@ main (int   argc,
   ADD ("override-one-circle", test_override_one_circle);
   ADD ("role-change-while-signed-in", test_role_change_while_signed_in);
   ADD ("sudo-required", test_sudo_required);
+  ADD ("unlock-member", test_unlock_member);
   ADD ("dissolved-is-read-only", test_dissolved_is_read_only);
   ADD ("every-mutation-is-logged", test_every_mutation_is_logged);
   ADD ("failure-after-change-leaves-nothing", test_failure_after_change_leaves_nothing);

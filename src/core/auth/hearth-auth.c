@@ -555,10 +555,12 @@ record_failure (HearthStore  *store,
 }
 
 /* Inside a transaction: a success resets the counter; unlocking a permanent
- * lock is logged. */
+ * lock is logged, and so is every unlock by someone else (@unlocked_by, the
+ * event's metadata). */
 static gboolean
 reset_lock_state (HearthStore  *store,
                   gint64        user_id,
+                  const char   *unlocked_by,
                   GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
@@ -579,8 +581,9 @@ reset_lock_state (HearthStore  *store,
   if (!hearth_statement_run (statement, error))
     return FALSE;
 
-  if (state.permanently_locked)
-    return log_event (store, user_id, "ACCOUNT_UNLOCKED", "{\"by\": \"recovery_key\"}", error);
+  if (state.permanently_locked || unlocked_by != NULL)
+    return log_event (store, user_id, "ACCOUNT_UNLOCKED",
+                      unlocked_by != NULL ? unlocked_by : "{\"by\": \"recovery_key\"}", error);
 
   return TRUE;
 }
@@ -1076,7 +1079,7 @@ sign_in_in_transaction (HearthStore  *store,
   if (data->new_hash != NULL && !update_password_hash (store, data->user->id, data->new_hash, error))
     return FALSE;
 
-  return reset_lock_state (store, data->user->id, error) &&
+  return reset_lock_state (store, data->user->id, NULL, error) &&
          create_session (store, data->user->id, data->stay_signed_in, NULL, data->session, error) &&
          log_event (store, data->user->id, "LOGIN_SUCCESS",
                     data->stay_signed_in ? "{\"kind\": \"password\", \"stay_signed_in\": true}"
@@ -1512,7 +1515,7 @@ enter_sudo_in_transaction (HearthStore  *store,
   hearth_statement_bind_int64 (statement, 4, now);
 
   return hearth_statement_run (statement, error) &&
-         reset_lock_state (store, user_id, error) &&
+         reset_lock_state (store, user_id, NULL, error) &&
          log_event (store, user_id, "SUDO_MODE_ENABLED", "{\"method\": \"PASSWORD\"}", error);
 }
 
@@ -1523,8 +1526,28 @@ unlock_in_transaction (HearthStore  *store,
 {
   gint64 user_id = *(gint64 *) user_data;
 
-  return reset_lock_state (store, user_id, error) &&
+  return reset_lock_state (store, user_id, NULL, error) &&
          log_event (store, user_id, "LOGIN_SUCCESS", "{\"kind\": \"unlock\"}", error);
+}
+
+/**
+ * _hearth_auth_unlock_profile:
+ * @user_id: the locked profile
+ * @by_user_id: the owner or admin who unlocks it
+ *
+ * Lifts a lockout, a cooldown or the lock after 100 failures, for an owner or
+ * admin of a circle the profile is in (SECURITY.md); the circles service checks
+ * who may, and calls this inside its transaction.
+ */
+gboolean
+_hearth_auth_unlock_profile (HearthStore  *store,
+                             gint64        user_id,
+                             gint64        by_user_id,
+                             GError      **error)
+{
+  g_autofree char *metadata = g_strdup_printf ("{\"by\": %" G_GINT64_FORMAT "}", by_user_id);
+
+  return reset_lock_state (store, user_id, metadata, error);
 }
 
 /* Checks @password for @actor's profile, counting a failure toward lockout. */
@@ -1688,7 +1711,7 @@ set_password_in_transaction (HearthStore  *store,
 
   return update_password_hash (store, data->user_id, data->hash, error) &&
          revoke_sessions_where (store, "user_id", data->user_id, data->keep_session, NULL, error) &&
-         reset_lock_state (store, data->user_id, error) &&
+         reset_lock_state (store, data->user_id, NULL, error) &&
          log_event (store, data->user_id, "PASSWORD_CHANGED", metadata, error) &&
          hearth_audit_record_personal (store, data->user_id, "auth.password_changed", error);
 }

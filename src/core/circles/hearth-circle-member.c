@@ -17,6 +17,7 @@ struct _HearthCircleMember
   char       *display_name;
   HearthRole  role;
   gint64      joined_at;
+  gboolean    locked;
 };
 
 enum {
@@ -26,6 +27,7 @@ enum {
   PROP_DISPLAY_NAME,
   PROP_ROLE,
   PROP_JOINED_AT,
+  PROP_LOCKED,
   N_PROPS
 };
 
@@ -74,6 +76,10 @@ hearth_circle_member_get_property (GObject    *object,
       g_value_set_int64 (value, self->joined_at);
       break;
 
+    case PROP_LOCKED:
+      g_value_set_boolean (value, self->locked);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -94,6 +100,7 @@ hearth_circle_member_class_init (HearthCircleMemberClass *klass)
   properties[PROP_ROLE] = g_param_spec_int ("role", NULL, NULL, HEARTH_ROLE_VISITOR, HEARTH_ROLE_OWNER,
                                             HEARTH_ROLE_VISITOR, flags);
   properties[PROP_JOINED_AT] = g_param_spec_int64 ("joined-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -102,7 +109,7 @@ hearth_circle_member_init (HearthCircleMember *self)
 {
 }
 
-/* @row: user_id, username, display_name, role, joined_at */
+/* @row: user_id, username, display_name, role, joined_at, locked */
 HearthCircleMember *
 _hearth_circle_member_new_from_row (HearthStatement *row)
 {
@@ -114,6 +121,7 @@ _hearth_circle_member_new_from_row (HearthStatement *row)
   if (!hearth_role_from_string (hearth_statement_get_text (row, 3), &self->role))
     g_return_val_if_reached (self);
   self->joined_at = hearth_statement_get_int64 (row, 4);
+  self->locked = hearth_statement_get_int64 (row, 5) != 0;
   return self;
 }
 
@@ -150,4 +158,17 @@ hearth_circle_member_get_joined_at (HearthCircleMember *self)
 {
   g_return_val_if_fail (HEARTH_IS_CIRCLE_MEMBER (self), 0);
   return self->joined_at;
+}
+
+/**
+ * hearth_circle_member_get_locked:
+ *
+ * Returns: %TRUE while the member's profile is locked out: in a cooldown after
+ *   failed attempts, or locked after 100 of them
+ */
+gboolean
+hearth_circle_member_get_locked (HearthCircleMember *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CIRCLE_MEMBER (self), FALSE);
+  return self->locked;
 }

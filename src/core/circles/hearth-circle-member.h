@@ -15,5 +15,6 @@ const char *hearth_circle_member_get_username     (HearthCircleMember *self);
 const char *hearth_circle_member_get_display_name (HearthCircleMember *self);
 HearthRole  hearth_circle_member_get_role         (HearthCircleMember *self);
 gint64      hearth_circle_member_get_joined_at    (HearthCircleMember *self);
+gboolean    hearth_circle_member_get_locked       (HearthCircleMember *self);
 
 G_END_DECLS

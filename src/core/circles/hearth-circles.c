@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hearth-audit.h"
+#include "hearth-auth-private.h"
 #include "hearth-circles.h"
 #include "hearth-circles-private.h"
 #include "hearth-profile.h"
@@ -440,17 +441,21 @@ hearth_circles_list_members (HearthCircles  *self,
     return NULL;
 
   statement = hearth_store_prepare (self->store,
-                                    "SELECT u.id, u.username, u.display_name, m.role, m.joined_at "
+                                    "SELECT u.id, u.username, u.display_name, m.role, m.joined_at, "
+                                    "  ifnull ((SELECT permanently_locked OR cooldown_until > ?2 "
+                                    "           FROM user_account_security_state WHERE user_id = u.id), 0) "
                                     "FROM circle_members m JOIN users u ON u.id = m.user_id "
-                                    "WHERE m.circle_id = ? "
+                                    "WHERE m.circle_id = ?1 "
                                     "ORDER BY CASE m.role WHEN 'OWNER' THEN 0 WHEN 'ADMIN' THEN 1 "
                                     "  WHEN 'EDITOR' THEN 2 ELSE 3 END, u.display_name COLLATE NOCASE, u.id",
                                     error);
   if (statement == NULL)
     return NULL;
   hearth_statement_bind_int64 (statement, 1, circle_id);
+  hearth_statement_bind_int64 (statement, 2, hearth_store_now (self->store));
 
-  return hearth_statement_collect (statement, (HearthRowFunc) _hearth_circle_member_new_from_row, g_object_unref, error);
+  return hearth_statement_collect (statement, (HearthRowFunc) _hearth_circle_member_new_from_row,
+                                   g_object_unref, error);
 }
 
 static gpointer
@@ -1020,6 +1025,50 @@ hearth_circles_remove_member (HearthCircles  *self,
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
   return hearth_store_transaction (self->store, remove_in_transaction, &change, error);
+}
+
+static gboolean
+unlock_in_transaction (HearthStore  *store,
+                       gpointer      user_data,
+                       GError      **error)
+{
+  Change *change = user_data;
+  gint64 actor_id = hearth_actor_get_user_id (change->actor);
+  HearthRole role;
+
+  if (!hearth_authorize (store, change->actor, change->circle_id, "member", "unlock_profile", error))
+    return FALSE;
+  if (change->user_id == actor_id)
+    return fail (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED,
+                 _("Your own profile is unlocked with one of your recovery keys."));
+  return member_role (store, change->circle_id, change->user_id, &role, error) &&
+         check_rank (store, change->actor, change->circle_id, role, HEARTH_ROLE_VISITOR, error) &&
+         hearth_auth_require_sudo (change->self->auth, change->actor, error) &&
+         _hearth_auth_unlock_profile (store, change->user_id, actor_id, error) &&
+         hearth_audit_record (store, actor_id, change->circle_id, "user", change->user_id, "profile.unlocked", error);
+}
+
+/**
+ * hearth_circles_unlock_member:
+ * @user_id: a member whose role is below the actor's
+ *
+ * Needs `member.unlock_profile` (owners and admins) and sudo mode. Lifts the
+ * member's lockout (a cooldown, or the lock after 100 failed attempts) with an
+ * `ACCOUNT_UNLOCKED` security event that names who unlocked it.
+ */
+gboolean
+hearth_circles_unlock_member (HearthCircles  *self,
+                              HearthActor    *actor,
+                              gint64          circle_id,
+                              gint64          user_id,
+                              GError        **error)
+{
+  Change change = { self, actor, circle_id, user_id };
+
+  g_return_val_if_fail (HEARTH_IS_CIRCLES (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  return hearth_store_transaction (self->store, unlock_in_transaction, &change, error);
 }
 
 static gboolean

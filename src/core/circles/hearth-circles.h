@@ -122,6 +122,11 @@ gboolean       hearth_circles_remove_member      (HearthCircles       *self,
                                                   gint64               circle_id,
                                                   gint64               user_id,
                                                   GError             **error);
+gboolean       hearth_circles_unlock_member      (HearthCircles       *self,
+                                                  HearthActor         *actor,
+                                                  gint64               circle_id,
+                                                  gint64               user_id,
+                                                  GError             **error);
 gboolean       hearth_circles_leave              (HearthCircles       *self,
                                                   HearthActor         *actor,
                                                   gint64               circle_id,

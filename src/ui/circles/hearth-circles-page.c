@@ -15,7 +15,7 @@
 /*
  * The Circles page: my circles, then the current circle (the one the header's
  * switcher chose): its members with their roles, its permissions, activity
- * and audit log, leaving and dissolving. What the actor's role may not do is
+ * and audit log, leaving and dissolving; unlocking a member who is locked out. What the actor's role may not do is
  * not offered: buttons are hidden, and each member's menu holds only the
  * changes the service would allow. The service checks again all the same.
  * The page follows the store: any change to circles, members or policies,
@@ -162,6 +162,13 @@ member_menu (HearthCirclesPage  *self,
                 add_role_item (roles, member, given);
             }
         }
+      if (hearth_circle_member_get_locked (member) && can (self, "member", "unlock_profile"))
+        {
+          g_autoptr (GMenuItem) item = g_menu_item_new (_("_Unlock Profile…"), NULL);
+
+          g_menu_item_set_action_and_target (item, "circles.unlock", "x", user_id);
+          g_menu_append_item (others, item);
+        }
       if (can (self, "member", "remove"))
         {
           g_autoptr (GMenuItem) item = g_menu_item_new (_("_Remove from Circle"), NULL);
@@ -218,7 +225,19 @@ build_members (HearthCirclesPage *self)
       else
         title = g_strdup (name);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hearth_role_get_label (hearth_circle_member_get_role (member)));
+      if (hearth_circle_member_get_locked (member))
+        {
+          /* Translators: a member whose profile is locked out: "Editor · Locked" */
+          g_autofree char *subtitle = g_strdup_printf (_("%s · Locked"),
+                                                       hearth_role_get_label (hearth_circle_member_get_role (member)));
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      else
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       hearth_role_get_label (hearth_circle_member_get_role (member)));
+        }
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
 
       if (menu != NULL)
@@ -667,6 +686,33 @@ transfer_action (GtkWidget  *widget,
                      _("Make _Owner"), _("Hand On Ownership?"), transfer);
 }
 
+static gboolean
+unlock (gpointer   user_data,
+        GError   **error)
+{
+  Change *change = user_data;
+  g_autofree char *message = NULL;
+
+  if (!hearth_circles_unlock_member (change->self->circles, change->self->actor, change->self->circle_id,
+                                     change->user_id, error))
+    return FALSE;
+  /* Translators: "Tina can sign in again" */
+  message = g_strdup_printf (_("%s can sign in again"), change->name);
+  toast (change->self, message);
+  return TRUE;
+}
+
+static void
+unlock_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HearthCirclesPage *self = HEARTH_CIRCLES_PAGE (widget);
+
+  hearth_sudo_prompt_run (window_of (self), self->auth, self->actor, _("Unlock a Profile?"),
+                          unlock, change_done_cb, change_new (self, g_variant_get_int64 (parameter), 0), change_free);
+}
+
 static void
 undo_remove_cb (AdwToast *toast_widget,
                 Change   *change)
@@ -861,6 +907,7 @@ hearth_circles_page_class_init (HearthCirclesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "circles.change-role", "(xi)", change_role_action);
   gtk_widget_class_install_action (widget_class, "circles.transfer", "x", transfer_action);
   gtk_widget_class_install_action (widget_class, "circles.remove", "x", remove_action);
+  gtk_widget_class_install_action (widget_class, "circles.unlock", "x", unlock_action);
   gtk_widget_class_install_action (widget_class, "circles.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "circles.dissolve", NULL, dissolve_action);
   gtk_widget_class_install_action (widget_class, "circles.permissions", NULL, permissions_action);
@@ -889,7 +936,9 @@ hearth_circles_page_set_context (HearthCirclesPage *self,
                                  HearthActor       *actor,
                                  gint64             circle_id)
 {
-  static const char * const tables[] = { "circles", "circle_members", "permission_policies" };
+  static const char * const tables[] = {
+    "circles", "circle_members", "permission_policies", "user_account_security_state",
+  };
 
   g_return_if_fail (HEARTH_IS_CIRCLES_PAGE (self));
   g_return_if_fail (HEARTH_IS_CIRCLES (circles));
