@@ -57,6 +57,8 @@ static const char * const added_columns[][2] = {
   { "circles", "kind" },
   { "circle_events", "actor_id" },
   { "audit_logs", "circle_id" },
+  { "accounts", "balance" },
+  { "transaction_logs", "changes" },
 };
 
 /* Seed parsing ---------------------------------------------------------------------- */
@@ -337,6 +339,8 @@ valid_literal (Fixture    *f,
     return g_strdup ("'{\"k\": 1}'");
   if (g_str_equal (column->name, "currency"))
     return g_strdup ("'EUR'");
+  if (g_str_equal (table, "transaction_logs") && g_str_equal (column->name, "changes"))
+    return g_strdup ("'{}'");
   if (g_str_equal (table, "circles") && g_str_equal (column->name, "kind"))
     return g_strdup ("'SHARED'");
   if (g_str_equal (column->name, "occurred_on") || g_str_has_suffix (column->name, "_date"))

@@ -1,0 +1,1048 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-finance"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "hearth-audit.h"
+#include "hearth-finance.h"
+#include "hearth-finance-private.h"
+#include "hearth-money.h"
+#include "hearth-permissions.h"
+#include "hearth-validation.h"
+
+/*
+ * HearthFinance: accounts and their ledgers (the seed's AccountModule and
+ * TransactionModule).
+ *
+ * Every function finds the circle from the row it acts on, never from its
+ * caller, and asks hearth_authorize() inside the transaction of the change.
+ * Each change writes its module log (`account_audit_logs`, `transaction_logs`)
+ * and, for creating and archiving accounts, an `audit_logs` row; and keeps the
+ * account's balance current in the same transaction, so that the balances are
+ * read, never summed.
+ */
+
+struct _HearthFinance
+{
+  GObject      parent_instance;
+
+  HearthStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (HearthFinance, hearth_finance, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (hearth-finance-error-quark, hearth_finance_error)
+
+static void
+hearth_finance_dispose (GObject *object)
+{
+  HearthFinance *self = HEARTH_FINANCE (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hearth_finance_parent_class)->dispose (object);
+}
+
+static void
+hearth_finance_class_init (HearthFinanceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = hearth_finance_dispose;
+}
+
+static void
+hearth_finance_init (HearthFinance *self)
+{
+}
+
+HearthFinance *
+hearth_finance_new (HearthStore *store)
+{
+  HearthFinance *self;
+
+  g_return_val_if_fail (HEARTH_IS_STORE (store), NULL);
+
+  self = g_object_new (HEARTH_TYPE_FINANCE, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+/* Validation ---------------------------------------------------------------------------- */
+
+static gboolean
+invalid (GError     **error,
+         int          field,
+         const char  *message)
+{
+  g_set_error_literal (error, HEARTH_VALIDATION_ERROR, field, message);
+  return FALSE;
+}
+
+/* Trimmed, NFC, without control characters, at most @max_chars; NULL is "". */
+static char *
+clean_text (const char  *text,
+            guint        max_chars,
+            gboolean     required,
+            int          field,
+            GError     **error)
+{
+  g_autofree char *normalized = NULL;
+
+  if (text == NULL)
+    text = "";
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      invalid (error, field, _("This text cannot be read."));
+      return NULL;
+    }
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_strstrip (normalized);
+  if (required && *normalized == '\0')
+    {
+      invalid (error, field, _("Give it a name."));
+      return NULL;
+    }
+  if (g_utf8_strlen (normalized, -1) > max_chars)
+    {
+      g_set_error (error, HEARTH_VALIDATION_ERROR, field,
+                   g_dngettext (GETTEXT_PACKAGE, "At most %u character.", "At most %u characters.", max_chars),
+                   max_chars);
+      return NULL;
+    }
+  for (const char *p = normalized; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_iscntrl (g_utf8_get_char (p)))
+        {
+          invalid (error, field, _("Line breaks and tabs cannot be used here."));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&normalized);
+}
+
+/* `YYYY-MM-DD`, a real day, between 1900 and 2199. */
+static gboolean
+check_date (const char  *text,
+            GError     **error)
+{
+  guint year, month, day;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return invalid (error, HEARTH_VALIDATION_ERROR_DATE, _("Choose a date."));
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+        return invalid (error, HEARTH_VALIDATION_ERROR_DATE, _("Choose a date."));
+    }
+
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  if (year < 1900 || year > 2199 || !g_date_valid_dmy (day, month, year))
+    return invalid (error, HEARTH_VALIDATION_ERROR_DATE, _("Choose a date."));
+  return TRUE;
+}
+
+static gboolean
+check_category (HearthStore  *store,
+                gint64        category_id,
+                GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+
+  if (category_id == 0)
+    return TRUE;
+  statement = hearth_store_prepare (store, "SELECT 1 FROM categories WHERE id = ? AND module = 'FINANCE'", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, category_id);
+  if (hearth_statement_fetch_one (statement, NULL))
+    return TRUE;
+  return invalid (error, HEARTH_VALIDATION_ERROR_CATEGORY, _("Choose one of the categories."));
+}
+
+/* Helpers -------------------------------------------------------------------------------- */
+
+static const char account_columns[] =
+  "SELECT id, circle_id, owner_id, type, name, currency, balance, archived_at, created_at FROM accounts ";
+
+static const char transaction_columns[] =
+  "SELECT t.id, t.account_id, t.amount, t.direction, t.status, ifnull (t.category_id, 0), c.name, "
+  "  t.occurred_on, t.description, t.payee, t.created_by "
+  "FROM transactions t LEFT JOIN categories c ON c.id = t.category_id ";
+
+typedef struct
+{
+  gint64    circle_id;
+  gboolean  archived;
+} AccountRow;
+
+/* The account's circle and state, for the authorization of what is done to it.
+ * An unknown id is refused like a circle one is not in: ids say nothing. */
+static gboolean
+authorize_account (HearthStore  *store,
+                   HearthActor  *actor,
+                   gint64        account_id,
+                   const char   *resource,
+                   const char   *action,
+                   AccountRow   *out_row,
+                   GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+
+  statement = hearth_store_prepare (store, "SELECT circle_id, archived_at IS NOT NULL FROM accounts WHERE id = ?",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, account_id);
+  if (!hearth_statement_fetch_one (statement, NULL))
+    {
+      g_set_error_literal (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED,
+                           _("You are not allowed to see this account."));
+      return FALSE;
+    }
+  out_row->circle_id = hearth_statement_get_int64 (statement, 0);
+  out_row->archived = hearth_statement_get_int64 (statement, 1) != 0;
+  return hearth_authorize (store, actor, out_row->circle_id, resource, action, error);
+}
+
+static gboolean
+require_open (const AccountRow  *account,
+              GError           **error)
+{
+  if (!account->archived)
+    return TRUE;
+  g_set_error_literal (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_ARCHIVED,
+                       _("This account is archived. Restore it to change its ledger."));
+  return FALSE;
+}
+
+static gboolean
+log_account (HearthStore  *store,
+             gint64        account_id,
+             const char   *action,
+             JsonBuilder  *metadata,
+             GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  json_builder_end_object (metadata);
+  root = json_builder_get_root (metadata);
+  json = json_to_string (root, FALSE);
+
+  statement = hearth_store_prepare (store,
+                                    "INSERT INTO account_audit_logs (account_id, action, metadata, created_at) "
+                                    "VALUES (?, ?, ?, ?)",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, account_id);
+  hearth_statement_bind_text (statement, 2, action);
+  hearth_statement_bind_text (statement, 3, json);
+  hearth_statement_bind_int64 (statement, 4, hearth_store_now (store));
+  return hearth_statement_run (statement, error);
+}
+
+/* A metadata object that starts with who acted; the caller adds members. */
+static JsonBuilder *
+metadata_by (HearthActor *actor)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "by");
+  json_builder_add_int_value (builder, hearth_actor_get_user_id (actor));
+  return builder;
+}
+
+static gboolean
+log_transaction (HearthStore  *store,
+                 HearthActor  *actor,
+                 gint64        transaction_id,
+                 const char   *old_status,
+                 const char   *new_status,
+                 const char   *changes,
+                 GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+
+  statement = hearth_store_prepare (store,
+                                    "INSERT INTO transaction_logs (transaction_id, old_status, new_status, changed_by, "
+                                    "created_at, changes) VALUES (?, ?, ?, ?, ?, ?)",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, transaction_id);
+  if (old_status != NULL)
+    hearth_statement_bind_text (statement, 2, old_status);
+  else
+    hearth_statement_bind_null (statement, 2);
+  hearth_statement_bind_text (statement, 3, new_status);
+  hearth_statement_bind_int64 (statement, 4, hearth_actor_get_user_id (actor));
+  hearth_statement_bind_int64 (statement, 5, hearth_store_now (store));
+  hearth_statement_bind_text (statement, 6, changes != NULL ? changes : "{}");
+  return hearth_statement_run (statement, error);
+}
+
+/* The balance moves by @delta minor units, in the change's transaction. */
+static gboolean
+move_balance (HearthStore  *store,
+              gint64        account_id,
+              gint64        delta,
+              GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+
+  statement = hearth_store_prepare (store, "UPDATE accounts SET balance = balance + ? WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, delta);
+  hearth_statement_bind_int64 (statement, 2, account_id);
+  return hearth_statement_run (statement, error);
+}
+
+/* Accounts -------------------------------------------------------------------------------- */
+
+/**
+ * hearth_finance_list_accounts:
+ * @include_archived: whether archived accounts are listed too, after the others
+ *
+ * Needs `account.read` in the circle.
+ *
+ * Returns: (transfer full) (element-type HearthAccount): the circle's
+ *   accounts by name, with their balances
+ */
+GPtrArray *
+hearth_finance_list_accounts (HearthFinance  *self,
+                              HearthActor    *actor,
+                              gint64          circle_id,
+                              gboolean        include_archived,
+                              GError        **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+
+  if (!hearth_authorize (self->store, actor, circle_id, "account", "read", error))
+    return NULL;
+
+  sql = g_strconcat (account_columns,
+                     "WHERE circle_id = ?1 AND (?2 OR archived_at IS NULL) "
+                     "ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, id",
+                     NULL);
+  statement = hearth_store_prepare (self->store, sql, error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, circle_id);
+  hearth_statement_bind_int64 (statement, 2, include_archived ? 1 : 0);
+  return hearth_statement_collect (statement, _hearth_account_new_from_row, g_object_unref, error);
+}
+
+/**
+ * hearth_finance_get_account:
+ *
+ * Needs `account.read` in the account's circle.
+ *
+ * Returns: (transfer full): the account with its balance
+ */
+HearthAccount *
+hearth_finance_get_account (HearthFinance  *self,
+                            HearthActor    *actor,
+                            gint64          account_id,
+                            GError        **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *sql = NULL;
+  AccountRow row;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+
+  if (!authorize_account (self->store, actor, account_id, "account", "read", &row, error))
+    return NULL;
+
+  sql = g_strconcat (account_columns, "WHERE id = ?", NULL);
+  statement = hearth_store_prepare (self->store, sql, error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, account_id);
+  if (!hearth_statement_fetch_one (statement, error))
+    return NULL;
+  return _hearth_account_new_from_row (statement);
+}
+
+typedef struct
+{
+  HearthActor                  *actor;
+  gint64                        circle_id;
+  gint64                        account_id;
+  gint64                        transaction_id;
+  const char                   *name;
+  const char                   *kind;
+  const char                   *currency;
+  gboolean                      archived;
+  const HearthTransactionDraft *draft;
+  HearthTransactionFields       fields;
+} Change;
+
+static gboolean
+create_account_in_transaction (HearthStore  *store,
+                               gpointer      user_data,
+                               GError      **error)
+{
+  Change *change = user_data;
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (JsonBuilder) metadata = metadata_by (change->actor);
+
+  if (!hearth_authorize (store, change->actor, change->circle_id, "account", "create", error))
+    return FALSE;
+
+  statement = hearth_store_prepare (store,
+                                    "INSERT INTO accounts (circle_id, owner_id, type, name, currency, created_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, change->circle_id);
+  hearth_statement_bind_int64 (statement, 2, hearth_actor_get_user_id (change->actor));
+  hearth_statement_bind_text (statement, 3, change->kind);
+  hearth_statement_bind_text (statement, 4, change->name);
+  hearth_statement_bind_text (statement, 5, change->currency);
+  hearth_statement_bind_int64 (statement, 6, hearth_store_now (store));
+  if (!hearth_statement_fetch_one (statement, error))
+    return FALSE;
+  change->account_id = hearth_statement_get_int64 (statement, 0);
+
+  json_builder_set_member_name (metadata, "name");
+  json_builder_add_string_value (metadata, change->name);
+  json_builder_set_member_name (metadata, "type");
+  json_builder_add_string_value (metadata, change->kind);
+  json_builder_set_member_name (metadata, "currency");
+  json_builder_add_string_value (metadata, change->currency);
+  return log_account (store, change->account_id, "CREATED", metadata, error) &&
+         hearth_audit_record (store, hearth_actor_get_user_id (change->actor), change->circle_id,
+                              "account", change->account_id, "account.created", error);
+}
+
+/**
+ * hearth_finance_create_account:
+ * @name: 1 to 128 characters
+ * @kind: `BANK`, `WALLET` or `CREDIT`
+ * @currency: an ISO 4217 code Hearth knows (hearth_currency_get_digits())
+ *
+ * Needs `account.create` in the circle.
+ *
+ * Returns: (transfer full): the new account, with a balance of zero
+ */
+HearthAccount *
+hearth_finance_create_account (HearthFinance  *self,
+                               HearthActor    *actor,
+                               gint64          circle_id,
+                               const char     *name,
+                               const char     *kind,
+                               const char     *currency,
+                               GError        **error)
+{
+  g_autofree char *clean_name = NULL;
+  Change change = { actor, circle_id };
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
+
+  clean_name = clean_text (name, HEARTH_ACCOUNT_NAME_MAX_CHARS, TRUE, HEARTH_VALIDATION_ERROR_NAME, error);
+  if (clean_name == NULL)
+    return NULL;
+  if (g_strcmp0 (kind, "BANK") != 0 && g_strcmp0 (kind, "WALLET") != 0 && g_strcmp0 (kind, "CREDIT") != 0)
+    {
+      invalid (error, HEARTH_VALIDATION_ERROR_TYPE, _("Choose a bank account, a wallet or a credit card."));
+      return NULL;
+    }
+  if (!hearth_currency_get_digits (currency, NULL))
+    {
+      invalid (error, HEARTH_VALIDATION_ERROR_CURRENCY, _("Choose one of the currencies."));
+      return NULL;
+    }
+
+  change.name = clean_name;
+  change.kind = kind;
+  change.currency = currency;
+  if (!hearth_store_transaction (self->store, create_account_in_transaction, &change, error))
+    return NULL;
+  return hearth_finance_get_account (self, actor, change.account_id, error);
+}
+
+static gboolean
+rename_account_in_transaction (HearthStore  *store,
+                               gpointer      user_data,
+                               GError      **error)
+{
+  Change *change = user_data;
+  g_autoptr (HearthStatement) old_name = NULL;
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (JsonBuilder) metadata = metadata_by (change->actor);
+  AccountRow row;
+
+  if (!authorize_account (store, change->actor, change->account_id, "account", "update", &row, error))
+    return FALSE;
+
+  old_name = hearth_store_prepare (store, "SELECT name FROM accounts WHERE id = ?", error);
+  if (old_name == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (old_name, 1, change->account_id);
+  if (!hearth_statement_fetch_one (old_name, error))
+    return FALSE;
+  json_builder_set_member_name (metadata, "old");
+  json_builder_add_string_value (metadata, hearth_statement_get_text (old_name, 0));
+  json_builder_set_member_name (metadata, "new");
+  json_builder_add_string_value (metadata, change->name);
+
+  statement = hearth_store_prepare (store, "UPDATE accounts SET name = ? WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_text (statement, 1, change->name);
+  hearth_statement_bind_int64 (statement, 2, change->account_id);
+  return hearth_statement_run (statement, error) &&
+         log_account (store, change->account_id, "RENAMED", metadata, error);
+}
+
+/**
+ * hearth_finance_rename_account:
+ *
+ * Needs `account.update`. Logged in `account_audit_logs`.
+ */
+gboolean
+hearth_finance_rename_account (HearthFinance  *self,
+                               HearthActor    *actor,
+                               gint64          account_id,
+                               const char     *name,
+                               GError        **error)
+{
+  g_autofree char *clean_name = NULL;
+  Change change = { actor, 0, account_id };
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  clean_name = clean_text (name, HEARTH_ACCOUNT_NAME_MAX_CHARS, TRUE, HEARTH_VALIDATION_ERROR_NAME, error);
+  if (clean_name == NULL)
+    return FALSE;
+  change.name = clean_name;
+  return hearth_store_transaction (self->store, rename_account_in_transaction, &change, error);
+}
+
+static gboolean
+archive_in_transaction (HearthStore  *store,
+                        gpointer      user_data,
+                        GError      **error)
+{
+  Change *change = user_data;
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (JsonBuilder) metadata = metadata_by (change->actor);
+  AccountRow row;
+
+  if (!authorize_account (store, change->actor, change->account_id, "account", "archive", &row, error))
+    return FALSE;
+  if (row.archived == change->archived)
+    return TRUE;
+
+  statement = hearth_store_prepare (store, "UPDATE accounts SET archived_at = ? WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  if (change->archived)
+    hearth_statement_bind_int64 (statement, 1, hearth_store_now (store));
+  else
+    hearth_statement_bind_null (statement, 1);
+  hearth_statement_bind_int64 (statement, 2, change->account_id);
+
+  return hearth_statement_run (statement, error) &&
+         log_account (store, change->account_id, change->archived ? "ARCHIVED" : "RESTORED", metadata, error) &&
+         hearth_audit_record (store, hearth_actor_get_user_id (change->actor), row.circle_id, "account",
+                              change->account_id, change->archived ? "account.archived" : "account.restored",
+                              error);
+}
+
+/**
+ * hearth_finance_set_account_archived:
+ * @archived: %TRUE to archive, %FALSE to restore
+ *
+ * Needs `account.archive`. An archived account keeps its ledger, readable; it
+ * takes no new transactions until it is restored.
+ */
+gboolean
+hearth_finance_set_account_archived (HearthFinance  *self,
+                                     HearthActor    *actor,
+                                     gint64          account_id,
+                                     gboolean        archived,
+                                     GError        **error)
+{
+  Change change = { actor, 0, account_id };
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  change.archived = !!archived;
+  return hearth_store_transaction (self->store, archive_in_transaction, &change, error);
+}
+
+/* Transactions ---------------------------------------------------------------------------- */
+
+static gint64
+signed_amount (gint64    amount,
+               gboolean  incoming)
+{
+  return incoming ? amount : -amount;
+}
+
+static gboolean
+add_in_transaction (HearthStore  *store,
+                    gpointer      user_data,
+                    GError      **error)
+{
+  Change *change = user_data;
+  const HearthTransactionDraft *draft = change->draft;
+  g_autoptr (HearthStatement) statement = NULL;
+  AccountRow row;
+
+  if (!authorize_account (store, change->actor, change->account_id, "transaction", "create", &row, error) ||
+      !require_open (&row, error) ||
+      !check_category (store, draft->category_id, error))
+    return FALSE;
+
+  statement = hearth_store_prepare (store,
+                                    "INSERT INTO transactions (account_id, amount, direction, status, category_id, "
+                                    "created_by, created_at, occurred_on, description, payee) "
+                                    "VALUES (?, ?, ?, 'POSTED', ?, ?, ?, ?, ?, ?) RETURNING id",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, change->account_id);
+  hearth_statement_bind_int64 (statement, 2, draft->amount);
+  hearth_statement_bind_text (statement, 3, draft->incoming ? "IN" : "OUT");
+  if (draft->category_id != 0)
+    hearth_statement_bind_int64 (statement, 4, draft->category_id);
+  else
+    hearth_statement_bind_null (statement, 4);
+  hearth_statement_bind_int64 (statement, 5, hearth_actor_get_user_id (change->actor));
+  hearth_statement_bind_int64 (statement, 6, hearth_store_now (store));
+  hearth_statement_bind_text (statement, 7, draft->occurred_on);
+  hearth_statement_bind_text (statement, 8, change->name);
+  hearth_statement_bind_text (statement, 9, change->kind);
+  if (!hearth_statement_fetch_one (statement, error))
+    return FALSE;
+  change->transaction_id = hearth_statement_get_int64 (statement, 0);
+
+  return move_balance (store, change->account_id, signed_amount (draft->amount, draft->incoming), error) &&
+         log_transaction (store, change->actor, change->transaction_id, NULL, "POSTED", NULL, error);
+}
+
+static gboolean
+check_amount (gint64   amount,
+              GError **error)
+{
+  if (amount > 0 && amount <= HEARTH_MONEY_MAX_MINOR)
+    return TRUE;
+  return invalid (error, HEARTH_VALIDATION_ERROR_AMOUNT, _("Enter an amount greater than zero."));
+}
+
+/**
+ * hearth_finance_add_transaction:
+ * @draft: what was typed, the amount already parsed
+ *
+ * Needs `transaction.create` in the account's circle; the account must not be
+ * archived. Posts the transaction, moves the balance and logs it, in one
+ * transaction.
+ *
+ * Returns: the new transaction's id, or 0
+ */
+gint64
+hearth_finance_add_transaction (HearthFinance                 *self,
+                                HearthActor                   *actor,
+                                gint64                         account_id,
+                                const HearthTransactionDraft  *draft,
+                                GError                       **error)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *payee = NULL;
+  Change change = { actor, 0, account_id };
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), 0);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), 0);
+  g_return_val_if_fail (draft != NULL, 0);
+
+  if (!check_date (draft->occurred_on, error) || !check_amount (draft->amount, error))
+    return 0;
+  description = clean_text (draft->description, HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS, FALSE,
+                            HEARTH_VALIDATION_ERROR_DESCRIPTION, error);
+  if (description == NULL)
+    return 0;
+  payee = clean_text (draft->payee, HEARTH_TRANSACTION_PAYEE_MAX_CHARS, FALSE, HEARTH_VALIDATION_ERROR_PAYEE, error);
+  if (payee == NULL)
+    return 0;
+
+  change.draft = draft;
+  change.name = description;
+  change.kind = payee;
+  if (!hearth_store_transaction (self->store, add_in_transaction, &change, error))
+    return 0;
+  return change.transaction_id;
+}
+
+/* The account of a transaction, authorized for @action on @resource. */
+static gboolean
+authorize_transaction (HearthStore  *store,
+                       HearthActor  *actor,
+                       gint64        transaction_id,
+                       const char   *resource,
+                       const char   *action,
+                       gint64       *out_account_id,
+                       AccountRow   *out_row,
+                       GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+
+  statement = hearth_store_prepare (store, "SELECT account_id FROM transactions WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, transaction_id);
+  if (!hearth_statement_fetch_one (statement, NULL))
+    {
+      g_set_error_literal (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED,
+                           _("You are not allowed to see this transaction."));
+      return FALSE;
+    }
+  *out_account_id = hearth_statement_get_int64 (statement, 0);
+  return authorize_account (store, actor, *out_account_id, resource, action, out_row, error);
+}
+
+/**
+ * hearth_finance_get_transaction:
+ *
+ * Needs `transaction.read` in the account's circle.
+ *
+ * Returns: (transfer full): the transaction
+ */
+HearthTransaction *
+hearth_finance_get_transaction (HearthFinance  *self,
+                                HearthActor    *actor,
+                                gint64          transaction_id,
+                                GError        **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *sql = NULL;
+  gint64 account_id;
+  AccountRow row;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+
+  if (!authorize_transaction (self->store, actor, transaction_id, "transaction", "read", &account_id, &row, error))
+    return NULL;
+
+  sql = g_strconcat (transaction_columns, "WHERE t.id = ?", NULL);
+  statement = hearth_store_prepare (self->store, sql, error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, transaction_id);
+  if (!hearth_statement_fetch_one (statement, error))
+    return NULL;
+  return _hearth_transaction_new_from_row (statement);
+}
+
+/**
+ * hearth_finance_list_transactions:
+ * @after: (nullable): the last transaction of the page before, or %NULL for
+ *   the newest
+ * @limit: the most transactions to return
+ *
+ * Needs `transaction.read`. Newest value date first, by keyset over the
+ * `transactions_account_ledger` index.
+ *
+ * Returns: (transfer full) (element-type HearthTransaction): a page of the ledger
+ */
+GPtrArray *
+hearth_finance_list_transactions (HearthFinance      *self,
+                                  HearthActor        *actor,
+                                  gint64              account_id,
+                                  HearthTransaction  *after,
+                                  guint               limit,
+                                  GError            **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *sql = NULL;
+  AccountRow row;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+  g_return_val_if_fail (after == NULL || HEARTH_IS_TRANSACTION (after), NULL);
+
+  if (!authorize_account (self->store, actor, account_id, "transaction", "read", &row, error))
+    return NULL;
+
+  sql = g_strconcat (transaction_columns,
+                     "WHERE t.account_id = ?1 AND (?2 IS NULL OR (t.occurred_on, t.id) < (?2, ?3)) "
+                     "ORDER BY t.occurred_on DESC, t.id DESC LIMIT ?4",
+                     NULL);
+  statement = hearth_store_prepare (self->store, sql, error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, account_id);
+  if (after != NULL)
+    hearth_statement_bind_text (statement, 2, hearth_transaction_get_occurred_on (after));
+  else
+    hearth_statement_bind_null (statement, 2);
+  hearth_statement_bind_int64 (statement, 3, after != NULL ? hearth_transaction_get_id (after) : 0);
+  hearth_statement_bind_int64 (statement, 4, limit);
+  return hearth_statement_collect (statement, _hearth_transaction_new_from_row, g_object_unref, error);
+}
+
+/* Voids or restores: the status flips, the balance follows, the log says so. */
+static gboolean
+set_voided_in_transaction (HearthStore  *store,
+                           gpointer      user_data,
+                           GError      **error)
+{
+  Change *change = user_data;
+  g_autoptr (HearthStatement) current = NULL;
+  g_autoptr (HearthStatement) statement = NULL;
+  const char *old_status = change->archived ? "POSTED" : "VOIDED";
+  const char *new_status = change->archived ? "VOIDED" : "POSTED";
+  gint64 account_id;
+  gint64 delta;
+  AccountRow row;
+
+  if (!authorize_transaction (store, change->actor, change->transaction_id, "transaction", "void", &account_id,
+                              &row, error) ||
+      !require_open (&row, error))
+    return FALSE;
+
+  current = hearth_store_prepare (store, "SELECT status, amount, direction FROM transactions WHERE id = ?", error);
+  if (current == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (current, 1, change->transaction_id);
+  if (!hearth_statement_fetch_one (current, error))
+    return FALSE;
+  if (!g_str_equal (hearth_statement_get_text (current, 0), old_status))
+    {
+      if (change->archived)
+        g_set_error_literal (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_ALREADY_VOIDED,
+                             _("This transaction is voided already."));
+      else
+        g_set_error_literal (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_NOT_VOIDED,
+                             _("This transaction is not voided."));
+      return FALSE;
+    }
+  delta = signed_amount (hearth_statement_get_int64 (current, 1),
+                         g_str_equal (hearth_statement_get_text (current, 2), "IN"));
+
+  statement = hearth_store_prepare (store, "UPDATE transactions SET status = ? WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_text (statement, 1, new_status);
+  hearth_statement_bind_int64 (statement, 2, change->transaction_id);
+
+  return hearth_statement_run (statement, error) &&
+         move_balance (store, account_id, change->archived ? -delta : delta, error) &&
+         log_transaction (store, change->actor, change->transaction_id, old_status, new_status, NULL, error);
+}
+
+/**
+ * hearth_finance_void_transaction:
+ *
+ * Needs `transaction.void`. The transaction stays in the ledger, marked
+ * voided, and stops counting in the balance; hearth_finance_unvoid_transaction()
+ * undoes it.
+ */
+gboolean
+hearth_finance_void_transaction (HearthFinance  *self,
+                                 HearthActor    *actor,
+                                 gint64          transaction_id,
+                                 GError        **error)
+{
+  Change change = { actor };
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  change.transaction_id = transaction_id;
+  change.archived = TRUE;
+  return hearth_store_transaction (self->store, set_voided_in_transaction, &change, error);
+}
+
+/**
+ * hearth_finance_unvoid_transaction:
+ *
+ * Needs `transaction.void`: the Undo of a void. Logged like the void.
+ */
+gboolean
+hearth_finance_unvoid_transaction (HearthFinance  *self,
+                                   HearthActor    *actor,
+                                   gint64          transaction_id,
+                                   GError        **error)
+{
+  Change change = { actor };
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  change.transaction_id = transaction_id;
+  change.archived = FALSE;
+  return hearth_store_transaction (self->store, set_voided_in_transaction, &change, error);
+}
+
+static void
+add_change (JsonBuilder *changes,
+            const char  *field,
+            const char  *old_value,
+            const char  *new_value)
+{
+  json_builder_set_member_name (changes, field);
+  json_builder_begin_object (changes);
+  json_builder_set_member_name (changes, "old");
+  json_builder_add_string_value (changes, old_value);
+  json_builder_set_member_name (changes, "new");
+  json_builder_add_string_value (changes, new_value);
+  json_builder_end_object (changes);
+}
+
+static gboolean
+edit_in_transaction (HearthStore  *store,
+                     gpointer      user_data,
+                     GError      **error)
+{
+  Change *change = user_data;
+  const HearthTransactionDraft *values = change->draft;
+  g_autoptr (HearthStatement) current = NULL;
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (JsonBuilder) changes = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *changes_json = NULL;
+  g_autofree char *old_category = NULL;
+  g_autofree char *new_category = NULL;
+  gboolean changed = FALSE;
+  gint64 account_id;
+  AccountRow row;
+
+  if (!authorize_transaction (store, change->actor, change->transaction_id, "transaction", "update", &account_id,
+                              &row, error) ||
+      !require_open (&row, error))
+    return FALSE;
+  if ((change->fields & HEARTH_TRANSACTION_FIELD_CATEGORY) && !check_category (store, values->category_id, error))
+    return FALSE;
+
+  current = hearth_store_prepare (store,
+                                  "SELECT occurred_on, description, payee, ifnull (category_id, 0), status "
+                                  "FROM transactions WHERE id = ?",
+                                  error);
+  if (current == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (current, 1, change->transaction_id);
+  if (!hearth_statement_fetch_one (current, error))
+    return FALSE;
+
+  json_builder_begin_object (changes);
+  if ((change->fields & HEARTH_TRANSACTION_FIELD_DATE) &&
+      !g_str_equal (hearth_statement_get_text (current, 0), values->occurred_on))
+    {
+      add_change (changes, "occurred_on", hearth_statement_get_text (current, 0), values->occurred_on);
+      changed = TRUE;
+    }
+  if ((change->fields & HEARTH_TRANSACTION_FIELD_DESCRIPTION) &&
+      !g_str_equal (hearth_statement_get_text (current, 1), change->name))
+    {
+      add_change (changes, "description", hearth_statement_get_text (current, 1), change->name);
+      changed = TRUE;
+    }
+  if ((change->fields & HEARTH_TRANSACTION_FIELD_PAYEE) &&
+      !g_str_equal (hearth_statement_get_text (current, 2), change->kind))
+    {
+      add_change (changes, "payee", hearth_statement_get_text (current, 2), change->kind);
+      changed = TRUE;
+    }
+  if ((change->fields & HEARTH_TRANSACTION_FIELD_CATEGORY) &&
+      hearth_statement_get_int64 (current, 3) != values->category_id)
+    {
+      old_category = g_strdup_printf ("%" G_GINT64_FORMAT, hearth_statement_get_int64 (current, 3));
+      new_category = g_strdup_printf ("%" G_GINT64_FORMAT, values->category_id);
+      add_change (changes, "category_id", old_category, new_category);
+      changed = TRUE;
+    }
+  json_builder_end_object (changes);
+  if (!changed)
+    return TRUE;
+
+  statement = hearth_store_prepare (store,
+                                    "UPDATE transactions SET "
+                                    "  occurred_on = CASE WHEN ?2 THEN ?3 ELSE occurred_on END, "
+                                    "  description = CASE WHEN ?4 THEN ?5 ELSE description END, "
+                                    "  payee = CASE WHEN ?6 THEN ?7 ELSE payee END, "
+                                    "  category_id = CASE WHEN ?8 THEN nullif (?9, 0) ELSE category_id END "
+                                    "WHERE id = ?1",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, change->transaction_id);
+  hearth_statement_bind_int64 (statement, 2, (change->fields & HEARTH_TRANSACTION_FIELD_DATE) != 0);
+  hearth_statement_bind_text (statement, 3, values->occurred_on != NULL ? values->occurred_on : "");
+  hearth_statement_bind_int64 (statement, 4, (change->fields & HEARTH_TRANSACTION_FIELD_DESCRIPTION) != 0);
+  hearth_statement_bind_text (statement, 5, change->name);
+  hearth_statement_bind_int64 (statement, 6, (change->fields & HEARTH_TRANSACTION_FIELD_PAYEE) != 0);
+  hearth_statement_bind_text (statement, 7, change->kind);
+  hearth_statement_bind_int64 (statement, 8, (change->fields & HEARTH_TRANSACTION_FIELD_CATEGORY) != 0);
+  hearth_statement_bind_int64 (statement, 9, values->category_id);
+
+  root = json_builder_get_root (changes);
+  changes_json = json_to_string (root, FALSE);
+  return hearth_statement_run (statement, error) &&
+         log_transaction (store, change->actor, change->transaction_id, hearth_statement_get_text (current, 4),
+                          hearth_statement_get_text (current, 4), changes_json, error);
+}
+
+/**
+ * hearth_finance_edit_transaction:
+ * @values: the new values; only the fields named in @fields are read, and the
+ *   amount and direction never are
+ * @fields: which fields change
+ *
+ * Needs `transaction.update`. Each edit is one `transaction_logs` row with the
+ * old and new value of every field that changed; an edit that changes nothing
+ * writes nothing.
+ */
+gboolean
+hearth_finance_edit_transaction (HearthFinance                 *self,
+                                 HearthActor                   *actor,
+                                 gint64                         transaction_id,
+                                 const HearthTransactionDraft  *values,
+                                 HearthTransactionFields        fields,
+                                 GError                       **error)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *payee = NULL;
+  Change change = { actor };
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  if ((fields & HEARTH_TRANSACTION_FIELD_DATE) && !check_date (values->occurred_on, error))
+    return FALSE;
+  description = clean_text ((fields & HEARTH_TRANSACTION_FIELD_DESCRIPTION) ? values->description : NULL,
+                            HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS, FALSE, HEARTH_VALIDATION_ERROR_DESCRIPTION,
+                            error);
+  if (description == NULL)
+    return FALSE;
+  payee = clean_text ((fields & HEARTH_TRANSACTION_FIELD_PAYEE) ? values->payee : NULL,
+                      HEARTH_TRANSACTION_PAYEE_MAX_CHARS, FALSE, HEARTH_VALIDATION_ERROR_PAYEE, error);
+  if (payee == NULL)
+    return FALSE;
+
+  change.transaction_id = transaction_id;
+  change.draft = values;
+  change.fields = fields;
+  change.name = description;
+  change.kind = payee;
+  return hearth_store_transaction (self->store, edit_in_transaction, &change, error);
+}

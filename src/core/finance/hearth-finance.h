@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hearth-account.h"
+#include "hearth-actor.h"
+#include "hearth-store.h"
+#include "hearth-transaction.h"
+
+G_BEGIN_DECLS
+
+#define HEARTH_FINANCE_ERROR (hearth_finance_error_quark ())
+
+/**
+ * HearthFinanceError:
+ * @HEARTH_FINANCE_ERROR_ARCHIVED: the account is archived: restore it first
+ * @HEARTH_FINANCE_ERROR_ALREADY_VOIDED: the transaction is voided already
+ * @HEARTH_FINANCE_ERROR_NOT_VOIDED: the transaction is not voided, so there
+ *   is nothing to undo
+ */
+typedef enum
+{
+  HEARTH_FINANCE_ERROR_ARCHIVED,
+  HEARTH_FINANCE_ERROR_ALREADY_VOIDED,
+  HEARTH_FINANCE_ERROR_NOT_VOIDED,
+} HearthFinanceError;
+
+GQuark hearth_finance_error_quark (void);
+
+/**
+ * HearthTransactionDraft:
+ * @occurred_on: the value date, `YYYY-MM-DD`
+ * @amount: in minor units, greater than zero (hearth_money_parse())
+ * @incoming: %TRUE for money in, %FALSE for money out
+ * @description: (nullable): what it was, up to 512 characters
+ * @payee: (nullable): who was paid or paid, up to 256 characters
+ * @category_id: a finance category, or 0 for none
+ */
+typedef struct
+{
+  const char *occurred_on;
+  gint64      amount;
+  gboolean    incoming;
+  const char *description;
+  const char *payee;
+  gint64      category_id;
+} HearthTransactionDraft;
+
+/**
+ * HearthTransactionFields:
+ *
+ * The fields of a posted transaction that can be edited in place. The amount
+ * and the direction are not among them: a wrong amount is voided and entered
+ * again, so that the ledger keeps what was there.
+ */
+typedef enum
+{
+  HEARTH_TRANSACTION_FIELD_DATE        = 1 << 0,
+  HEARTH_TRANSACTION_FIELD_DESCRIPTION = 1 << 1,
+  HEARTH_TRANSACTION_FIELD_PAYEE       = 1 << 2,
+  HEARTH_TRANSACTION_FIELD_CATEGORY    = 1 << 3,
+} HearthTransactionFields;
+
+#define HEARTH_ACCOUNT_NAME_MAX_CHARS 128
+#define HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS 512
+#define HEARTH_TRANSACTION_PAYEE_MAX_CHARS 256
+
+#define HEARTH_TYPE_FINANCE (hearth_finance_get_type ())
+G_DECLARE_FINAL_TYPE (HearthFinance, hearth_finance, HEARTH, FINANCE, GObject)
+
+HearthFinance     *hearth_finance_new                 (HearthStore                   *store);
+
+GPtrArray         *hearth_finance_list_accounts       (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         circle_id,
+                                                       gboolean                       include_archived,
+                                                       GError                       **error);
+HearthAccount     *hearth_finance_get_account         (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         account_id,
+                                                       GError                       **error);
+HearthAccount     *hearth_finance_create_account      (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         circle_id,
+                                                       const char                    *name,
+                                                       const char                    *kind,
+                                                       const char                    *currency,
+                                                       GError                       **error);
+gboolean           hearth_finance_rename_account      (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         account_id,
+                                                       const char                    *name,
+                                                       GError                       **error);
+gboolean           hearth_finance_set_account_archived (HearthFinance                *self,
+                                                        HearthActor                  *actor,
+                                                        gint64                        account_id,
+                                                        gboolean                      archived,
+                                                        GError                      **error);
+
+gint64             hearth_finance_add_transaction     (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         account_id,
+                                                       const HearthTransactionDraft  *draft,
+                                                       GError                       **error);
+HearthTransaction *hearth_finance_get_transaction     (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         transaction_id,
+                                                       GError                       **error);
+GPtrArray         *hearth_finance_list_transactions   (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         account_id,
+                                                       HearthTransaction             *after,
+                                                       guint                          limit,
+                                                       GError                       **error);
+gboolean           hearth_finance_void_transaction    (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         transaction_id,
+                                                       GError                       **error);
+gboolean           hearth_finance_unvoid_transaction  (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         transaction_id,
+                                                       GError                       **error);
+gboolean           hearth_finance_edit_transaction    (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         transaction_id,
+                                                       const HearthTransactionDraft  *values,
+                                                       HearthTransactionFields        fields,
+                                                       GError                       **error);
+
+G_END_DECLS

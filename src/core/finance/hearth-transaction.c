@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-finance"
+
+#include "config.h"
+
+#include "hearth-finance-private.h"
+#include "hearth-store.h"
+
+/* A line of the ledger: its amount in minor units is always positive, the
+ * direction says whether it came in or went out. */
+
+struct _HearthTransaction
+{
+  GObject   parent_instance;
+
+  gint64    id;
+  gint64    account_id;
+  gint64    amount;
+  gboolean  incoming;
+  gboolean  voided;
+  gint64    category_id;
+  char     *category_name;
+  char     *occurred_on;
+  char     *description;
+  char     *payee;
+  gint64    created_by;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_AMOUNT,
+  PROP_INCOMING,
+  PROP_VOIDED,
+  PROP_CATEGORY_NAME,
+  PROP_OCCURRED_ON,
+  PROP_DESCRIPTION,
+  PROP_PAYEE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HearthTransaction, hearth_transaction, G_TYPE_OBJECT)
+
+static void
+hearth_transaction_finalize (GObject *object)
+{
+  HearthTransaction *self = HEARTH_TRANSACTION (object);
+
+  g_free (self->category_name);
+  g_free (self->occurred_on);
+  g_free (self->description);
+  g_free (self->payee);
+
+  G_OBJECT_CLASS (hearth_transaction_parent_class)->finalize (object);
+}
+
+static void
+hearth_transaction_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  HearthTransaction *self = HEARTH_TRANSACTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_AMOUNT:
+      g_value_set_int64 (value, self->amount);
+      break;
+
+    case PROP_INCOMING:
+      g_value_set_boolean (value, self->incoming);
+      break;
+
+    case PROP_VOIDED:
+      g_value_set_boolean (value, self->voided);
+      break;
+
+    case PROP_CATEGORY_NAME:
+      g_value_set_string (value, self->category_name);
+      break;
+
+    case PROP_OCCURRED_ON:
+      g_value_set_string (value, self->occurred_on);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+
+    case PROP_PAYEE:
+      g_value_set_string (value, self->payee);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearth_transaction_class_init (HearthTransactionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = hearth_transaction_finalize;
+  object_class->get_property = hearth_transaction_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_AMOUNT] = g_param_spec_int64 ("amount", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_INCOMING] = g_param_spec_boolean ("incoming", NULL, NULL, FALSE, flags);
+  properties[PROP_VOIDED] = g_param_spec_boolean ("voided", NULL, NULL, FALSE, flags);
+  properties[PROP_CATEGORY_NAME] = g_param_spec_string ("category-name", NULL, NULL, NULL, flags);
+  properties[PROP_OCCURRED_ON] = g_param_spec_string ("occurred-on", NULL, NULL, NULL, flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_PAYEE] = g_param_spec_string ("payee", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hearth_transaction_init (HearthTransaction *self)
+{
+}
+
+/* @row: id, account_id, amount, direction, status, category_id, category
+ * name, occurred_on, description, payee, created_by */
+gpointer
+_hearth_transaction_new_from_row (HearthStatement *row)
+{
+  HearthTransaction *self = g_object_new (HEARTH_TYPE_TRANSACTION, NULL);
+
+  self->id = hearth_statement_get_int64 (row, 0);
+  self->account_id = hearth_statement_get_int64 (row, 1);
+  self->amount = hearth_statement_get_int64 (row, 2);
+  self->incoming = g_strcmp0 (hearth_statement_get_text (row, 3), "IN") == 0;
+  self->voided = g_strcmp0 (hearth_statement_get_text (row, 4), "VOIDED") == 0;
+  self->category_id = hearth_statement_get_int64 (row, 5);
+  self->category_name = hearth_statement_dup_text (row, 6);
+  self->occurred_on = hearth_statement_dup_text (row, 7);
+  self->description = hearth_statement_dup_text (row, 8);
+  self->payee = hearth_statement_dup_text (row, 9);
+  self->created_by = hearth_statement_get_int64 (row, 10);
+  return self;
+}
+
+gint64
+hearth_transaction_get_id (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), 0);
+  return self->id;
+}
+
+gint64
+hearth_transaction_get_account_id (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), 0);
+  return self->account_id;
+}
+
+/**
+ * hearth_transaction_get_amount:
+ *
+ * Returns: the amount in minor units, always greater than zero
+ */
+gint64
+hearth_transaction_get_amount (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), 0);
+  return self->amount;
+}
+
+/**
+ * hearth_transaction_get_incoming:
+ *
+ * Returns: %TRUE for money in (`IN`), %FALSE for money out
+ */
+gboolean
+hearth_transaction_get_incoming (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), FALSE);
+  return self->incoming;
+}
+
+gboolean
+hearth_transaction_get_voided (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), FALSE);
+  return self->voided;
+}
+
+/**
+ * hearth_transaction_get_category_id:
+ *
+ * Returns: the category, or 0 for none
+ */
+gint64
+hearth_transaction_get_category_id (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), 0);
+  return self->category_id;
+}
+
+/**
+ * hearth_transaction_get_category_name:
+ *
+ * Returns: (nullable): the category's name
+ */
+const char *
+hearth_transaction_get_category_name (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), NULL);
+  return self->category_name;
+}
+
+/**
+ * hearth_transaction_get_occurred_on:
+ *
+ * Returns: the value date, `YYYY-MM-DD`
+ */
+const char *
+hearth_transaction_get_occurred_on (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), NULL);
+  return self->occurred_on;
+}
+
+const char *
+hearth_transaction_get_description (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), NULL);
+  return self->description;
+}
+
+const char *
+hearth_transaction_get_payee (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), NULL);
+  return self->payee;
+}
+
+gint64
+hearth_transaction_get_created_by (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), 0);
+  return self->created_by;
+}

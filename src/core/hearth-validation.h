@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define HEARTH_VALIDATION_ERROR (hearth_validation_error_quark ())
+
+/**
+ * HearthValidationError:
+ * @HEARTH_VALIDATION_ERROR_NAME: a name (an account's, ...) cannot be used
+ * @HEARTH_VALIDATION_ERROR_AMOUNT: an amount is empty, not a number, signed,
+ *   too large, or has more decimals than its currency
+ * @HEARTH_VALIDATION_ERROR_CURRENCY: not a currency Hearth knows
+ * @HEARTH_VALIDATION_ERROR_DATE: not a date
+ * @HEARTH_VALIDATION_ERROR_DESCRIPTION: a description that is too long
+ * @HEARTH_VALIDATION_ERROR_PAYEE: a payee that is too long
+ * @HEARTH_VALIDATION_ERROR_CATEGORY: a category that does not exist or is
+ *   not for this module
+ * @HEARTH_VALIDATION_ERROR_TYPE: an account type that does not exist
+ *
+ * What a person typed that cannot be used. The code names the field, so that
+ * a form shows the message next to it; the message says what is wrong.
+ */
+typedef enum
+{
+  HEARTH_VALIDATION_ERROR_NAME,
+  HEARTH_VALIDATION_ERROR_AMOUNT,
+  HEARTH_VALIDATION_ERROR_CURRENCY,
+  HEARTH_VALIDATION_ERROR_DATE,
+  HEARTH_VALIDATION_ERROR_DESCRIPTION,
+  HEARTH_VALIDATION_ERROR_PAYEE,
+  HEARTH_VALIDATION_ERROR_CATEGORY,
+  HEARTH_VALIDATION_ERROR_TYPE,
+} HearthValidationError;
+
+GQuark hearth_validation_error_quark (void);
+
+G_END_DECLS

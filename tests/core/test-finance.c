@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-test"
+
+#include "config.h"
+
+#include "hearth-auth.h"
+#include "hearth-circles.h"
+#include "hearth-clock.h"
+#include "hearth-finance.h"
+#include "hearth-money.h"
+#include "hearth-password.h"
+#include "hearth-store.h"
+#include "hearth-test-common.h"
+#include "hearth-validation.h"
+
+/* Accounts and their ledgers: validation with the field named, balances kept
+ * with every change and equal to the ledger, void and its undo, every edit
+ * logged, and the circle's rules on every function. */
+
+#define PASSWORD "Tapioca-Harbour-71"
+
+typedef struct
+{
+  char          *dir;
+  HearthClock   *clock;
+  HearthStore   *store;
+  HearthAuth    *auth;
+  HearthCircles *circles;
+  HearthFinance *finance;
+  HearthActor   *owner;
+  HearthActor   *editor;
+  HearthActor   *visitor;
+  HearthActor   *outsider;
+  gint64         family;
+  gint64         account;
+} Fixture;
+
+static HearthActor *
+new_profile (Fixture    *f,
+             const char *username)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) keys = NULL;
+  HearthActor *actor = hearth_auth_create_profile (f->auth, username, username, NULL, PASSWORD, &keys, &error);
+
+  g_assert_no_error (error);
+  return actor;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthCircle) family = NULL;
+  g_autoptr (HearthAccount) account = NULL;
+
+  f->dir = hearth_test_make_temp_dir ();
+  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
+  f->store = hearth_test_open_store (f->dir, f->clock);
+  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
+  f->circles = hearth_circles_new (f->auth);
+  f->finance = hearth_finance_new (f->store);
+  f->owner = new_profile (f, "olivia");
+  f->editor = new_profile (f, "edith");
+  f->visitor = new_profile (f, "victor");
+  f->outsider = new_profile (f, "oscar");
+
+  family = hearth_circles_create (f->circles, f->owner, "Family", &error);
+  g_assert_no_error (error);
+  f->family = hearth_circle_get_id (family);
+  hearth_circles_add_member (f->circles, f->owner, f->family, hearth_actor_get_user_id (f->editor),
+                             HEARTH_ROLE_EDITOR, &error);
+  g_assert_no_error (error);
+  hearth_circles_add_member (f->circles, f->owner, f->family, hearth_actor_get_user_id (f->visitor),
+                             HEARTH_ROLE_VISITOR, &error);
+  g_assert_no_error (error);
+
+  account = hearth_finance_create_account (f->finance, f->owner, f->family, "Joint Account", "BANK", "EUR", &error);
+  g_assert_no_error (error);
+  f->account = hearth_account_get_id (account);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->owner);
+  g_clear_object (&f->editor);
+  g_clear_object (&f->visitor);
+  g_clear_object (&f->outsider);
+  g_clear_object (&f->finance);
+  g_clear_object (&f->circles);
+  g_clear_object (&f->auth);
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  hearth_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+count (Fixture    *f,
+       const char *sql_format,
+       ...) G_GNUC_PRINTF (2, 3);
+
+static gint64
+count (Fixture    *f,
+       const char *sql_format,
+       ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, sql_format);
+  sql = g_strdup_vprintf (sql_format, args);
+  va_end (args);
+  return hearth_test_query_int (f->store, sql);
+}
+
+static gint64
+balance (Fixture *f,
+         gint64   account_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthAccount) account = hearth_finance_get_account (f->finance, f->owner, account_id, &error);
+
+  g_assert_no_error (error);
+  return hearth_account_get_balance (account);
+}
+
+static gint64
+add (Fixture     *f,
+     HearthActor *actor,
+     gint64       amount,
+     gboolean     incoming,
+     GError     **error)
+{
+  HearthTransactionDraft draft = { "2026-11-20", amount, incoming, "Groceries", "Market", 0 };
+
+  return hearth_finance_add_transaction (f->finance, actor, f->account, &draft, error);
+}
+
+static void
+test_create_account (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthAccount) wallet = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
+  g_autofree char *long_name = g_strnfill (HEARTH_ACCOUNT_NAME_MAX_CHARS + 1, 'a');
+
+  wallet = hearth_finance_create_account (f->finance, f->editor, f->family, "  Cash  ", "WALLET", "JPY", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hearth_account_get_name (wallet), ==, "Cash");
+  g_assert_cmpstr (hearth_account_get_kind (wallet), ==, "WALLET");
+  g_assert_cmpstr (hearth_account_get_currency (wallet), ==, "JPY");
+  g_assert_cmpint (hearth_account_get_balance (wallet), ==, 0);
+  g_assert_cmpint (hearth_account_get_circle_id (wallet), ==, f->family);
+
+  g_assert_cmpint (count (f, "SELECT count(*) FROM account_audit_logs WHERE action = 'CREATED' AND account_id = %"
+                          G_GINT64_FORMAT " AND json_extract (metadata, '$.by') = %" G_GINT64_FORMAT,
+                          hearth_account_get_id (wallet), hearth_actor_get_user_id (f->editor)), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'account.created' AND circle_id = %"
+                          G_GINT64_FORMAT, f->family), ==, 2);
+
+  /* Each refusal names its field. */
+  g_assert_null (hearth_finance_create_account (f->finance, f->owner, f->family, " ", "BANK", "EUR", &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_NAME);
+  g_clear_error (&error);
+  g_assert_null (hearth_finance_create_account (f->finance, f->owner, f->family, long_name, "BANK", "EUR", &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_NAME);
+  g_clear_error (&error);
+  g_assert_null (hearth_finance_create_account (f->finance, f->owner, f->family, "Savings", "PIGGY", "EUR", &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_TYPE);
+  g_clear_error (&error);
+  g_assert_null (hearth_finance_create_account (f->finance, f->owner, f->family, "Savings", "BANK", "EURO", &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_CURRENCY);
+  g_clear_error (&error);
+
+  /* A visitor reads, an outsider does not even that. */
+  g_assert_null (hearth_finance_create_account (f->finance, f->visitor, f->family, "Mine", "BANK", "EUR", &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  accounts = hearth_finance_list_accounts (f->finance, f->visitor, f->family, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 2);
+  g_assert_cmpstr (hearth_account_get_name (g_ptr_array_index (accounts, 0)), ==, "Cash");
+  g_assert_null (hearth_finance_list_accounts (f->finance, f->outsider, f->family, FALSE, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+}
+
+static void
+test_rename_and_archive (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) open_accounts = NULL;
+  g_autoptr (GPtrArray) all_accounts = NULL;
+  g_autoptr (HearthAccount) account = NULL;
+
+  hearth_finance_rename_account (f->finance, f->editor, f->account, "Household", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM account_audit_logs WHERE action = 'RENAMED' "
+                          "AND json_extract (metadata, '$.old') = 'Joint Account' "
+                          "AND json_extract (metadata, '$.new') = 'Household'"), ==, 1);
+
+  /* Archiving is an admin's by default. */
+  g_assert_false (hearth_finance_set_account_archived (f->finance, f->editor, f->account, TRUE, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  hearth_finance_set_account_archived (f->finance, f->owner, f->account, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'account.archived'"), ==, 1);
+
+  /* Archived: listed only on request, its ledger closed to new lines. */
+  open_accounts = hearth_finance_list_accounts (f->finance, f->owner, f->family, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open_accounts->len, ==, 0);
+  all_accounts = hearth_finance_list_accounts (f->finance, f->owner, f->family, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all_accounts->len, ==, 1);
+  g_assert_true (hearth_account_get_archived (g_ptr_array_index (all_accounts, 0)));
+  g_assert_cmpint (add (f, f->owner, 100, TRUE, &error), ==, 0);
+  g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_ARCHIVED);
+  g_clear_error (&error);
+
+  hearth_finance_set_account_archived (f->finance, f->owner, f->account, FALSE, &error);
+  g_assert_no_error (error);
+  account = hearth_finance_get_account (f->finance, f->owner, f->account, &error);
+  g_assert_false (hearth_account_get_archived (account));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'account.restored'"), ==, 1);
+  g_assert_cmpint (add (f, f->owner, 100, TRUE, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_add_transaction (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthTransaction) transaction = NULL;
+  g_autofree char *long_text = g_strnfill (HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS + 1, 'x');
+  gint64 groceries = count (f, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Groceries'");
+  gint64 memory = count (f, "SELECT id FROM categories WHERE module = 'LIFELOG' AND name = 'Memory'");
+  HearthTransactionDraft draft = { "2026-11-20", 12550, FALSE, "  Weekly shop ", "Market", groceries };
+  gint64 id;
+
+  id = hearth_finance_add_transaction (f->finance, f->editor, f->account, &draft, &error);
+  g_assert_no_error (error);
+  transaction = hearth_finance_get_transaction (f->finance, f->visitor, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_transaction_get_amount (transaction), ==, 12550);
+  g_assert_false (hearth_transaction_get_incoming (transaction));
+  g_assert_false (hearth_transaction_get_voided (transaction));
+  g_assert_cmpstr (hearth_transaction_get_description (transaction), ==, "Weekly shop");
+  g_assert_cmpstr (hearth_transaction_get_category_name (transaction), ==, "Groceries");
+  g_assert_cmpstr (hearth_transaction_get_occurred_on (transaction), ==, "2026-11-20");
+  g_assert_cmpint (balance (f, f->account), ==, -12550);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+                          " AND old_status IS NULL AND new_status = 'POSTED'", id), ==, 1);
+
+  /* Field by field. */
+  {
+    static const struct
+    {
+      const char *date;
+      gint64      amount;
+      const char *description;
+      gint64      category;
+      int         field;
+    } bad[] = {
+      { "2026-02-30", 100, "", 0, HEARTH_VALIDATION_ERROR_DATE },
+      { "26-11-20", 100, "", 0, HEARTH_VALIDATION_ERROR_DATE },
+      { "2026-11-2x", 100, "", 0, HEARTH_VALIDATION_ERROR_DATE },
+      { NULL, 100, "", 0, HEARTH_VALIDATION_ERROR_DATE },
+      { "2026-11-20", 0, "", 0, HEARTH_VALIDATION_ERROR_AMOUNT },
+      { "2026-11-20", -5, "", 0, HEARTH_VALIDATION_ERROR_AMOUNT },
+      { "2026-11-20", HEARTH_MONEY_MAX_MINOR + 1, "", 0, HEARTH_VALIDATION_ERROR_AMOUNT },
+      { "2026-11-20", 100, NULL, 0, HEARTH_VALIDATION_ERROR_DESCRIPTION },
+      { "2026-11-20", 100, "Two\nlines", 0, HEARTH_VALIDATION_ERROR_DESCRIPTION },
+      { "2026-11-20", 100, "", 999999, HEARTH_VALIDATION_ERROR_CATEGORY },
+      { "2026-11-20", 100, "", -1, HEARTH_VALIDATION_ERROR_CATEGORY },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        HearthTransactionDraft wrong = { bad[i].date, bad[i].amount, TRUE,
+                                         bad[i].description != NULL ? bad[i].description : long_text, "",
+                                         bad[i].category == -1 ? memory : bad[i].category };
+
+        g_assert_cmpint (hearth_finance_add_transaction (f->finance, f->editor, f->account, &wrong, &error), ==, 0);
+        g_assert_error (error, HEARTH_VALIDATION_ERROR, bad[i].field);
+        g_clear_error (&error);
+      }
+  }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM transactions"), ==, 1);
+  g_assert_cmpint (balance (f, f->account), ==, -12550);
+
+  /* Visitors and outsiders add nothing. */
+  g_assert_cmpint (add (f, f->visitor, 100, TRUE, &error), ==, 0);
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (add (f, f->outsider, 100, TRUE, &error), ==, 0);
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+}
+
+static void
+test_void_and_undo (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthTransaction) voided = NULL;
+  gint64 pay = add (f, f->owner, 250000, TRUE, &error);
+  gint64 rent = add (f, f->owner, 90000, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (balance (f, f->account), ==, 160000);
+
+  /* Voiding is an admin's by default: an editor's mistakes stay reversible. */
+  g_assert_false (hearth_finance_void_transaction (f->finance, f->editor, rent, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+
+  hearth_finance_void_transaction (f->finance, f->owner, rent, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (balance (f, f->account), ==, 250000);
+  voided = hearth_finance_get_transaction (f->finance, f->owner, rent, &error);
+  g_assert_true (hearth_transaction_get_voided (voided));
+  g_assert_false (hearth_finance_void_transaction (f->finance, f->owner, rent, &error));
+  g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_ALREADY_VOIDED);
+  g_clear_error (&error);
+
+  /* Undo. */
+  hearth_finance_unvoid_transaction (f->finance, f->owner, rent, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (balance (f, f->account), ==, 160000);
+  g_assert_false (hearth_finance_unvoid_transaction (f->finance, f->owner, rent, &error));
+  g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_NOT_VOIDED);
+  g_clear_error (&error);
+  g_assert_false (hearth_finance_unvoid_transaction (f->finance, f->owner, pay, &error));
+  g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_NOT_VOIDED);
+  g_clear_error (&error);
+
+  /* Each step in the log, and nothing is deleted. */
+  g_assert_cmpint (count (f, "SELECT (SELECT group_concat (ifnull (old_status, '-') || '>' || new_status, ' ') "
+                          "FROM (SELECT * FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+                          " ORDER BY id)) = '->POSTED POSTED>VOIDED VOIDED>POSTED'", rent), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM transactions"), ==, 2);
+}
+
+static void
+test_every_edit_is_logged (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthTransaction) edited = NULL;
+  gint64 health = count (f, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Health'");
+  gint64 id = add (f, f->editor, 4200, FALSE, &error);
+  /* Values for every field, an amount and direction among them, which an edit never reads. */
+  HearthTransactionDraft values = { "2026-11-18", 999999, TRUE, "Pharmacy", "Chemist", health };
+
+  g_assert_no_error (error);
+  hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
+                                   HEARTH_TRANSACTION_FIELD_DESCRIPTION | HEARTH_TRANSACTION_FIELD_PAYEE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+                          " AND old_status = 'POSTED' AND new_status = 'POSTED' "
+                          "AND json_extract (changes, '$.description.old') = 'Groceries' "
+                          "AND json_extract (changes, '$.description.new') = 'Pharmacy' "
+                          "AND json_extract (changes, '$.payee.new') = 'Chemist' "
+                          "AND json_extract (changes, '$.occurred_on') IS NULL", id), ==, 1);
+
+  /* The same values again change and log nothing. */
+  hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
+                                   HEARTH_TRANSACTION_FIELD_DESCRIPTION | HEARTH_TRANSACTION_FIELD_PAYEE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT, id),
+                   ==, 2);
+
+  hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
+                                   HEARTH_TRANSACTION_FIELD_DATE | HEARTH_TRANSACTION_FIELD_CATEGORY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+                          " AND json_extract (changes, '$.occurred_on.new') = '2026-11-18' "
+                          "AND json_extract (changes, '$.category_id.old') = '0'", id), ==, 1);
+
+  edited = hearth_finance_get_transaction (f->finance, f->owner, id, &error);
+  g_assert_cmpstr (hearth_transaction_get_occurred_on (edited), ==, "2026-11-18");
+  g_assert_cmpstr (hearth_transaction_get_category_name (edited), ==, "Health");
+  /* The amount and direction stayed: they are voided and entered again, never edited. */
+  g_assert_cmpint (hearth_transaction_get_amount (edited), ==, 4200);
+  g_assert_false (hearth_transaction_get_incoming (edited));
+  g_assert_cmpint (balance (f, f->account), ==, -4200);
+
+  /* A visitor edits nothing. */
+  g_assert_false (hearth_finance_edit_transaction (f->finance, f->visitor, id, &values,
+                                                   HEARTH_TRANSACTION_FIELD_DESCRIPTION, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+}
+
+/* After a long random run of additions, voids and undos over two accounts,
+ * each balance equals the sum of its posted transactions. */
+static void
+test_balances_equal_the_ledger (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261127);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (HearthAccount) second = NULL;
+  gint64 accounts[2];
+
+  second = hearth_finance_create_account (f->finance, f->owner, f->family, "Savings", "BANK", "EUR", &error);
+  g_assert_no_error (error);
+  accounts[0] = f->account;
+  accounts[1] = hearth_account_get_id (second);
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      int op = g_rand_int_range (rand, 0, 10);
+
+      if (op < 6 || ids->len == 0)
+        {
+          g_autofree char *date = g_strdup_printf ("20%02d-%02d-%02d", g_rand_int_range (rand, 0, 27),
+                                                   g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+          HearthTransactionDraft draft = { date, g_rand_int_range (rand, 1, 5000000), g_rand_boolean (rand), "", "", 0 };
+          gint64 id = hearth_finance_add_transaction (f->finance, f->owner, accounts[g_rand_int_range (rand, 0, 2)],
+                                                      &draft, &error);
+
+          g_assert_no_error (error);
+          g_array_append_val (ids, id);
+        }
+      else
+        {
+          gint64 id = g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len));
+
+          /* Voiding a voided one, or undoing a posted one, is refused and changes nothing. */
+          if (op < 8)
+            hearth_finance_void_transaction (f->finance, f->owner, id, &error);
+          else
+            hearth_finance_unvoid_transaction (f->finance, f->owner, id, &error);
+          if (error != NULL)
+            g_assert_true (error->domain == HEARTH_FINANCE_ERROR);
+          g_clear_error (&error);
+        }
+    }
+
+  for (guint a = 0; a < 2; a++)
+    {
+      gint64 ledger = count (f, "SELECT ifnull (sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END), 0) "
+                                "FROM transactions WHERE status = 'POSTED' AND account_id = %" G_GINT64_FORMAT,
+                             accounts[a]);
+
+      g_assert_cmpint (balance (f, accounts[a]), ==, ledger);
+    }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"), >, 0);
+}
+
+/* A transaction's circle is its account's: another circle's member reaches it
+ * through no id. */
+static void
+test_ids_from_another_circle (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthCircle) other = NULL;
+  g_autoptr (HearthAccount) theirs = NULL;
+  gint64 id = add (f, f->owner, 1000, TRUE, &error);
+  HearthTransactionDraft values = { "2026-11-01", 1, TRUE, "Mine now", "", 0 };
+
+  g_assert_no_error (error);
+  other = hearth_circles_create (f->circles, f->outsider, "Oscar's", &error);
+  g_assert_no_error (error);
+  theirs = hearth_finance_create_account (f->finance, f->outsider, hearth_circle_get_id (other), "Oscar's",
+                                          "BANK", "EUR", &error);
+  g_assert_no_error (error);
+
+  g_assert_null (hearth_finance_get_transaction (f->finance, f->outsider, id, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hearth_finance_void_transaction (f->finance, f->outsider, id, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hearth_finance_edit_transaction (f->finance, f->outsider, id, &values,
+                                                   HEARTH_TRANSACTION_FIELD_DESCRIPTION, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_null (hearth_finance_get_account (f->finance, f->owner, hearth_account_get_id (theirs), &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_null (hearth_finance_get_transaction (f->finance, f->owner, 999999, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (balance (f, f->account), ==, 1000);
+}
+
+static void
+test_dissolved_circle_keeps_its_ledger (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) ledger = NULL;
+  gint64 id = add (f, f->owner, 1000, TRUE, &error);
+
+  g_assert_no_error (error);
+  hearth_circles_dissolve (f->circles, f->owner, f->family, &error);
+  g_assert_no_error (error);
+
+  ledger = hearth_finance_list_transactions (f->finance, f->visitor, f->account, NULL, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ledger->len, ==, 1);
+  g_assert_cmpint (add (f, f->owner, 1000, TRUE, &error), ==, 0);
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hearth_finance_void_transaction (f->finance, f->owner, id, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+}
+
+static void
+test_ledger_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (HearthTransaction) last = NULL;
+  g_autofree char *previous_date = g_strdup ("9999-12-31");
+  guint pages = 0;
+
+  /* 120 lines, three to a day, entered out of order. */
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + (i * 7) % 12, 1 + i % 28);
+      HearthTransactionDraft draft = { date, 100 + i, i % 2, "", "", 0 };
+
+      hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+      g_assert_no_error (error);
+    }
+
+  for (;;)
+    {
+      g_autoptr (GPtrArray) page = hearth_finance_list_transactions (f->finance, f->visitor, f->account, last, 50,
+                                                                     &error);
+
+      g_assert_no_error (error);
+      if (page->len == 0)
+        break;
+      pages++;
+      for (guint i = 0; i < page->len; i++)
+        {
+          HearthTransaction *transaction = g_ptr_array_index (page, i);
+          gint64 *id = g_new (gint64, 1);
+
+          *id = hearth_transaction_get_id (transaction);
+          g_assert_false (g_hash_table_contains (seen, id));
+          g_hash_table_add (seen, id);
+          /* Newest first. */
+          g_assert_cmpstr (hearth_transaction_get_occurred_on (transaction), <=, previous_date);
+          g_free (previous_date);
+          previous_date = g_strdup (hearth_transaction_get_occurred_on (transaction));
+        }
+      g_set_object (&last, g_ptr_array_index (page, page->len - 1));
+    }
+  g_assert_cmpuint (pages, ==, 3);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 120);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/finance/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("create-account", test_create_account);
+  ADD ("rename-and-archive", test_rename_and_archive);
+  ADD ("add-transaction", test_add_transaction);
+  ADD ("void-and-undo", test_void_and_undo);
+  ADD ("every-edit-is-logged", test_every_edit_is_logged);
+  ADD ("balances-equal-the-ledger", test_balances_equal_the_ledger);
+  ADD ("ids-from-another-circle", test_ids_from_another_circle);
+  ADD ("dissolved-circle-keeps-its-ledger", test_dissolved_circle_keeps_its_ledger);
+  ADD ("ledger-pages", test_ledger_pages);
+#undef ADD
+
+  return g_test_run ();
+}
