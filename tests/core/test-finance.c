@@ -564,6 +564,265 @@ test_ledger_pages (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (seen), ==, 120);
 }
 
+/* The ledger's model against a plain array --------------------------------------------- */
+
+typedef struct
+{
+  gint64   id;
+  char     date[11];
+  char    *description;
+  gint64   category_id;
+  gboolean voided;
+} Line;
+
+static void
+line_clear (gpointer data)
+{
+  g_free (((Line *) data)->description);
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  const Line *x = a;
+  const Line *y = b;
+  int by_date = strcmp (y->date, x->date);
+
+  if (by_date != 0)
+    return by_date;
+  return (y->id > x->id) - (y->id < x->id);
+}
+
+static gboolean
+line_matches (const Line               *line,
+              const HearthLedgerFilter *filter)
+{
+  if (filter->posted_only && line->voided)
+    return FALSE;
+  if (filter->category_id != 0 && line->category_id != filter->category_id)
+    return FALSE;
+  if (filter->since != NULL && strcmp (line->date, filter->since) < 0)
+    return FALSE;
+  if (filter->until != NULL && strcmp (line->date, filter->until) > 0)
+    return FALSE;
+  if (filter->text != NULL && strstr (line->description, filter->text) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+/* Compares every position of @model, in an order that jumps: the end first,
+ * then the middle, then from the start. */
+static void
+assert_model_equals (GListModel               *model,
+                     GArray                   *lines,
+                     const HearthLedgerFilter *filter,
+                     GRand                    *rand)
+{
+  g_autoptr (GArray) expected = g_array_new (FALSE, FALSE, sizeof (Line *));
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (line_matches (line, filter))
+        g_array_append_val (expected, line);
+    }
+  /* Sorted through pointers: a Line owns its description. */
+  {
+    g_autoptr (GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Line), expected->len);
+
+    for (guint i = 0; i < expected->len; i++)
+      g_array_append_val (sorted, *g_array_index (expected, Line *, i));
+    g_array_sort (sorted, newest_first);
+    n = g_list_model_get_n_items (model);
+    g_assert_cmpuint (n, ==, sorted->len);
+
+    for (guint i = n; i > 0 && i > n - 3; i--)
+      g_array_append_val (order, (guint) { i - 1 });
+    for (guint k = 0; k < 20 && n > 0; k++)
+      g_array_append_val (order, (guint) { (guint) g_rand_int_range (rand, 0, (gint32) n) });
+    for (guint i = 0; i < n; i++)
+      g_array_append_val (order, i);
+
+    for (guint k = 0; k < order->len; k++)
+      {
+        guint position = g_array_index (order, guint, k);
+        g_autoptr (HearthTransaction) item = g_list_model_get_item (model, position);
+        Line *line = &g_array_index (sorted, Line, position);
+
+        g_assert_nonnull (item);
+        g_assert_cmpint (hearth_transaction_get_id (item), ==, line->id);
+        g_assert_cmpstr (hearth_transaction_get_occurred_on (item), ==, line->date);
+        g_assert_cmpint (hearth_transaction_get_voided (item), ==, line->voided);
+      }
+    g_assert_null (g_list_model_get_item (model, n));
+  }
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_signals)
+{
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (added, ==, g_list_model_get_n_items (model));
+  (*n_signals)++;
+}
+
+static void
+test_ledger_model_against_an_array (Fixture       *f,
+                                    gconstpointer  data)
+{
+  static const char * const words[] = { "tea", "bread", "rent", "bus", "teapot", "100% juice", "under_score" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (64);
+  g_autoptr (GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_autoptr (HearthQueryModel) live = NULL;
+  gint64 categories[3];
+  guint n_signals = 0;
+
+  g_array_set_clear_func (lines, line_clear);
+  categories[0] = 0;
+  categories[1] = count (f, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Groceries'");
+  categories[2] = count (f, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Housing'");
+
+  /* A model made before any line, that follows every change. */
+  live = hearth_finance_new_ledger (f->finance, f->visitor, f->account, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (live)), ==, 0);
+  g_signal_connect (live, "items-changed", G_CALLBACK (items_changed_cb), &n_signals);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      HearthLedgerFilter filters[] = {
+        { NULL, 0, FALSE, NULL, NULL },
+        { NULL, 0, TRUE, NULL, NULL },
+        { "tea", 0, FALSE, NULL, NULL },
+        { "%", 0, FALSE, NULL, NULL },
+        { "_", 0, TRUE, NULL, NULL },
+        { NULL, categories[1], FALSE, NULL, NULL },
+        { NULL, 0, FALSE, "2021-01-01", "2023-06-30" },
+        { "bread", categories[2], TRUE, "2020-03-01", NULL },
+      };
+      guint signals_before = n_signals;
+
+      for (guint op = 0; op < 250; op++)
+        {
+          if (g_rand_int_range (rand, 0, 5) > 0 || lines->len == 0)
+            {
+              Line line = { 0 };
+              HearthTransactionDraft draft = { line.date, g_rand_int_range (rand, 1, 100000), g_rand_boolean (rand),
+                                               words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))], "",
+                                               categories[g_rand_int_range (rand, 0, 3)] };
+
+              /* Few dates, so that many lines share one and the id decides. */
+              g_snprintf (line.date, sizeof line.date, "20%02d-%02d-01", g_rand_int_range (rand, 18, 26),
+                          g_rand_int_range (rand, 1, 13));
+              line.id = hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+              g_assert_no_error (error);
+              line.description = g_strdup (draft.description);
+              line.category_id = draft.category_id;
+              g_array_append_val (lines, line);
+            }
+          else
+            {
+              Line *line = &g_array_index (lines, Line, g_rand_int_range (rand, 0, lines->len));
+
+              if (line->voided)
+                hearth_finance_unvoid_transaction (f->finance, f->owner, line->id, &error);
+              else
+                hearth_finance_void_transaction (f->finance, f->owner, line->id, &error);
+              g_assert_no_error (error);
+              line->voided = !line->voided;
+            }
+        }
+
+      /* Every commit asked for a refresh; they come as one, on the next turn. */
+      g_assert_cmpuint (n_signals, ==, signals_before);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_cmpuint (n_signals, ==, signals_before + 1);
+      assert_model_equals (G_LIST_MODEL (live), lines, &filters[0], rand);
+      /* A few pages in memory, not the ledger. */
+      g_assert_cmpuint (hearth_query_model_get_n_cached (live), <=, 32 * HEARTH_QUERY_MODEL_PAGE_SIZE);
+
+      for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+        {
+          g_autoptr (HearthQueryModel) model = hearth_finance_new_ledger (f->finance, f->visitor, f->account,
+                                                                          &filters[i], &error);
+
+          g_assert_no_error (error);
+          assert_model_equals (G_LIST_MODEL (model), lines, &filters[i], rand);
+        }
+    }
+  g_assert_cmpuint (lines->len, >, 1000);
+
+  /* An outsider gets no ledger, and a date that is not one is refused. */
+  g_assert_null (hearth_finance_new_ledger (f->finance, f->outsider, f->account, NULL, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  {
+    HearthLedgerFilter wrong = { NULL, 0, FALSE, "yesterday", NULL };
+
+    g_assert_null (hearth_finance_new_ledger (f->finance, f->owner, f->account, &wrong, &error));
+    g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DATE);
+  }
+}
+
+/* A jump to the end of a long ledger reads keys backwards from the end, and a
+ * page once read is not read again. */
+static void
+test_ledger_model_jumps (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthQueryModel) model = NULL;
+  g_autoptr (HearthTransaction) last = NULL;
+  g_autoptr (HearthTransaction) first = NULL;
+  g_autoptr (HearthTransaction) again = NULL;
+  guint queries;
+
+  g_assert_true (hearth_store_begin (f->store, NULL));
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2000 + i / 365, 1 + (i / 28) % 12, 1 + i % 28);
+      HearthTransactionDraft draft = { date, 100, TRUE, "", "", 0 };
+
+      hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (hearth_store_commit (f->store, NULL));
+
+  model = hearth_finance_new_ledger (f->finance, f->owner, f->account, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5000);
+
+  /* The last row: one walk of the keys (from the end), one page. */
+  queries = hearth_query_model_get_n_queries (model);
+  last = g_list_model_get_item (G_LIST_MODEL (model), 4999);
+  g_assert_cmpuint (hearth_query_model_get_n_queries (model) - queries, ==, 2);
+  g_assert_cmpint (hearth_transaction_get_id (last), ==,
+                   count (f, "SELECT id FROM transactions ORDER BY occurred_on ASC, id ASC LIMIT 1"));
+
+  /* The first row: a page, no walk. */
+  queries = hearth_query_model_get_n_queries (model);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpuint (hearth_query_model_get_n_queries (model) - queries, ==, 1);
+  g_assert_cmpint (hearth_transaction_get_id (first), ==,
+                   count (f, "SELECT id FROM transactions ORDER BY occurred_on DESC, id DESC LIMIT 1"));
+
+  /* Read again: from the cache. */
+  queries = hearth_query_model_get_n_queries (model);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 4999);
+  g_assert_true (again == last);
+  g_assert_cmpuint (hearth_query_model_get_n_queries (model), ==, queries);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +839,8 @@ main (int   argc,
   ADD ("ids-from-another-circle", test_ids_from_another_circle);
   ADD ("dissolved-circle-keeps-its-ledger", test_dissolved_circle_keeps_its_ledger);
   ADD ("ledger-pages", test_ledger_pages);
+  ADD ("ledger-model-against-an-array", test_ledger_model_against_an_array);
+  ADD ("ledger-model-jumps", test_ledger_model_jumps);
 #undef ADD
 
   return g_test_run ();

@@ -106,13 +106,20 @@ hearth_test_save_png (GtkWidget  *widget,
   int height;
 
   hearth_test_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+
+  /* A slow machine (the sanitizer build) may show a frame with nothing drawn
+   * in it yet: wait for one that has something. */
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      if (attempt > 0)
+        hearth_test_wait_for_draw (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));

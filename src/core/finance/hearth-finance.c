@@ -799,6 +799,134 @@ hearth_finance_list_transactions (HearthFinance      *self,
   return hearth_statement_collect (statement, _hearth_transaction_new_from_row, g_object_unref, error);
 }
 
+typedef struct
+{
+  gint64  account_id;
+  char   *pattern;
+  gint64  category_id;
+  char   *status;
+  char   *since;
+  char   *until;
+} LedgerParams;
+
+static void
+ledger_params_free (gpointer data)
+{
+  LedgerParams *params = data;
+
+  g_free (params->pattern);
+  g_free (params->status);
+  g_free (params->since);
+  g_free (params->until);
+  g_free (params);
+}
+
+static void
+bind_text_or_null (HearthStatement *statement,
+                   int              index,
+                   const char      *text)
+{
+  if (text != NULL)
+    hearth_statement_bind_text (statement, index, text);
+  else
+    hearth_statement_bind_null (statement, index);
+}
+
+static void
+bind_ledger (HearthStatement *statement,
+             gpointer         user_data)
+{
+  LedgerParams *params = user_data;
+
+  hearth_statement_bind_int64 (statement, 1, params->account_id);
+  bind_text_or_null (statement, 2, params->pattern);
+  hearth_statement_bind_int64 (statement, 3, params->category_id);
+  bind_text_or_null (statement, 4, params->status);
+  bind_text_or_null (statement, 5, params->since);
+  bind_text_or_null (statement, 6, params->until);
+}
+
+/* A LIKE pattern that finds @text as it is: its own % and _ are escaped. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+static const HearthQuery ledger_query = {
+  .watch_table = "transactions",
+  .columns = "t.id, t.account_id, t.amount, t.direction, t.status, ifnull (t.category_id, 0), c.name, "
+             "t.occurred_on, t.description, t.payee, t.created_by",
+  .from = "FROM transactions t LEFT JOIN categories c ON c.id = t.category_id "
+          "WHERE t.account_id = ?1 "
+          "AND (?2 IS NULL OR t.description LIKE ?2 ESCAPE '\\' OR t.payee LIKE ?2 ESCAPE '\\') "
+          "AND (?3 = 0 OR t.category_id = ?3) "
+          "AND (?4 IS NULL OR t.status = ?4) "
+          "AND (?5 IS NULL OR t.occurred_on >= ?5) "
+          "AND (?6 IS NULL OR t.occurred_on <= ?6)",
+  .key = "t.occurred_on",
+  .key_is_text = TRUE,
+  .id = "t.id",
+  .new_from_row = _hearth_transaction_new_from_row,
+};
+
+/**
+ * hearth_finance_new_ledger:
+ * @filter: (nullable): what to show; %NULL for every line
+ *
+ * Needs `transaction.read` in the account's circle, when the model is made.
+ * The ledger as a list model, newest value date first, filtered in SQL, that
+ * reads only the pages a view shows and follows every change to the ledger.
+ *
+ * Returns: (transfer full): the model
+ */
+HearthQueryModel *
+hearth_finance_new_ledger (HearthFinance             *self,
+                           HearthActor               *actor,
+                           gint64                     account_id,
+                           const HearthLedgerFilter  *filter,
+                           GError                   **error)
+{
+  LedgerParams *params;
+  AccountRow row;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+
+  if (!authorize_account (self->store, actor, account_id, "transaction", "read", &row, error))
+    return NULL;
+  if (filter != NULL && ((filter->since != NULL && !check_date (filter->since, error)) ||
+                         (filter->until != NULL && !check_date (filter->until, error))))
+    return NULL;
+
+  params = g_new0 (LedgerParams, 1);
+  params->account_id = account_id;
+  if (filter != NULL)
+    {
+      if (filter->text != NULL && *filter->text != '\0')
+        params->pattern = like_pattern (filter->text);
+      params->category_id = filter->category_id;
+      params->status = filter->posted_only ? g_strdup ("POSTED") : NULL;
+      params->since = g_strdup (filter->since);
+      params->until = g_strdup (filter->until);
+    }
+
+  {
+    HearthQuery query = ledger_query;
+
+    query.item_type = HEARTH_TYPE_TRANSACTION;
+    return hearth_query_model_new (self->store, &query, 6, bind_ledger, params, ledger_params_free, error);
+  }
+}
+
 /* Voids or restores: the status flips, the balance follows, the log says so. */
 static gboolean
 set_voided_in_transaction (HearthStore  *store,

@@ -5,6 +5,7 @@
 
 #include "hearth-account.h"
 #include "hearth-actor.h"
+#include "hearth-query-model.h"
 #include "hearth-store.h"
 #include "hearth-transaction.h"
 
@@ -62,6 +63,23 @@ typedef enum
   HEARTH_TRANSACTION_FIELD_CATEGORY    = 1 << 3,
 } HearthTransactionFields;
 
+/**
+ * HearthLedgerFilter:
+ * @text: (nullable): only lines whose description or payee holds this text
+ * @category_id: only lines of this category, or 0 for all
+ * @posted_only: leave the voided lines out
+ * @since: (nullable): only lines on or after this date, `YYYY-MM-DD`
+ * @until: (nullable): only lines on or before this date
+ */
+typedef struct
+{
+  const char *text;
+  gint64      category_id;
+  gboolean    posted_only;
+  const char *since;
+  const char *until;
+} HearthLedgerFilter;
+
 #define HEARTH_ACCOUNT_NAME_MAX_CHARS 128
 #define HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS 512
 #define HEARTH_TRANSACTION_PAYEE_MAX_CHARS 256
@@ -112,6 +130,11 @@ GPtrArray         *hearth_finance_list_transactions   (HearthFinance            
                                                        gint64                         account_id,
                                                        HearthTransaction             *after,
                                                        guint                          limit,
+                                                       GError                       **error);
+HearthQueryModel  *hearth_finance_new_ledger          (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         account_id,
+                                                       const HearthLedgerFilter      *filter,
                                                        GError                       **error);
 gboolean           hearth_finance_void_transaction    (HearthFinance                 *self,
                                                        HearthActor                   *actor,

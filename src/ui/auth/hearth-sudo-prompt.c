@@ -30,6 +30,18 @@ typedef struct
   GCancellable     *cancellable;
 } Prompt;
 
+/* Focus leaves the password first, so that its cursor stops blinking before
+ * the dialog goes. */
+static void
+close_dialog (Prompt *prompt)
+{
+  if (prompt->dialog == NULL)
+    return;
+  gtk_window_set_focus (GTK_WINDOW (prompt->dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (prompt->dialog));
+  prompt->dialog = NULL;
+}
+
 static void
 prompt_free (Prompt *prompt)
 {
@@ -56,8 +68,7 @@ attempt (Prompt *prompt)
       return;
     }
 
-  if (prompt->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (prompt->dialog));
+  close_dialog (prompt);
   prompt->done (prompt->user_data, error);
   prompt_free (prompt);
 }
@@ -82,8 +93,7 @@ sudo_entered_cb (GObject      *source,
       return;
     }
 
-  gtk_window_destroy (GTK_WINDOW (prompt->dialog));
-  prompt->dialog = NULL;
+  close_dialog (prompt);
   attempt (prompt);
 }
 
@@ -104,8 +114,7 @@ response_cb (AdwMessageDialog *dialog,
     g_autoptr (GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
 
     g_cancellable_cancel (prompt->cancellable);
-    gtk_window_destroy (GTK_WINDOW (dialog));
-    prompt->dialog = NULL;
+    close_dialog (prompt);
     prompt->done (prompt->user_data, cancelled);
     prompt_free (prompt);
   }
