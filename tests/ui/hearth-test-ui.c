@@ -102,8 +102,8 @@ hearth_test_save_png (GtkWidget  *widget,
   char *path = g_build_filename (folder, file_name, NULL);
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
-  int width;
-  int height;
+  int width = 0;
+  int height = 0;
 
   hearth_test_wait_for_draw (widget);
   paintable = gtk_widget_paintable_new (widget);

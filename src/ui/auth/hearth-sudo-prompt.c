@@ -104,6 +104,9 @@ response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "confirm"))
     {
+      /* Focus out first: a text that is made insensitive while it has the
+       * focus keeps blinking its cursor, and GTK warns of it. */
+      gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
       gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
       hearth_auth_enter_sudo_async (prompt->auth, prompt->actor, gtk_editable_get_text (prompt->entry),
                                     prompt->cancellable, sudo_entered_cb, prompt);
