@@ -8,6 +8,7 @@
 #include "hearth-application.h"
 #include "hearth-auth.h"
 #include "hearth-circles.h"
+#include "hearth-finance.h"
 #include "hearth-clock.h"
 #include "hearth-keyring.h"
 #include "hearth-preferences-window.h"
@@ -16,11 +17,11 @@
 
 /*
  * HearthApplication owns what lives as long as the process: the settings, the
- * store, the auth and circles services, the keyring and the main window. At start-up it
- * opens the store in a worker thread (creating or migrating the database), then
- * looks in the keyring for a profile that stays signed in, and shows the window
- * once both have answered; when the database cannot be opened it says why and
- * offers to quit.
+ * store, the services (auth, circles, finance), the keyring and the main
+ * window. At start-up it opens the store in a worker thread (creating or
+ * migrating the database), then looks in the keyring for a profile that stays
+ * signed in, and shows the window once both have answered; when the database
+ * cannot be opened it says why and offers to quit.
  */
 
 struct _HearthApplication
@@ -32,6 +33,7 @@ struct _HearthApplication
   HearthStore    *store;
   HearthAuth     *auth;
   HearthCircles  *circles;
+  HearthFinance  *finance;
   HearthKeyring  *keyring;
   HearthActor    *resumed;
   gboolean        ready;
@@ -68,7 +70,8 @@ present_main_window (HearthApplication *self)
       g_autoptr (HearthActor) resumed = g_steal_pointer (&self->resumed);
 
       window = GTK_WINDOW (hearth_window_new (GTK_APPLICATION (self), self->settings,
-                                              self->auth, self->circles, self->keyring));
+                                              self->auth, self->circles, self->finance,
+                                              self->keyring));
       hearth_window_start (HEARTH_WINDOW (window), resumed);
     }
 
@@ -154,6 +157,7 @@ store_opened_cb (GObject      *source,
   self->store = g_steal_pointer (&store);
   self->auth = hearth_auth_new (self->store, hearth_password_cost_default ());
   self->circles = hearth_circles_new (self->auth);
+  self->finance = hearth_finance_new (self->store);
   self->keyring = hearth_keyring_new (APPLICATION_ID);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 
@@ -295,6 +299,7 @@ hearth_application_shutdown (GApplication *application)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->resumed);
+  g_clear_object (&self->finance);
   g_clear_object (&self->circles);
   g_clear_object (&self->auth);
   g_clear_object (&self->keyring);
@@ -309,6 +314,7 @@ hearth_application_finalize (GObject *object)
   HearthApplication *self = HEARTH_APPLICATION (object);
 
   g_clear_object (&self->resumed);
+  g_clear_object (&self->finance);
   g_clear_object (&self->circles);
   g_clear_object (&self->auth);
   g_clear_object (&self->keyring);

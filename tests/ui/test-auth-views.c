@@ -254,6 +254,7 @@ typedef struct
   HearthStore   *store;
   HearthAuth    *auth;
   HearthCircles *circles;
+  HearthFinance *finance;
   HearthKeyring *keyring;
   GSettings     *settings;
   HearthActor   *ada;
@@ -277,7 +278,8 @@ window_set_up (WindowFixture *f,
   g_assert_no_error (error);
 
   f->circles = hearth_circles_new (f->auth);
-  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->keyring);
+  f->finance = hearth_finance_new (f->store);
+  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->keyring);
   hearth_window_start (f->window, f->ada);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "main");
@@ -292,6 +294,7 @@ window_tear_down (WindowFixture *f,
   g_clear_pointer (&f->keys, g_strfreev);
   g_clear_object (&f->settings);
   g_clear_object (&f->keyring);
+  g_clear_object (&f->finance);
   g_clear_object (&f->circles);
   g_clear_object (&f->auth);
   g_clear_object (&f->store);

@@ -30,6 +30,7 @@ typedef struct
   HearthStore   *store;
   HearthAuth    *auth;
   HearthCircles *circles;
+  HearthFinance *finance;
   HearthKeyring *keyring;
   GSettings     *settings;
   HearthActor   *owner;
@@ -64,6 +65,7 @@ fixture_set_up (Fixture       *f,
   f->store = hearth_test_open_store (f->dir, f->clock);
   f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
   f->circles = hearth_circles_new (f->auth);
+  f->finance = hearth_finance_new (f->store);
   f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
   f->settings = g_settings_new ("io.github.hearthapp.Hearth");
 
@@ -81,7 +83,7 @@ fixture_set_up (Fixture       *f,
                              HEARTH_ROLE_EDITOR, &error);
   g_assert_no_error (error);
 
-  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->keyring);
+  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->keyring);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 980, 760);
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -95,6 +97,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->victor);
   g_clear_object (&f->settings);
   g_clear_object (&f->keyring);
+  g_clear_object (&f->finance);
   g_clear_object (&f->circles);
   g_clear_object (&f->auth);
   g_clear_object (&f->store);

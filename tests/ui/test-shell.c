@@ -7,6 +7,7 @@
 
 #include "hearth-application.h"
 #include "hearth-circles-page.h"
+#include "hearth-finance-page.h"
 #include "hearth-clock.h"
 #include "hearth-preferences-window.h"
 #include "hearth-store.h"
@@ -180,6 +181,10 @@ visit_every_module (HearthWindow *window)
       if (g_str_equal (modules[i], "circles"))
         {
           g_assert_true (HEARTH_IS_CIRCLES_PAGE (page));
+        }
+      else if (g_str_equal (modules[i], "finance"))
+        {
+          g_assert_true (HEARTH_IS_FINANCE_PAGE (page));
         }
       else
         {

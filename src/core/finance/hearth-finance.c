@@ -71,6 +71,19 @@ hearth_finance_new (HearthStore *store)
   return self;
 }
 
+/**
+ * hearth_finance_get_store:
+ *
+ * Returns: (transfer none): the store, whose `changed` signal says when
+ *   balances and ledgers moved
+ */
+HearthStore *
+hearth_finance_get_store (HearthFinance *self)
+{
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+  return self->store;
+}
+
 /* Validation ---------------------------------------------------------------------------- */
 
 static gboolean
@@ -305,6 +318,68 @@ move_balance (HearthStore  *store,
   hearth_statement_bind_int64 (statement, 1, delta);
   hearth_statement_bind_int64 (statement, 2, account_id);
   return hearth_statement_run (statement, error);
+}
+
+/**
+ * hearth_finance_can:
+ *
+ * What the screens ask before they offer an action; the functions check again.
+ *
+ * Returns: %TRUE when hearth_authorize() allows it now
+ */
+gboolean
+hearth_finance_can (HearthFinance *self,
+                    HearthActor   *actor,
+                    gint64         circle_id,
+                    const char    *resource,
+                    const char    *action)
+{
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+
+  return hearth_authorize (self->store, actor, circle_id, resource, action, NULL);
+}
+
+/**
+ * hearth_finance_list_categories:
+ * @out_ids: (out) (transfer full) (element-type gint64): their ids
+ * @out_names: (out) (transfer full): their names, in the same order
+ *
+ * The finance categories, shared by every circle, by name.
+ */
+gboolean
+hearth_finance_list_categories (HearthFinance  *self,
+                                GArray        **out_ids,
+                                GStrv          *out_names,
+                                GError        **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+
+  statement = hearth_store_prepare (self->store,
+                                    "SELECT id, name FROM categories WHERE module = 'FINANCE' "
+                                    "ORDER BY name COLLATE NOCASE",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  while (hearth_statement_next_row (statement, &local_error))
+    {
+      gint64 id = hearth_statement_get_int64 (statement, 0);
+
+      g_array_append_val (ids, id);
+      g_strv_builder_add (names, hearth_statement_get_text (statement, 1));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *out_ids = g_steal_pointer (&ids);
+  *out_names = g_strv_builder_end (names);
+  return TRUE;
 }
 
 /* Accounts -------------------------------------------------------------------------------- */

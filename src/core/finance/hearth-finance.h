@@ -88,6 +88,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (HearthFinance, hearth_finance, HEARTH, FINANCE, GObject)
 
 HearthFinance     *hearth_finance_new                 (HearthStore                   *store);
+HearthStore       *hearth_finance_get_store           (HearthFinance                 *self);
 
 GPtrArray         *hearth_finance_list_accounts       (HearthFinance                 *self,
                                                        HearthActor                   *actor,
@@ -130,6 +131,15 @@ GPtrArray         *hearth_finance_list_transactions   (HearthFinance            
                                                        gint64                         account_id,
                                                        HearthTransaction             *after,
                                                        guint                          limit,
+                                                       GError                       **error);
+gboolean           hearth_finance_can                 (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         circle_id,
+                                                       const char                    *resource,
+                                                       const char                    *action);
+gboolean           hearth_finance_list_categories     (HearthFinance                 *self,
+                                                       GArray                       **out_ids,
+                                                       GStrv                         *out_names,
                                                        GError                       **error);
 HearthQueryModel  *hearth_finance_new_ledger          (HearthFinance                 *self,
                                                        HearthActor                   *actor,

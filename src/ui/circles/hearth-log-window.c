@@ -8,6 +8,7 @@
 #include "hearth-audit.h"
 #include "hearth-circle-words.h"
 #include "hearth-log-window.h"
+#include "hearth-mnemonic-button.h"
 
 /*
  * A circle's activity or its audit log, a page at a time in a GtkColumnView:
@@ -258,19 +259,6 @@ build_filters (HearthLogWindow *self)
   return box;
 }
 
-static GtkWidget *
-nav_button (const char *mnemonic,
-            const char *label)
-{
-  GtkWidget *text = gtk_label_new_with_mnemonic (mnemonic);
-  GtkWidget *button = gtk_button_new ();
-
-  /* GTK 4.8 reads no name off a mnemonic child: say it (docs/DEVELOPING.md). */
-  gtk_button_set_child (GTK_BUTTON (button), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return button;
-}
-
 static void
 build (HearthLogWindow *self)
 {
@@ -314,8 +302,8 @@ build (HearthLogWindow *self)
   gtk_stack_add_named (self->content, scrolled, "list");
   gtk_stack_add_named (self->content, GTK_WIDGET (self->empty), "empty");
 
-  self->newer_button = nav_button (_("_Newer"), _("Newer"));
-  self->older_button = nav_button (_("_Older"), _("Older"));
+  self->newer_button = hearth_mnemonic_button_new (_("_Newer"), _("Newer"));
+  self->older_button = hearth_mnemonic_button_new (_("_Older"), _("Older"));
   self->page_label = GTK_LABEL (gtk_label_new (NULL));
   g_signal_connect_swapped (self->newer_button, "clicked", G_CALLBACK (newer_clicked_cb), self);
   g_signal_connect_swapped (self->older_button, "clicked", G_CALLBACK (older_clicked_cb), self);

@@ -9,6 +9,7 @@
 #include "hearth-circle-words.h"
 #include "hearth-circles-page.h"
 #include "hearth-clock.h"
+#include "hearth-finance-page.h"
 #include "hearth-onboarding.h"
 #include "hearth-sign-in-view.h"
 #include "hearth-store.h"
@@ -36,6 +37,7 @@ struct _HearthWindow
   GSettings            *settings;
   HearthAuth           *auth;
   HearthCircles        *circles;
+  HearthFinance        *finance;
   GArray               *circle_ids;
   gint64                circle_id;
   gboolean              filling_switcher;
@@ -55,6 +57,7 @@ struct _HearthWindow
   AdwWindowTitle       *content_title;
   GtkDropDown          *circle_switcher;
   HearthCirclesPage    *circles_page;
+  HearthFinancePage    *finance_page;
 };
 
 enum {
@@ -62,6 +65,7 @@ enum {
   PROP_SETTINGS,
   PROP_AUTH,
   PROP_CIRCLES,
+  PROP_FINANCE,
   PROP_KEYRING,
   PROP_ACTOR,
   PROP_CIRCLE_ID,
@@ -230,6 +234,7 @@ set_circle (HearthWindow *self,
     }
   if (self->actor != NULL)
     hearth_circles_page_set_context (self->circles_page, self->auth, self->circles, self->actor, circle_id);
+  hearth_finance_page_set_context (self->finance_page, self->finance, self->actor, circle_id);
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CIRCLE_ID]);
 }
@@ -538,6 +543,7 @@ hearth_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->auth);
   g_clear_object (&self->circles);
+  g_clear_object (&self->finance);
   g_clear_object (&self->keyring);
   g_clear_object (&self->actor);
   g_clear_pointer (&self->circle_ids, g_array_unref);
@@ -565,6 +571,10 @@ hearth_window_get_property (GObject    *object,
 
     case PROP_CIRCLES:
       g_value_set_object (value, self->circles);
+      break;
+
+    case PROP_FINANCE:
+      g_value_set_object (value, self->finance);
       break;
 
     case PROP_KEYRING:
@@ -604,6 +614,10 @@ hearth_window_set_property (GObject      *object,
 
     case PROP_CIRCLES:
       self->circles = g_value_dup_object (value);
+      break;
+
+    case PROP_FINANCE:
+      self->finance = g_value_dup_object (value);
       break;
 
     case PROP_KEYRING:
@@ -648,6 +662,11 @@ hearth_window_class_init (HearthWindowClass *klass)
                          HEARTH_TYPE_CIRCLES,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_FINANCE] =
+    g_param_spec_object ("finance", NULL, NULL,
+                         HEARTH_TYPE_FINANCE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_KEYRING] =
     g_param_spec_object ("keyring", NULL, NULL,
                          HEARTH_TYPE_KEYRING,
@@ -677,6 +696,7 @@ hearth_window_class_init (HearthWindowClass *klass)
   g_type_ensure (HEARTH_TYPE_ONBOARDING);
   g_type_ensure (HEARTH_TYPE_SIGN_IN_VIEW);
   g_type_ensure (HEARTH_TYPE_CIRCLES_PAGE);
+  g_type_ensure (HEARTH_TYPE_FINANCE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/shell/hearth-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, toast_overlay);
@@ -690,6 +710,7 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, circle_switcher);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, circles_page);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, finance_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, onboarding_finished_cb);
@@ -750,6 +771,7 @@ hearth_window_init (HearthWindow *self)
  * @settings: the application's settings, where the window keeps its size
  * @auth: the auth service, for onboarding and sign-in
  * @circles: the circles service, on the same store
+ * @finance: the finance service, on the same store
  * @keyring: where "stay signed in" tokens are kept
  *
  * Returns: (transfer full): a new main window, in its "starting" mode
@@ -759,12 +781,14 @@ hearth_window_new (GtkApplication *application,
                    GSettings      *settings,
                    HearthAuth     *auth,
                    HearthCircles  *circles,
+                   HearthFinance  *finance,
                    HearthKeyring  *keyring)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (HEARTH_IS_AUTH (auth), NULL);
   g_return_val_if_fail (HEARTH_IS_CIRCLES (circles), NULL);
+  g_return_val_if_fail (HEARTH_IS_FINANCE (finance), NULL);
   g_return_val_if_fail (HEARTH_IS_KEYRING (keyring), NULL);
 
   return g_object_new (HEARTH_TYPE_WINDOW,
@@ -772,6 +796,7 @@ hearth_window_new (GtkApplication *application,
                        "settings", settings,
                        "auth", auth,
                        "circles", circles,
+                       "finance", finance,
                        "keyring", keyring,
                        NULL);
 }

@@ -5,6 +5,7 @@
 
 #include "hearth-auth.h"
 #include "hearth-circles.h"
+#include "hearth-finance.h"
 #include "hearth-keyring.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,7 @@ HearthWindow *hearth_window_new                (GtkApplication *application,
                                                 GSettings      *settings,
                                                 HearthAuth     *auth,
                                                 HearthCircles  *circles,
+                                                HearthFinance  *finance,
                                                 HearthKeyring  *keyring);
 void          hearth_window_start              (HearthWindow   *self,
                                                 HearthActor    *actor);

@@ -1,0 +1,599 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-finance-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hearth-finance-page.h"
+#include "hearth-money.h"
+#include "hearth-transaction-dialog.h"
+
+/*
+ * The Finance page of the current circle: its accounts with their balances
+ * (read, never summed), and the selected account's ledger in a GtkColumnView
+ * over the service's query model, which reads only the rows on screen. Search
+ * and the voided lines' toggle filter in SQL. A selected posted line can be
+ * voided, with Undo in a toast. What the role may not do is not offered.
+ */
+
+struct _HearthFinancePage
+{
+  AdwBin              parent_instance;
+
+  HearthFinance      *finance;
+  HearthActor        *actor;
+  gint64              circle_id;
+  GPtrArray          *accounts;
+  HearthAccount      *account;
+  HearthQueryModel   *ledger;
+  GtkSingleSelection *selection;
+  HearthNumberFormat  format;
+  guint               rebuild_id;
+
+  AdwToastOverlay    *toasts;
+  GtkStack           *pages;
+  GtkListBox         *accounts_list;
+  GtkWidget          *new_account_button;
+  GtkWidget          *first_account_button;
+  GtkSearchEntry     *search_entry;
+  GtkToggleButton    *show_voided_button;
+  GtkWidget          *add_button;
+  GtkStack           *ledger_stack;
+  GtkColumnView      *ledger_view;
+  AdwStatusPage      *ledger_empty;
+  GtkLabel           *summary_label;
+  GtkWidget          *void_button;
+};
+
+G_DEFINE_FINAL_TYPE (HearthFinancePage, hearth_finance_page, ADW_TYPE_BIN)
+
+static void
+toast (HearthFinancePage *self,
+       const char        *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+static gboolean
+can (HearthFinancePage *self,
+     const char        *resource,
+     const char        *action)
+{
+  return self->actor != NULL && hearth_finance_can (self->finance, self->actor, self->circle_id, resource, action);
+}
+
+static char *
+format_amount (HearthFinancePage *self,
+               gint64             minor,
+               const char        *currency)
+{
+  g_autofree char *number = hearth_money_format (minor, currency, &self->format);
+
+  /* Translators: an amount and its currency: "1,234.50 EUR" */
+  return g_strdup_printf (_("%s %s"), number, currency);
+}
+
+static const char *
+kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "WALLET") == 0)
+    return _("Wallet");
+  if (g_strcmp0 (kind, "CREDIT") == 0)
+    return _("Credit card");
+  return _("Bank account");
+}
+
+/* The ledger ------------------------------------------------------------------------------ */
+
+static HearthTransaction *
+selected_transaction (HearthFinancePage *self)
+{
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_summary (HearthFinancePage *self)
+{
+  g_autofree char *balance = NULL;
+  g_autofree char *summary = NULL;
+  HearthTransaction *selected = selected_transaction (self);
+  guint n = self->ledger != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->ledger)) : 0;
+  gboolean filtered = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
+                      !gtk_toggle_button_get_active (self->show_voided_button);
+
+  if (self->account == NULL)
+    return;
+
+  balance = format_amount (self, hearth_account_get_balance (self->account), hearth_account_get_currency (self->account));
+  /* Translators: under the ledger: "Balance 1,234.50 EUR · 42 transactions" */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Balance %s · %u transaction", "Balance %s · %u transactions", n),
+                             balance, n);
+  gtk_label_set_label (self->summary_label, summary);
+
+  gtk_stack_set_visible_child_name (self->ledger_stack, n > 0 ? "rows" : "empty");
+  adw_status_page_set_title (self->ledger_empty, filtered ? _("No Matching Transactions") : _("No Transactions Yet"));
+  adw_status_page_set_description (self->ledger_empty,
+                                   filtered ? _("Try other words, or show the voided transactions too.")
+                                            : _("Add the first one with Add Transaction."));
+  gtk_widget_set_sensitive (self->void_button, selected != NULL && !hearth_transaction_get_voided (selected));
+}
+
+static void
+rebuild_ledger (HearthFinancePage *self)
+{
+  g_autoptr (GError) error = NULL;
+  HearthLedgerFilter filter = { 0 };
+
+  /* The template's toggle speaks before the page is whole. */
+  if (self->selection == NULL)
+    return;
+
+  g_clear_object (&self->ledger);
+  if (self->account != NULL)
+    {
+      filter.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+      filter.posted_only = !gtk_toggle_button_get_active (self->show_voided_button);
+      self->ledger = hearth_finance_new_ledger (self->finance, self->actor, hearth_account_get_id (self->account),
+                                                &filter, &error);
+      if (self->ledger == NULL)
+        toast (self, error->message);
+    }
+
+  if (self->ledger != NULL)
+    g_signal_connect_object (self->ledger, "items-changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, self->ledger != NULL ? G_LIST_MODEL (self->ledger) : NULL);
+  update_summary (self);
+}
+
+static void
+filter_changed_cb (HearthFinancePage *self)
+{
+  rebuild_ledger (self);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) == 4 ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+/* Columns: 0 date, 1 description, 2 payee, 3 category, 4 amount, 5 status. */
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  HearthFinancePage *self = g_object_get_data (G_OBJECT (factory), "page");
+  HearthTransaction *transaction = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+  gboolean voided = hearth_transaction_get_voided (transaction);
+
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "dim-label");
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case 0:
+      {
+        GDate date;
+
+        g_date_clear (&date, 1);
+        g_date_set_parse (&date, hearth_transaction_get_occurred_on (transaction));
+        text = g_new0 (char, 64);
+        if (!g_date_valid (&date) || g_date_strftime (text, 64, "%x", &date) == 0)
+          g_strlcpy (text, hearth_transaction_get_occurred_on (transaction), 64);
+      }
+      break;
+
+    case 1:
+      text = g_strdup (hearth_transaction_get_description (transaction));
+      break;
+
+    case 2:
+      text = g_strdup (hearth_transaction_get_payee (transaction));
+      break;
+
+    case 3:
+      text = g_strdup (hearth_transaction_get_category_name (transaction));
+      break;
+
+    case 4:
+      {
+        g_autofree char *number = hearth_money_format (hearth_transaction_get_amount (transaction),
+                                                       hearth_account_get_currency (self->account),
+                                                       &self->format);
+
+        /* Money in is green and signed +, money out carries the minus. */
+        if (hearth_transaction_get_incoming (transaction))
+          {
+            text = g_strconcat ("+", number, NULL);
+            if (!voided)
+              gtk_widget_add_css_class (label, "success");
+          }
+        else
+          {
+            text = g_strconcat ("\u2212", number, NULL);
+          }
+      }
+      break;
+
+    default:
+      text = g_strdup (voided ? _("Voided") : "");
+      break;
+    }
+
+  if (voided)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+}
+
+static void
+add_column (HearthFinancePage *self,
+            const char        *title,
+            int                column,
+            gboolean           expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (self->ledger_view, view_column);
+  g_object_unref (view_column);
+}
+
+/* Accounts -------------------------------------------------------------------------------- */
+
+static void
+account_selected_cb (HearthFinancePage *self,
+                     GtkListBoxRow     *row)
+{
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+
+  g_clear_object (&self->account);
+  if (index >= 0 && (guint) index < self->accounts->len)
+    self->account = g_object_ref (g_ptr_array_index (self->accounts, index));
+  rebuild_ledger (self);
+}
+
+static void
+rebuild (HearthFinancePage *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 keep = self->account != NULL ? hearth_account_get_id (self->account) : 0;
+  GtkWidget *child;
+  GtkListBoxRow *select = NULL;
+
+  g_clear_pointer (&self->accounts, g_ptr_array_unref);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))) != NULL)
+    gtk_list_box_remove (self->accounts_list, child);
+  if (self->actor == NULL)
+    return;
+
+  self->accounts = hearth_finance_list_accounts (self->finance, self->actor, self->circle_id, FALSE, &error);
+  if (self->accounts == NULL)
+    {
+      toast (self, error->message);
+      self->accounts = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  gtk_widget_set_visible (self->new_account_button, can (self, "account", "create"));
+  gtk_widget_set_visible (self->first_account_button, can (self, "account", "create"));
+  gtk_widget_set_visible (self->add_button, can (self, "transaction", "create"));
+  gtk_widget_set_visible (self->void_button, can (self, "transaction", "void"));
+
+  for (guint i = 0; i < self->accounts->len; i++)
+    {
+      HearthAccount *account = g_ptr_array_index (self->accounts, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *balance = format_amount (self, hearth_account_get_balance (account),
+                                                hearth_account_get_currency (account));
+      GtkWidget *label = gtk_label_new (balance);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hearth_account_get_name (account));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind_label (hearth_account_get_kind (account)));
+      if (hearth_account_get_balance (account) < 0)
+        gtk_widget_add_css_class (label, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_list_box_append (self->accounts_list, row);
+      if (hearth_account_get_id (account) == keep || select == NULL)
+        select = GTK_LIST_BOX_ROW (row);
+    }
+
+  gtk_stack_set_visible_child_name (self->pages, self->accounts->len > 0 ? "ledger" : "no-accounts");
+  if (select != NULL)
+    gtk_list_box_select_row (self->accounts_list, select);
+  else
+    account_selected_cb (self, NULL);
+}
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  HearthFinancePage *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Balances move with every posting: the account list follows the store. */
+static void
+accounts_changed_cb (HearthFinancePage *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
+}
+
+/* Actions --------------------------------------------------------------------------------- */
+
+static void
+new_account_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         HearthFinancePage *self)
+{
+  static const char * const kinds[] = { "BANK", "WALLET", "CREDIT" };
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  AdwComboRow *kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  GtkEditable *currency = g_object_get_data (G_OBJECT (dialog), "currency");
+  g_autofree char *code = NULL;
+  g_autoptr (HearthAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "create"))
+    return;
+
+  code = g_ascii_strup (gtk_editable_get_text (currency), -1);
+  g_strstrip (code);
+  account = hearth_finance_create_account (self->finance, self->actor, self->circle_id, gtk_editable_get_text (name),
+                                           kinds[MIN (adw_combo_row_get_selected (kind), 2)], code, &error);
+  if (account == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  g_set_object (&self->account, account);
+  rebuild (self);
+}
+
+static void
+name_changed_cb (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", *name != '\0');
+}
+
+static void
+new_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HearthFinancePage *self = HEARTH_FINANCE_PAGE (widget);
+  const char * const kinds[] = { _("Bank account"), _("Wallet"), _("Credit card"), NULL };
+  AdwMessageDialog *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *kind = adw_combo_row_new ();
+  GtkWidget *currency = adw_entry_row_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("New Account"),
+                                                       _("Its balance starts at zero; add its transactions next.")));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (gtk_string_list_new (kinds)));
+  /* Translators: the currency field: an ISO 4217 code */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (currency), _("Currency (EUR, USD, …)"));
+  gtk_editable_set_text (GTK_EDITABLE (currency), "EUR");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), name);
+  gtk_list_box_append (GTK_LIST_BOX (list), kind);
+  gtk_list_box_append (GTK_LIST_BOX (list), currency);
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "create", FALSE);
+  adw_message_dialog_set_default_response (dialog, "create");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (name, "changed", G_CALLBACK (name_changed_cb), dialog);
+  g_object_set_data (G_OBJECT (dialog), "name", name);
+  g_object_set_data (G_OBJECT (dialog), "kind", kind);
+  g_object_set_data (G_OBJECT (dialog), "currency", currency);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_account_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_transaction_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HearthFinancePage *self = HEARTH_FINANCE_PAGE (widget);
+
+  if (self->account == NULL || !can (self, "transaction", "create"))
+    return;
+  gtk_window_present (GTK_WINDOW (hearth_transaction_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                 self->finance, self->actor, self->account)));
+}
+
+typedef struct
+{
+  HearthFinancePage *self;
+  gint64             transaction_id;
+} Undo;
+
+static void
+undo_free (gpointer data,
+           GClosure *closure)
+{
+  Undo *undo = data;
+
+  g_object_unref (undo->self);
+  g_free (undo);
+}
+
+static void
+undo_void_cb (AdwToast *toast_widget,
+              Undo     *undo)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!hearth_finance_unvoid_transaction (undo->self->finance, undo->self->actor, undo->transaction_id, &error))
+    toast (undo->self, error->message);
+}
+
+static void
+void_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HearthFinancePage *self = HEARTH_FINANCE_PAGE (widget);
+  HearthTransaction *transaction = selected_transaction (self);
+  g_autoptr (GError) error = NULL;
+  AdwToast *done;
+  Undo *undo;
+
+  if (transaction == NULL || hearth_transaction_get_voided (transaction))
+    return;
+  if (!hearth_finance_void_transaction (self->finance, self->actor, hearth_transaction_get_id (transaction), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  /* Reversible, so no question first: Undo instead. */
+  undo = g_new0 (Undo, 1);
+  undo->self = g_object_ref (self);
+  undo->transaction_id = hearth_transaction_get_id (transaction);
+  done = adw_toast_new (_("Transaction voided"));
+  adw_toast_set_button_label (done, _("_Undo"));
+  g_signal_connect_data (done, "button-clicked", G_CALLBACK (undo_void_cb), undo, undo_free, 0);
+  adw_toast_overlay_add_toast (self->toasts, done);
+}
+
+/* GObject --------------------------------------------------------------------------------- */
+
+static void
+hearth_finance_page_dispose (GObject *object)
+{
+  HearthFinancePage *self = HEARTH_FINANCE_PAGE (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_FINANCE_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->ledger);
+  g_clear_object (&self->account);
+  g_clear_pointer (&self->accounts, g_ptr_array_unref);
+  g_clear_object (&self->actor);
+  g_clear_object (&self->finance);
+
+  G_OBJECT_CLASS (hearth_finance_page_parent_class)->dispose (object);
+}
+
+static void
+hearth_finance_page_class_init (HearthFinancePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hearth_finance_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/finance/hearth-finance-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, pages);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, new_account_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, first_account_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, show_voided_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, ledger_stack);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, ledger_view);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, ledger_empty);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, void_button);
+  gtk_widget_class_bind_template_callback (widget_class, account_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "finance.new-account", NULL, new_account_action);
+  gtk_widget_class_install_action (widget_class, "finance.add-transaction", NULL, add_transaction_action);
+  gtk_widget_class_install_action (widget_class, "finance.void", NULL, void_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "finance.add-transaction", NULL);
+}
+
+static void
+hearth_finance_page_init (HearthFinancePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not bound: see HearthCirclesPage and docs/DEVELOPING.md. */
+  self->toasts = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+  hearth_number_format_from_locale (&self->format);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_summary), self);
+  gtk_column_view_set_model (self->ledger_view, GTK_SELECTION_MODEL (self->selection));
+
+  add_column (self, _("Date"), 0, FALSE);
+  add_column (self, _("Description"), 1, TRUE);
+  add_column (self, _("Payee"), 2, TRUE);
+  add_column (self, _("Category"), 3, FALSE);
+  add_column (self, _("Amount"), 4, FALSE);
+  add_column (self, _("Status"), 5, FALSE);
+}
+
+/**
+ * hearth_finance_page_set_context:
+ * @actor: (nullable): who is signed in, or %NULL to show nothing
+ * @circle_id: the current circle
+ */
+void
+hearth_finance_page_set_context (HearthFinancePage *self,
+                                 HearthFinance     *finance,
+                                 HearthActor       *actor,
+                                 gint64             circle_id)
+{
+  g_return_if_fail (HEARTH_IS_FINANCE_PAGE (self));
+  g_return_if_fail (HEARTH_IS_FINANCE (finance));
+
+  if (self->finance != finance)
+    {
+      g_set_object (&self->finance, finance);
+      g_signal_connect_object (hearth_finance_get_store (finance), "changed::accounts",
+                               G_CALLBACK (accounts_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  g_set_object (&self->actor, actor);
+  if (self->circle_id != circle_id)
+    g_clear_object (&self->account);
+  self->circle_id = circle_id;
+  rebuild (self);
+}
+
+/**
+ * hearth_finance_page_get_account:
+ *
+ * Returns: (transfer none) (nullable): the account whose ledger is shown
+ */
+HearthAccount *
+hearth_finance_page_get_account (HearthFinancePage *self)
+{
+  g_return_val_if_fail (HEARTH_IS_FINANCE_PAGE (self), NULL);
+  return self->account;
+}

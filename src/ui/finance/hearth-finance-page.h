@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hearth-finance.h"
+
+G_BEGIN_DECLS
+
+#define HEARTH_TYPE_FINANCE_PAGE (hearth_finance_page_get_type ())
+G_DECLARE_FINAL_TYPE (HearthFinancePage, hearth_finance_page, HEARTH, FINANCE_PAGE, AdwBin)
+
+void           hearth_finance_page_set_context (HearthFinancePage *self,
+                                                HearthFinance     *finance,
+                                                HearthActor       *actor,
+                                                gint64             circle_id);
+HearthAccount *hearth_finance_page_get_account (HearthFinancePage *self);
+
+G_END_DECLS

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-test"
+
+#include "config.h"
+
+#include "hearth-clock.h"
+#include "hearth-finance-page.h"
+#include "hearth-password.h"
+#include "hearth-store.h"
+#include "hearth-test-common.h"
+#include "hearth-test-ui.h"
+#include "hearth-transaction-dialog.h"
+#include "hearth-window.h"
+
+/*
+ * The Finance page on a real display: accounts with their balances, the
+ * ledger in a column view over the query model, the form with its inline
+ * error, void with Undo, and what a visitor is not offered. Screens go to
+ * build/tests/screenshots/.
+ */
+
+#define PASSWORD "Tapioca-Harbour-71"
+
+typedef struct
+{
+  char          *dir;
+  HearthClock   *clock;
+  HearthStore   *store;
+  HearthAuth    *auth;
+  HearthCircles *circles;
+  HearthFinance *finance;
+  HearthKeyring *keyring;
+  GSettings     *settings;
+  HearthActor   *owner;
+  HearthActor   *visitor;
+  HearthWindow  *window;
+  gint64         account;
+} Fixture;
+
+static HearthActor *
+new_profile (Fixture    *f,
+             const char *username)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) keys = NULL;
+  HearthActor *actor = hearth_auth_create_profile (f->auth, username, username, NULL, PASSWORD, &keys, &error);
+
+  g_assert_no_error (error);
+  return actor;
+}
+
+static void
+add (Fixture    *f,
+     const char *date,
+     gint64      amount,
+     gboolean    incoming,
+     const char *description)
+{
+  g_autoptr (GError) error = NULL;
+  HearthTransactionDraft draft = { date, amount, incoming, description, "", 0 };
+
+  hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthCircle) family = NULL;
+  g_autoptr (HearthAccount) account = NULL;
+
+  f->dir = hearth_test_make_temp_dir ();
+  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
+  f->store = hearth_test_open_store (f->dir, f->clock);
+  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
+  f->circles = hearth_circles_new (f->auth);
+  f->finance = hearth_finance_new (f->store);
+  f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
+  f->settings = g_settings_new ("io.github.hearthapp.Hearth");
+  f->owner = new_profile (f, "olivia");
+  f->visitor = new_profile (f, "victor");
+
+  family = hearth_circles_create (f->circles, f->owner, "Family", &error);
+  g_assert_no_error (error);
+  hearth_circles_add_member (f->circles, f->owner, hearth_circle_get_id (family),
+                             hearth_actor_get_user_id (f->visitor), HEARTH_ROLE_VISITOR, &error);
+  g_assert_no_error (error);
+  account = hearth_finance_create_account (f->finance, f->owner, hearth_circle_get_id (family), "Joint Account",
+                                           "BANK", "EUR", &error);
+  g_assert_no_error (error);
+  f->account = hearth_account_get_id (account);
+  add (f, "2026-11-01", 250000, TRUE, "Salary");
+  add (f, "2026-11-03", 90000, FALSE, "Rent");
+  add (f, "2026-11-20", 6420, FALSE, "Groceries");
+
+  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->keyring);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->owner);
+  g_clear_object (&f->visitor);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->keyring);
+  g_clear_object (&f->finance);
+  g_clear_object (&f->circles);
+  g_clear_object (&f->auth);
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  hearth_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static gboolean
+settled (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  return !gtk_stack_get_transition_running (child (f->window, HEARTH_TYPE_WINDOW, "mode_stack")) &&
+         !gtk_stack_get_transition_running (child (f->window, HEARTH_TYPE_WINDOW, "stack"));
+}
+
+static HearthFinancePage *
+show_finance (Fixture     *f,
+              HearthActor *actor)
+{
+  hearth_window_start (f->window, actor);
+  g_assert_true (hearth_window_show_module (f->window, "finance"));
+  hearth_test_wait_until (settled, f, "the window's transitions");
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  return child (f->window, HEARTH_TYPE_WINDOW, "finance_page");
+}
+
+static GListModel *
+ledger_of (HearthFinancePage *page)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (child (page, HEARTH_TYPE_FINANCE_PAGE, "ledger_view")));
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+dialog_shown (gpointer user_data)
+{
+  return hearth_test_find_toplevel (HEARTH_TYPE_TRANSACTION_DIALOG) != NULL;
+}
+
+static gint64
+balance (Fixture *f)
+{
+  return hearth_test_query_int (f->store, "SELECT balance FROM accounts");
+}
+
+static void
+test_ledger_and_form (Fixture       *f,
+                      gconstpointer  data)
+{
+  HearthFinancePage *page = show_finance (f, f->owner);
+  g_autoptr (GPtrArray) rows = hearth_test_find_all (child (page, HEARTH_TYPE_FINANCE_PAGE, "accounts_list"),
+                                                     ADW_TYPE_ACTION_ROW);
+  GtkLabel *summary = child (page, HEARTH_TYPE_FINANCE_PAGE, "summary_label");
+  g_autoptr (GPtrArray) entries = NULL;
+  GtkWindow *dialog;
+  GtkWidget *amount;
+
+  /* The family's circle is current; its account is selected, its ledger shown. */
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_nonnull (hearth_finance_page_get_account (page));
+  g_assert_cmpuint (g_list_model_get_n_items (ledger_of (page)), ==, 3);
+  g_assert_cmpstr (gtk_label_get_label (summary), ==, "Balance 1535.80 EUR · 3 transactions");
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-ledger"));
+
+  /* The form: a wrong amount is shown at its field, and nothing is added. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "finance.add-transaction", NULL);
+  hearth_test_wait_until (dialog_shown, NULL, "the transaction form");
+  dialog = hearth_test_find_toplevel (HEARTH_TYPE_TRANSACTION_DIALOG);
+  entries = hearth_test_find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpuint (entries->len, ==, 4);  /* date, amount, description, payee */
+  amount = g_ptr_array_index (entries, 1);
+  gtk_editable_set_text (GTK_EDITABLE (amount), "12,3x");
+  gtk_editable_set_text (g_ptr_array_index (entries, 2), "Bakery");
+  hearth_transaction_dialog_submit (HEARTH_TRANSACTION_DIALOG (dialog));
+  g_assert_true (gtk_widget_has_css_class (amount, "error"));
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions"), ==, 3);
+  hearth_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-form-error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (amount), "12.30");
+  hearth_transaction_dialog_submit (HEARTH_TRANSACTION_DIALOG (dialog));
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions"), ==, 4);
+  g_assert_cmpint (balance (f), ==, 153580 - 1230);
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (ledger_of (page)), ==, 4);
+  g_assert_cmpstr (gtk_label_get_label (summary), ==, "Balance 1523.50 EUR · 4 transactions");
+}
+
+static void
+test_void_and_undo (Fixture       *f,
+                    gconstpointer  data)
+{
+  HearthFinancePage *page = show_finance (f, f->owner);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (ledger_of (page));
+  g_autoptr (GPtrArray) buttons = NULL;
+  GtkWidget *undo = NULL;
+
+  /* The newest line, the groceries. */
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_get_sensitive (child (page, HEARTH_TYPE_FINANCE_PAGE, "void_button")));
+  gtk_widget_activate_action (GTK_WIDGET (page), "finance.void", NULL);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"),
+                   ==, 1);
+  g_assert_cmpint (balance (f), ==, 153580 + 6420);
+  drain ();
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-voided"));
+
+  /* The toast's Undo puts it back. */
+  buttons = hearth_test_find_all (GTK_WIDGET (page), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "_Undo") == 0)
+        undo = button;
+    }
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"),
+                   ==, 0);
+  g_assert_cmpint (balance (f), ==, 153580);
+}
+
+static void
+test_visitor_reads_only (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->auth, "victor", PASSWORD, FALSE, NULL, &error);
+  HearthFinancePage *page;
+
+  g_assert_no_error (error);
+  page = show_finance (f, victor);
+  g_assert_cmpuint (g_list_model_get_n_items (ledger_of (page)), ==, 3);
+  g_assert_false (gtk_widget_get_visible (child (page, HEARTH_TYPE_FINANCE_PAGE, "add_button")));
+  g_assert_false (gtk_widget_get_visible (child (page, HEARTH_TYPE_FINANCE_PAGE, "void_button")));
+  g_assert_false (gtk_widget_get_visible (child (page, HEARTH_TYPE_FINANCE_PAGE, "new_account_button")));
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-visitor"));
+}
+
+typedef struct
+{
+  HearthFinancePage *page;
+  guint              n;
+} Count;
+
+static gboolean
+ledger_has (gpointer user_data)
+{
+  Count *count = user_data;
+
+  return g_list_model_get_n_items (ledger_of (count->page)) == count->n;
+}
+
+/* The search entry waits for typing to pause, then the filter runs in SQL. */
+static void
+test_search_filters_in_sql (Fixture       *f,
+                            gconstpointer  data)
+{
+  HearthFinancePage *page = show_finance (f, f->owner);
+  GtkEditable *search = child (page, HEARTH_TYPE_FINANCE_PAGE, "search_entry");
+  GtkStack *stack = child (page, HEARTH_TYPE_FINANCE_PAGE, "ledger_stack");
+  Count one = { page, 1 };
+  Count none = { page, 0 };
+  g_autoptr (HearthTransaction) rent = NULL;
+
+  gtk_editable_set_text (search, "ren");
+  hearth_test_wait_until (ledger_has, &one, "the search to find the rent");
+  rent = g_list_model_get_item (ledger_of (page), 0);
+  g_assert_cmpstr (hearth_transaction_get_description (rent), ==, "Rent");
+
+  gtk_editable_set_text (search, "nothing like it");
+  hearth_test_wait_until (ledger_has, &none, "the search to find nothing");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-no-match"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hearth_test_ui_init (&argc, &argv);
+
+  g_test_add ("/ui/finance/ledger-and-form", Fixture, NULL, fixture_set_up, test_ledger_and_form, fixture_tear_down);
+  g_test_add ("/ui/finance/void-and-undo", Fixture, NULL, fixture_set_up, test_void_and_undo, fixture_tear_down);
+  g_test_add ("/ui/finance/visitor-reads-only", Fixture, NULL, fixture_set_up, test_visitor_reads_only,
+              fixture_tear_down);
+  g_test_add ("/ui/finance/search-filters-in-sql", Fixture, NULL, fixture_set_up, test_search_filters_in_sql,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
