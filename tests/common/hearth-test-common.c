@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "hearth-store.h"
+#include "hearth-auth.h"
 #include "hearth-test-common.h"
 
 /*
@@ -90,4 +91,36 @@ hearth_test_query_text (HearthStore *store,
   hearth_statement_fetch_one (statement, &error);
   g_assert_no_error (error);
   return hearth_statement_dup_text (statement, 0);
+}
+
+/* One integer from SQL written with printf's format. */
+gint64
+hearth_test_count (HearthStore *store,
+                   const char  *sql_format,
+                   ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, sql_format);
+  sql = g_strdup_vprintf (sql_format, args);
+  va_end (args);
+  return hearth_test_query_int (store, sql);
+}
+
+/* A new profile with HEARTH_TEST_PASSWORD, signed in (and in sudo mode, as
+ * every new profile is). */
+HearthActor *
+hearth_test_new_profile (HearthAuth *auth,
+                         const char *username,
+                         const char *display_name)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) keys = NULL;
+  HearthActor *actor = hearth_auth_create_profile (auth, username, display_name, NULL, HEARTH_TEST_PASSWORD,
+                                                   &keys, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (actor);
+  return actor;
 }

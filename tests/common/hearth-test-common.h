@@ -18,5 +18,18 @@ gint64       hearth_test_query_int     (HearthStore *store,
                                         const char  *sql);
 char        *hearth_test_query_text    (HearthStore *store,
                                         const char  *sql);
+gint64       hearth_test_count         (HearthStore *store,
+                                        const char  *sql_format,
+                                        ...) G_GNUC_PRINTF (2, 3);
+
+/* The password of every profile that hearth_test_new_profile() makes. */
+#define HEARTH_TEST_PASSWORD "Tapioca-Harbour-71"
+
+typedef struct _HearthAuth  HearthAuth;
+typedef struct _HearthActor HearthActor;
+
+HearthActor *hearth_test_new_profile   (HearthAuth  *auth,
+                                        const char  *username,
+                                        const char  *display_name);
 
 G_END_DECLS

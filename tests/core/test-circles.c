@@ -20,8 +20,6 @@
  * changes (one owner, rank, personal circles, dissolved circles), and that
  * every change writes its event and audit rows in its own transaction. */
 
-#define PASSWORD "Tapioca-Harbour-71"
-
 typedef struct
 {
   char          *dir;
@@ -46,20 +44,6 @@ typedef struct
   gint64         account;
   gint64         transaction;
 } Fixture;
-
-static HearthActor *
-new_profile (Fixture    *f,
-             const char *username,
-             const char *display_name)
-{
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) keys = NULL;
-  HearthActor *actor;
-
-  actor = hearth_auth_create_profile (f->auth, username, display_name, NULL, PASSWORD, &keys, &error);
-  g_assert_no_error (error);
-  return actor;
-}
 
 static gint64
 id_of (HearthActor *actor)
@@ -105,13 +89,13 @@ fixture_set_up (Fixture       *f,
   f->circles = hearth_circles_new (f->auth);
 
   /* A new profile starts in sudo mode, and the fake clock stands still. */
-  f->owner = new_profile (f, "olivia", "Olivia");
-  f->admin = new_profile (f, "adam", "Adam");
-  f->editor = new_profile (f, "edith", "Edith");
-  f->visitor = new_profile (f, "victor", "Victor");
-  f->tina = new_profile (f, "tina", "Tina");
-  f->oscar = new_profile (f, "oscar", "Oscar");
-  f->sam = new_profile (f, "sam", "Sam");
+  f->owner = hearth_test_new_profile (f->auth, "olivia", "Olivia");
+  f->admin = hearth_test_new_profile (f->auth, "adam", "Adam");
+  f->editor = hearth_test_new_profile (f->auth, "edith", "Edith");
+  f->visitor = hearth_test_new_profile (f->auth, "victor", "Victor");
+  f->tina = hearth_test_new_profile (f->auth, "tina", "Tina");
+  f->oscar = hearth_test_new_profile (f->auth, "oscar", "Oscar");
+  f->sam = hearth_test_new_profile (f->auth, "sam", "Sam");
   f->family = new_circle (f, "Family");
 
   f->finance = hearth_finance_new (f->store);
@@ -146,25 +130,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->clock);
   hearth_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static gint64
-count (Fixture    *f,
-       const char *sql_format,
-       ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-count (Fixture    *f,
-       const char *sql_format,
-       ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, sql_format);
-  sql = g_strdup_vprintf (sql_format, args);
-  va_end (args);
-  return hearth_test_query_int (f->store, sql);
 }
 
 static HearthRole
@@ -527,8 +492,8 @@ test_policy_matrix_overridden (Fixture       *f,
       g_assert_no_error (error);
       n_changed++;
     }
-  g_assert_cmpint (count (f, "SELECT count(*) FROM permission_logs"), ==, n_changed);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'policy.changed'"), ==, n_changed);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, n_changed);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'policy.changed'"), ==, n_changed);
 
   check_matrix (f, f->family, MATRIX_OVERRIDDEN);
   check_matrix (f, other, MATRIX_ACTIVE);
@@ -594,12 +559,12 @@ test_personal_circle (Fixture       *f,
   g_assert_null (hearth_circles_list_candidates (f->circles, f->oscar, id, &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
   g_clear_error (&error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM circle_members WHERE circle_id = %" G_GINT64_FORMAT, id), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_members WHERE circle_id = %" G_GINT64_FORMAT, id), ==, 1);
 
   /* One personal circle per profile, whatever else they belong to. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL'"), ==,
-                   count (f, "SELECT count(*) FROM users"));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL' AND owner_id = %" G_GINT64_FORMAT,
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL'"), ==,
+                   hearth_test_count (f->store, "SELECT count(*) FROM users"));
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL' AND owner_id = %" G_GINT64_FORMAT,
                           id_of (f->owner)), ==, 1);
 }
 
@@ -632,10 +597,10 @@ test_create_and_list (Fixture       *f,
   g_assert_cmpuint (members->len, ==, 1);
   g_assert_cmpint (hearth_circle_member_get_role (g_ptr_array_index (members, 0)), ==, HEARTH_ROLE_OWNER);
 
-  g_assert_cmpint (count (f, "SELECT count(*) FROM circle_events WHERE type = 'CREATED' AND circle_id = %"
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_events WHERE type = 'CREATED' AND circle_id = %"
                           G_GINT64_FORMAT " AND json_extract (payload, '$.name') = 'The Lovelaces'",
                           hearth_circle_get_id (circle)), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'circle.created' AND entity_id = %"
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'circle.created' AND entity_id = %"
                           G_GINT64_FORMAT " AND actor_id = %" G_GINT64_FORMAT,
                           hearth_circle_get_id (circle), id_of (f->oscar)), ==, 1);
 
@@ -690,7 +655,7 @@ test_outsiders_and_foreign_ids (Fixture       *f,
   g_assert_false (hearth_circles_transfer_ownership (f->circles, f->owner, f->family, id_of (f->oscar), &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_NOT_MEMBER);
   g_clear_error (&error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM circle_members WHERE circle_id = %" G_GINT64_FORMAT, sam_circle),
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_members WHERE circle_id = %" G_GINT64_FORMAT, sam_circle),
                    ==, 2);
 
   /* An unknown circle says no more than a circle one is not in. */
@@ -715,11 +680,11 @@ assert_one_owner (Fixture *f,
                   gint64   circle_id,
                   gint64   owner_id)
 {
-  g_assert_cmpint (count (f, "SELECT count(*) FROM circle_members WHERE role = 'OWNER' AND circle_id = %"
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_members WHERE role = 'OWNER' AND circle_id = %"
                           G_GINT64_FORMAT, circle_id), ==, 1);
-  g_assert_cmpint (count (f, "SELECT user_id FROM circle_members WHERE role = 'OWNER' AND circle_id = %"
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT user_id FROM circle_members WHERE role = 'OWNER' AND circle_id = %"
                           G_GINT64_FORMAT, circle_id), ==, owner_id);
-  g_assert_cmpint (count (f, "SELECT owner_id FROM circles WHERE id = %" G_GINT64_FORMAT, circle_id), ==, owner_id);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT owner_id FROM circles WHERE id = %" G_GINT64_FORMAT, circle_id), ==, owner_id);
 }
 
 static void
@@ -754,7 +719,7 @@ test_one_owner (Fixture       *f,
   g_assert_false (hearth_circles_dissolve (f->circles, f->owner, f->family, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM circle_events WHERE type = 'OWNER_TRANSFERRED' "
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_events WHERE type = 'OWNER_TRANSFERRED' "
                           "AND json_extract (payload, '$.user_id') = %" G_GINT64_FORMAT, id_of (f->editor)), ==, 1);
 
   /* Now the former owner may leave; the new one may not. */
@@ -836,26 +801,26 @@ test_override_one_circle (Fixture       *f,
   g_assert_true (hearth_authorize (f->store, f->visitor, f->family, "transaction", "create", NULL));
   g_assert_false (hearth_authorize (f->store, f->visitor, other, "transaction", "create", NULL));
 
-  g_assert_cmpint (count (f, "SELECT count(*) FROM permission_logs"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT changed_by FROM permission_logs"), ==, id_of (f->owner));
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT changed_by FROM permission_logs"), ==, id_of (f->owner));
   old_value = hearth_test_query_text (f->store, "SELECT json_extract (old_value, '$.allowed') FROM permission_logs");
   new_value = hearth_test_query_text (f->store, "SELECT json_extract (new_value, '$.allowed') FROM permission_logs");
   g_assert_cmpstr (old_value, ==, "0");
   g_assert_cmpstr (new_value, ==, "1");
-  g_assert_cmpint (count (f, "SELECT count(*) FROM permission_policies p JOIN permission_logs l ON l.policy_id = p.id "
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_policies p JOIN permission_logs l ON l.policy_id = p.id "
                           "WHERE p.circle_id = %" G_GINT64_FORMAT " AND p.role = 'VISITOR'", f->family), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'policy.changed' AND circle_id = %"
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'policy.changed' AND circle_id = %"
                           G_GINT64_FORMAT, f->family), ==, 1);
 
   /* Setting what holds already changes and logs nothing; back again is logged. */
   hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_VISITOR, "transaction", "create", TRUE,
                              &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM permission_logs"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, 1);
   hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_VISITOR, "transaction", "create", FALSE,
                              &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM permission_logs"), ==, 2);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, 2);
   g_assert_false (hearth_authorize (f->store, f->visitor, f->family, "transaction", "create", NULL));
 
   /* The owner's rights and the owner-only pairs are fixed. */
@@ -887,7 +852,7 @@ test_override_one_circle (Fixture       *f,
   g_assert_false (hearth_circles_set_policy (f->circles, f->admin, f->family, HEARTH_ROLE_VISITOR, "note", "create",
                                              TRUE, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM permission_logs"), ==, 2);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, 2);
 }
 
 /* A role removed or lowered while the member is signed in holds at their next call. */
@@ -898,7 +863,7 @@ test_role_change_while_signed_in (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthActor) session = NULL;
 
-  session = hearth_auth_sign_in (f->auth, "edith", PASSWORD, FALSE, NULL, &error);
+  session = hearth_auth_sign_in (f->auth, "edith", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (hearth_authorize (f->store, session, f->family, "note", "create", NULL));
 
@@ -955,7 +920,7 @@ test_sudo_required (Fixture       *f,
   hearth_circles_remove_member (f->circles, f->owner, f->family, id_of (f->sam), &error);
   g_assert_no_error (error);
 
-  hearth_auth_enter_sudo (f->auth, f->owner, PASSWORD, &error);
+  hearth_auth_enter_sudo (f->auth, f->owner, HEARTH_TEST_PASSWORD, &error);
   g_assert_no_error (error);
   hearth_circles_dissolve (f->circles, f->owner, f->family, &error);
   g_assert_no_error (error);
@@ -1010,7 +975,7 @@ test_unlock_member (Fixture       *f,
                                        "permanently_locked = 1 WHERE user_id = (SELECT id FROM users "
                                        "WHERE username = 'tina')",
                                        NULL));
-  g_assert_null (hearth_auth_sign_in (f->auth, "tina", PASSWORD, FALSE, NULL, &error));
+  g_assert_null (hearth_auth_sign_in (f->auth, "tina", HEARTH_TEST_PASSWORD, FALSE, NULL, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_LOCKED);
   g_clear_error (&error);
 
@@ -1041,16 +1006,16 @@ test_unlock_member (Fixture       *f,
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
   g_clear_error (&error);
 
-  hearth_auth_enter_sudo (f->auth, f->admin, PASSWORD, &error);
+  hearth_auth_enter_sudo (f->auth, f->admin, HEARTH_TEST_PASSWORD, &error);
   g_assert_no_error (error);
   hearth_circles_unlock_member (f->circles, f->admin, f->family, id_of (f->tina), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM security_events WHERE type = 'ACCOUNT_UNLOCKED' AND user_id = %"
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM security_events WHERE type = 'ACCOUNT_UNLOCKED' AND user_id = %"
                           G_GINT64_FORMAT " AND json_extract (metadata, '$.by') = %" G_GINT64_FORMAT,
                           id_of (f->tina), id_of (f->admin)), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'profile.unlocked' AND entity_id = %"
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'profile.unlocked' AND entity_id = %"
                           G_GINT64_FORMAT " AND circle_id = %" G_GINT64_FORMAT, id_of (f->tina), f->family), ==, 1);
-  tina = hearth_auth_sign_in (f->auth, "tina", PASSWORD, FALSE, NULL, &error);
+  tina = hearth_auth_sign_in (f->auth, "tina", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (tina);
 }
@@ -1156,24 +1121,24 @@ test_every_mutation_is_logged (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
     {
       g_autoptr (GError) error = NULL;
-      gint64 logs = count (f, "SELECT count(*) FROM %s", mutations[i].log_table);
-      gint64 audits = count (f, "SELECT count(*) FROM audit_logs WHERE action = '%s'", mutations[i].audit_action);
-      gint64 newest_audit = count (f, "SELECT max (id) FROM audit_logs");
+      gint64 logs = hearth_test_count (f->store, "SELECT count(*) FROM %s", mutations[i].log_table);
+      gint64 audits = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = '%s'", mutations[i].audit_action);
+      gint64 newest_audit = hearth_test_count (f->store, "SELECT max (id) FROM audit_logs");
 
       g_test_message ("%s", mutations[i].name);
       g_assert_true (hearth_store_begin (f->store, NULL));
       mutations[i].mutate (f, &error);
       g_assert_no_error (error);
 
-      g_assert_cmpint (count (f, "SELECT count(*) FROM %s", mutations[i].log_table), ==, logs + 1);
+      g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM %s", mutations[i].log_table), ==, logs + 1);
       if (mutations[i].event_type != NULL)
-        g_assert_cmpint (count (f, "SELECT count(*) FROM circle_events WHERE id = (SELECT max (id) FROM circle_events) "
+        g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_events WHERE id = (SELECT max (id) FROM circle_events) "
                                 "AND type = '%s' AND actor_id IS NOT NULL", mutations[i].event_type), ==, 1);
-      g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = '%s'", mutations[i].audit_action),
+      g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = '%s'", mutations[i].audit_action),
                        ==, audits + 1);
       /* Exactly one audit row, and it says in which circle. */
-      g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE id > %" G_GINT64_FORMAT, newest_audit), ==, 1);
-      g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE id > %" G_GINT64_FORMAT
+      g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE id > %" G_GINT64_FORMAT, newest_audit), ==, 1);
+      g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE id > %" G_GINT64_FORMAT
                               " AND circle_id IS NOT NULL AND actor_id IS NOT NULL", newest_audit), ==, 1);
       hearth_store_rollback (f->store);
     }
@@ -1225,7 +1190,7 @@ test_audit_log_pages_and_filters (Fixture       *f,
   HearthAuditFilter filter = { f->family };
   HearthKeyset after = { 0, 0 };
   gint64 total = 0;
-  gint64 before = count (f, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT, f->family);
+  gint64 before = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT, f->family);
   gint64 midway = 0;
   guint pages = 0;
 
@@ -1240,7 +1205,7 @@ test_audit_log_pages_and_filters (Fixture       *f,
       hearth_circles_rename (f->circles, i % 2 ? f->admin : f->owner, f->family, name, &error);
       g_assert_no_error (error);
     }
-  total = count (f, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT, f->family);
+  total = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT, f->family);
   g_assert_cmpint (total, ==, before + 120);
 
   /* Pages of 50, newest first, each row once. */
@@ -1322,7 +1287,7 @@ test_sign_in_is_audited_in_personal_circle (Fixture       *f,
 
   hearth_auth_sign_out (f->auth, f->sam, &error);
   g_assert_no_error (error);
-  again = hearth_auth_sign_in (f->auth, "sam", PASSWORD, FALSE, NULL, &error);
+  again = hearth_auth_sign_in (f->auth, "sam", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   g_assert_no_error (error);
 
   circles = hearth_circles_list (f->circles, again, &error);
@@ -1418,13 +1383,13 @@ test_delete_profile_with_circles (Fixture       *f,
   g_assert_false (hearth_auth_delete_profile (f->auth, f->owner, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL' AND owner_id = %" G_GINT64_FORMAT,
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL' AND owner_id = %" G_GINT64_FORMAT,
                           id_of (f->owner)), ==, 1);
 
   hearth_auth_delete_profile (f->auth, f->tina, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM circles WHERE owner_id = %" G_GINT64_FORMAT, id_of (f->tina)), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM circle_members WHERE user_id = %" G_GINT64_FORMAT, id_of (f->tina)),
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circles WHERE owner_id = %" G_GINT64_FORMAT, id_of (f->tina)), ==, 0);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_members WHERE user_id = %" G_GINT64_FORMAT, id_of (f->tina)),
                    ==, 0);
 }
 

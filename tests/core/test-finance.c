@@ -17,8 +17,6 @@
  * with every change and equal to the ledger, void and its undo, every edit
  * logged, and the circle's rules on every function. */
 
-#define PASSWORD "Tapioca-Harbour-71"
-
 typedef struct
 {
   char          *dir;
@@ -35,18 +33,6 @@ typedef struct
   gint64         account;
 } Fixture;
 
-static HearthActor *
-new_profile (Fixture    *f,
-             const char *username)
-{
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) keys = NULL;
-  HearthActor *actor = hearth_auth_create_profile (f->auth, username, username, NULL, PASSWORD, &keys, &error);
-
-  g_assert_no_error (error);
-  return actor;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -61,10 +47,10 @@ fixture_set_up (Fixture       *f,
   f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
   f->circles = hearth_circles_new (f->auth);
   f->finance = hearth_finance_new (f->store);
-  f->owner = new_profile (f, "olivia");
-  f->editor = new_profile (f, "edith");
-  f->visitor = new_profile (f, "victor");
-  f->outsider = new_profile (f, "oscar");
+  f->owner = hearth_test_new_profile (f->auth, "olivia", "olivia");
+  f->editor = hearth_test_new_profile (f->auth, "edith", "edith");
+  f->visitor = hearth_test_new_profile (f->auth, "victor", "victor");
+  f->outsider = hearth_test_new_profile (f->auth, "oscar", "oscar");
 
   family = hearth_circles_create (f->circles, f->owner, "Family", &error);
   g_assert_no_error (error);
@@ -96,25 +82,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->clock);
   hearth_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static gint64
-count (Fixture    *f,
-       const char *sql_format,
-       ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-count (Fixture    *f,
-       const char *sql_format,
-       ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, sql_format);
-  sql = g_strdup_vprintf (sql_format, args);
-  va_end (args);
-  return hearth_test_query_int (f->store, sql);
 }
 
 static gint64
@@ -157,10 +124,10 @@ test_create_account (Fixture       *f,
   g_assert_cmpint (hearth_account_get_balance (wallet), ==, 0);
   g_assert_cmpint (hearth_account_get_circle_id (wallet), ==, f->family);
 
-  g_assert_cmpint (count (f, "SELECT count(*) FROM account_audit_logs WHERE action = 'CREATED' AND account_id = %"
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM account_audit_logs WHERE action = 'CREATED' AND account_id = %"
                           G_GINT64_FORMAT " AND json_extract (metadata, '$.by') = %" G_GINT64_FORMAT,
                           hearth_account_get_id (wallet), hearth_actor_get_user_id (f->editor)), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'account.created' AND circle_id = %"
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'account.created' AND circle_id = %"
                           G_GINT64_FORMAT, f->family), ==, 2);
 
   /* Each refusal names its field. */
@@ -200,7 +167,7 @@ test_rename_and_archive (Fixture       *f,
 
   hearth_finance_rename_account (f->finance, f->editor, f->account, "Household", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM account_audit_logs WHERE action = 'RENAMED' "
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM account_audit_logs WHERE action = 'RENAMED' "
                           "AND json_extract (metadata, '$.old') = 'Joint Account' "
                           "AND json_extract (metadata, '$.new') = 'Household'"), ==, 1);
 
@@ -210,7 +177,7 @@ test_rename_and_archive (Fixture       *f,
   g_clear_error (&error);
   hearth_finance_set_account_archived (f->finance, f->owner, f->account, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'account.archived'"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'account.archived'"), ==, 1);
 
   /* Archived: listed only on request, its ledger closed to new lines. */
   open_accounts = hearth_finance_list_accounts (f->finance, f->owner, f->family, FALSE, &error);
@@ -228,7 +195,7 @@ test_rename_and_archive (Fixture       *f,
   g_assert_no_error (error);
   account = hearth_finance_get_account (f->finance, f->owner, f->account, &error);
   g_assert_false (hearth_account_get_archived (account));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'account.restored'"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'account.restored'"), ==, 1);
   g_assert_cmpint (add (f, f->owner, 100, TRUE, &error), >, 0);
   g_assert_no_error (error);
 }
@@ -240,8 +207,8 @@ test_add_transaction (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthTransaction) transaction = NULL;
   g_autofree char *long_text = g_strnfill (HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS + 1, 'x');
-  gint64 groceries = count (f, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Groceries'");
-  gint64 memory = count (f, "SELECT id FROM categories WHERE module = 'LIFELOG' AND name = 'Memory'");
+  gint64 groceries = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Groceries'");
+  gint64 memory = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'LIFELOG' AND name = 'Memory'");
   HearthTransactionDraft draft = { "2026-11-20", 12550, FALSE, "  Weekly shop ", "Market", groceries };
   gint64 id;
 
@@ -256,7 +223,7 @@ test_add_transaction (Fixture       *f,
   g_assert_cmpstr (hearth_transaction_get_category_name (transaction), ==, "Groceries");
   g_assert_cmpstr (hearth_transaction_get_occurred_on (transaction), ==, "2026-11-20");
   g_assert_cmpint (balance (f, f->account), ==, -12550);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
                           " AND old_status IS NULL AND new_status = 'POSTED'", id), ==, 1);
 
   /* Field by field. */
@@ -293,7 +260,7 @@ test_add_transaction (Fixture       *f,
         g_clear_error (&error);
       }
   }
-  g_assert_cmpint (count (f, "SELECT count(*) FROM transactions"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 1);
   g_assert_cmpint (balance (f, f->account), ==, -12550);
 
   /* Visitors and outsiders add nothing. */
@@ -342,10 +309,10 @@ test_void_and_undo (Fixture       *f,
   g_clear_error (&error);
 
   /* Each step in the log, and nothing is deleted. */
-  g_assert_cmpint (count (f, "SELECT (SELECT group_concat (ifnull (old_status, '-') || '>' || new_status, ' ') "
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT (SELECT group_concat (ifnull (old_status, '-') || '>' || new_status, ' ') "
                           "FROM (SELECT * FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
                           " ORDER BY id)) = '->POSTED POSTED>VOIDED VOIDED>POSTED'", rent), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM transactions"), ==, 2);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 2);
 }
 
 static void
@@ -354,7 +321,7 @@ test_every_edit_is_logged (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthTransaction) edited = NULL;
-  gint64 health = count (f, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Health'");
+  gint64 health = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Health'");
   gint64 id = add (f, f->editor, 4200, FALSE, &error);
   /* Values for every field, an amount and direction among them, which an edit never reads. */
   HearthTransactionDraft values = { "2026-11-18", 999999, TRUE, "Pharmacy", "Chemist", health };
@@ -363,7 +330,7 @@ test_every_edit_is_logged (Fixture       *f,
   hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
                                    HEARTH_TRANSACTION_FIELD_DESCRIPTION | HEARTH_TRANSACTION_FIELD_PAYEE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
                           " AND old_status = 'POSTED' AND new_status = 'POSTED' "
                           "AND json_extract (changes, '$.description.old') = 'Groceries' "
                           "AND json_extract (changes, '$.description.new') = 'Pharmacy' "
@@ -374,13 +341,13 @@ test_every_edit_is_logged (Fixture       *f,
   hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
                                    HEARTH_TRANSACTION_FIELD_DESCRIPTION | HEARTH_TRANSACTION_FIELD_PAYEE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT, id),
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT, id),
                    ==, 2);
 
   hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
                                    HEARTH_TRANSACTION_FIELD_DATE | HEARTH_TRANSACTION_FIELD_CATEGORY, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
                           " AND json_extract (changes, '$.occurred_on.new') = '2026-11-18' "
                           "AND json_extract (changes, '$.category_id.old') = '0'", id), ==, 1);
 
@@ -447,13 +414,13 @@ test_balances_equal_the_ledger (Fixture       *f,
 
   for (guint a = 0; a < 2; a++)
     {
-      gint64 ledger = count (f, "SELECT ifnull (sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END), 0) "
+      gint64 ledger = hearth_test_count (f->store, "SELECT ifnull (sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END), 0) "
                                 "FROM transactions WHERE status = 'POSTED' AND account_id = %" G_GINT64_FORMAT,
                              accounts[a]);
 
       g_assert_cmpint (balance (f, accounts[a]), ==, ledger);
     }
-  g_assert_cmpint (count (f, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"), >, 0);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"), >, 0);
 }
 
 /* A transaction's circle is its account's: another circle's member reaches it
@@ -688,8 +655,8 @@ test_ledger_model_against_an_array (Fixture       *f,
 
   g_array_set_clear_func (lines, line_clear);
   categories[0] = 0;
-  categories[1] = count (f, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Groceries'");
-  categories[2] = count (f, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Housing'");
+  categories[1] = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Groceries'");
+  categories[2] = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Housing'");
 
   /* A model made before any line, that follows every change. */
   live = hearth_finance_new_ledger (f->finance, f->visitor, f->account, NULL, &error);
@@ -807,14 +774,14 @@ test_ledger_model_jumps (Fixture       *f,
   last = g_list_model_get_item (G_LIST_MODEL (model), 4999);
   g_assert_cmpuint (hearth_query_model_get_n_queries (model) - queries, ==, 2);
   g_assert_cmpint (hearth_transaction_get_id (last), ==,
-                   count (f, "SELECT id FROM transactions ORDER BY occurred_on ASC, id ASC LIMIT 1"));
+                   hearth_test_count (f->store, "SELECT id FROM transactions ORDER BY occurred_on ASC, id ASC LIMIT 1"));
 
   /* The first row: a page, no walk. */
   queries = hearth_query_model_get_n_queries (model);
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpuint (hearth_query_model_get_n_queries (model) - queries, ==, 1);
   g_assert_cmpint (hearth_transaction_get_id (first), ==,
-                   count (f, "SELECT id FROM transactions ORDER BY occurred_on DESC, id DESC LIMIT 1"));
+                   hearth_test_count (f->store, "SELECT id FROM transactions ORDER BY occurred_on DESC, id DESC LIMIT 1"));
 
   /* Read again: from the cache. */
   queries = hearth_query_model_get_n_queries (model);

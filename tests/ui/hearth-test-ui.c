@@ -172,3 +172,15 @@ hearth_test_find_all (GtkWidget *root,
   collect (root, type, found);
   return found;
 }
+
+/* The template child @name of @widget's template @type; fails without it. */
+gpointer
+hearth_test_child (gpointer    widget,
+                   GType       type,
+                   const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}

@@ -18,5 +18,8 @@ char      *hearth_test_save_png       (GtkWidget            *widget,
 GtkWindow *hearth_test_find_toplevel  (GType                 type);
 GPtrArray *hearth_test_find_all       (GtkWidget            *root,
                                        GType                 type);
+gpointer   hearth_test_child          (gpointer              widget,
+                                       GType                 type,
+                                       const char           *name);
 
 G_END_DECLS

@@ -36,17 +36,6 @@ typedef struct
   HearthActor      *signed_in;
 } Fixture;
 
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static void
 signed_in_cb (HearthSignInView *view,
               HearthActor      *actor,
@@ -107,7 +96,7 @@ show (Fixture    *f,
       const char *page,
       const char *png)
 {
-  GtkStack *pages = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "pages");
+  GtkStack *pages = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "pages");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, page);
   hearth_test_wait_until (stack_settled, pages, "the page transition");
@@ -117,7 +106,7 @@ show (Fixture    *f,
 static void
 pick_ada (Fixture *f)
 {
-  GtkListBox *list = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "profiles_list");
+  GtkListBox *list = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "profiles_list");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
 
   g_assert_nonnull (row);
@@ -142,8 +131,8 @@ static void
 type_password_and_sign_in (Fixture    *f,
                            const char *password)
 {
-  GtkEditable *field = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "password_row");
-  GtkWidget *button = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "sign_in_button");
+  GtkEditable *field = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "password_row");
+  GtkWidget *button = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "sign_in_button");
 
   gtk_editable_set_text (field, password);
   g_signal_emit_by_name (button, "clicked");
@@ -155,7 +144,7 @@ static void
 test_picker_and_sign_in (Fixture       *f,
                          gconstpointer  data)
 {
-  GtkWidget *button = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "sign_in_button");
+  GtkWidget *button = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "sign_in_button");
 
   show (f, "picker", "sign-in-picker");
   pick_ada (f);
@@ -171,7 +160,7 @@ static gboolean
 shows_countdown (gpointer user_data)
 {
   Fixture *f = user_data;
-  GtkLabel *label = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "password_error");
+  GtkLabel *label = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "password_error");
 
   return g_str_has_prefix (gtk_label_get_label (label), "Too many failed attempts. Try again in");
 }
@@ -188,8 +177,8 @@ static void
 test_cooldown_counts_down (Fixture       *f,
                            gconstpointer  data)
 {
-  GtkWidget *button = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "sign_in_button");
-  GtkLabel *label = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "password_error");
+  GtkWidget *button = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "sign_in_button");
+  GtkLabel *label = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "password_error");
   g_autofree char *first = NULL;
 
   pick_ada (f);
@@ -218,27 +207,27 @@ static gboolean
 on_page (gpointer user_data)
 {
   Fixture *f = user_data;
-  GtkStack *pages = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "pages");
+  GtkStack *pages = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "pages");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (pages), "password") == 0 &&
-         gtk_widget_get_sensitive (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "reset_button"));
+         gtk_widget_get_sensitive (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "reset_button"));
 }
 
 static void
 test_forgot_password (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkWidget *forgot = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "forgot_button");
+  GtkWidget *forgot = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "forgot_button");
 
   pick_ada (f);
   g_signal_emit_by_name (forgot, "clicked");
-  hearth_test_wait_until (stack_settled, child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "pages"), "the page");
-  gtk_editable_set_text (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "key_row"), f->keys[4]);
-  gtk_editable_set_text (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_password_row"), "Marmalade-Quarry-38");
-  gtk_editable_set_text (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_confirm_row"), "Marmalade-Quarry-38");
+  hearth_test_wait_until (stack_settled, hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "pages"), "the page");
+  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "key_row"), f->keys[4]);
+  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_password_row"), "Marmalade-Quarry-38");
+  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_confirm_row"), "Marmalade-Quarry-38");
   show (f, "forgot", "sign-in-forgot-password");
 
-  g_signal_emit_by_name (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "reset_button"), "clicked");
+  g_signal_emit_by_name (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "reset_button"), "clicked");
   hearth_test_wait_until (on_page, f, "the password page after the reset");
 
   type_password_and_sign_in (f, "Marmalade-Quarry-38");
@@ -313,19 +302,19 @@ static void
 test_lock_and_unlock (WindowFixture *f,
                       gconstpointer  data)
 {
-  HearthSignInView *view = child (f->window, HEARTH_TYPE_WINDOW, "sign_in");
+  HearthSignInView *view = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "sign_in");
   gint64 session = hearth_actor_get_session_id (f->ada);
 
   /* Ctrl+L's action. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
   g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "sign-in");
   g_assert_null (hearth_window_get_actor (f->window));
-  g_assert_false (gtk_widget_get_visible (child (view, HEARTH_TYPE_SIGN_IN_VIEW, "stay_row")));
-  hearth_test_wait_until (stack_settled, child (view, HEARTH_TYPE_SIGN_IN_VIEW, "pages"), "the page");
+  g_assert_false (gtk_widget_get_visible (hearth_test_child (view, HEARTH_TYPE_SIGN_IN_VIEW, "stay_row")));
+  hearth_test_wait_until (stack_settled, hearth_test_child (view, HEARTH_TYPE_SIGN_IN_VIEW, "pages"), "the page");
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "window-locked"));
 
-  gtk_editable_set_text (child (view, HEARTH_TYPE_SIGN_IN_VIEW, "password_row"), ADA_PASSWORD);
-  g_signal_emit_by_name (child (view, HEARTH_TYPE_SIGN_IN_VIEW, "sign_in_button"), "clicked");
+  gtk_editable_set_text (hearth_test_child (view, HEARTH_TYPE_SIGN_IN_VIEW, "password_row"), ADA_PASSWORD);
+  g_signal_emit_by_name (hearth_test_child (view, HEARTH_TYPE_SIGN_IN_VIEW, "sign_in_button"), "clicked");
   hearth_test_wait_until (in_main_mode, f->window, "the unlock");
 
   /* The same session goes on. */
@@ -353,8 +342,8 @@ static void
 test_switch_profile (WindowFixture *f,
                      gconstpointer  data)
 {
-  HearthSignInView *view = child (f->window, HEARTH_TYPE_WINDOW, "sign_in");
-  GtkStack *pages = child (view, HEARTH_TYPE_SIGN_IN_VIEW, "pages");
+  HearthSignInView *view = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "sign_in");
+  GtkStack *pages = hearth_test_child (view, HEARTH_TYPE_SIGN_IN_VIEW, "pages");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.switch-profile", NULL);
   g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "sign-in");
@@ -408,13 +397,13 @@ test_account_security (WindowFixture *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.account-security", NULL);
   hearth_test_wait_until (has_account_security, NULL, "the Account Security window");
   window = hearth_test_find_toplevel (HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW);
-  sessions = child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "sessions_list");
-  events = child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "events_list");
-  keys = child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "keys_row");
+  sessions = hearth_test_child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "sessions_list");
+  events = hearth_test_child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "events_list");
+  keys = hearth_test_child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "keys_row");
 
   g_assert_cmpstr (adw_action_row_get_subtitle (keys), ==, "8 of 8 left");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (
-                   child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "questions_row")), "Not set"));
+                   hearth_test_child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "questions_row")), "Not set"));
   g_assert_cmpuint (count_rows (sessions), ==, 2);
   g_assert_cmpuint (count_rows (events), >=, 3);
   g_free (hearth_test_save_png (GTK_WIDGET (window), "account-security"));
@@ -447,7 +436,7 @@ test_account_security (WindowFixture *f,
 
   /* Choosing security questions: the dialog's fields, then the password. */
   {
-    AdwActionRow *questions_row = child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "questions_row");
+    AdwActionRow *questions_row = hearth_test_child (window, HEARTH_TYPE_ACCOUNT_SECURITY_WINDOW, "questions_row");
     GtkWidget *choose = NULL;
     AdwMessageDialog *dialog;
     GtkEditable **entries;
@@ -529,9 +518,9 @@ test_onboarding (void)
   g_auto (GStrv) questions = NULL;
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   HearthOnboarding *onboarding = g_object_new (HEARTH_TYPE_ONBOARDING, NULL);
-  GtkStack *steps = child (onboarding, HEARTH_TYPE_ONBOARDING, "steps");
-  GtkLabel *keys = child (onboarding, HEARTH_TYPE_ONBOARDING, "keys_label");
-  GtkLevelBar *strength = child (onboarding, HEARTH_TYPE_ONBOARDING, "strength_bar");
+  GtkStack *steps = hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "steps");
+  GtkLabel *keys = hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "keys_label");
+  GtkLevelBar *strength = hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "strength_bar");
   Finished finished = { NULL };
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) lines = NULL;
@@ -543,23 +532,23 @@ test_onboarding (void)
   gtk_window_present (window);
   wait_for_step (steps, "welcome");
   /* The first profile cannot be cancelled: there is nothing to go back to. */
-  g_assert_false (gtk_widget_get_visible (child (onboarding, HEARTH_TYPE_ONBOARDING, "cancel_button")));
+  g_assert_false (gtk_widget_get_visible (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "cancel_button")));
   g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-welcome"));
 
   gtk_stack_set_visible_child_name (steps, "profile");
-  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "name_row"), "Grace Hopper");
-  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "username_row"), "grace");
-  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "password_row"), "Marmalade-Quarry-38");
+  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "name_row"), "Grace Hopper");
+  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "username_row"), "grace");
+  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "password_row"), "Marmalade-Quarry-38");
   g_assert_cmpfloat (gtk_level_bar_get_value (strength), >=, 2);
   /* A mistyped confirmation is caught before anything is hashed. */
-  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "confirm_row"), "Marmalade-Quarry-39");
-  g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "create_button"), "clicked");
-  g_assert_true (gtk_widget_get_visible (child (onboarding, HEARTH_TYPE_ONBOARDING, "profile_error")));
-  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "confirm_row"), "Marmalade-Quarry-38");
+  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "confirm_row"), "Marmalade-Quarry-39");
+  g_signal_emit_by_name (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "create_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "profile_error")));
+  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "confirm_row"), "Marmalade-Quarry-38");
   wait_for_step (steps, "profile");
   g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-profile"));
 
-  g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "create_button"), "clicked");
+  g_signal_emit_by_name (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "create_button"), "clicked");
   wait_for_step (steps, "keys");
   lines = g_strsplit (gtk_label_get_label (keys), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 8);
@@ -567,21 +556,21 @@ test_onboarding (void)
 
   gtk_stack_set_visible_child_name (steps, "questions");
   wait_for_step (steps, "questions");
-  g_assert_true (gtk_widget_get_visible (child (onboarding, HEARTH_TYPE_ONBOARDING, "questions_group")));
+  g_assert_true (gtk_widget_get_visible (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "questions_group")));
   g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-security-questions"));
 
-  g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "skip_button"), "clicked");
+  g_signal_emit_by_name (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "skip_button"), "clicked");
 
   /* Last, the family circle: a name is needed, and the profile owns it. */
   wait_for_step (steps, "circle");
   g_assert_null (finished.actor);
-  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "circle_name_row"), "   ");
-  g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "create_circle_button"), "clicked");
-  g_assert_true (gtk_widget_get_visible (child (onboarding, HEARTH_TYPE_ONBOARDING, "circle_error")));
+  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "circle_name_row"), "   ");
+  g_signal_emit_by_name (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "create_circle_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "circle_error")));
   g_assert_null (finished.actor);
-  gtk_editable_set_text (child (onboarding, HEARTH_TYPE_ONBOARDING, "circle_name_row"), "The Hoppers");
+  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "circle_name_row"), "The Hoppers");
   g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-family-circle"));
-  g_signal_emit_by_name (child (onboarding, HEARTH_TYPE_ONBOARDING, "create_circle_button"), "clicked");
+  g_signal_emit_by_name (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "create_circle_button"), "clicked");
   hearth_test_wait_until (has_finished, &finished, "the end of onboarding");
   g_assert_cmpstr (hearth_actor_get_username (finished.actor), ==, "grace");
   mine = hearth_circles_list (circles, finished.actor, &error);
@@ -609,7 +598,7 @@ test_forgot_password_with_questions (Fixture       *f,
   g_autoptr (GPtrArray) answers = NULL;
   const char * const questions[] = { "First pet?", "Grandparents' town?", "First school?", NULL };
   const char * const truth[] = { "Rex", "Bristol", "St Mary's", NULL };
-  GtkWidget *method = child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "method_button");
+  GtkWidget *method = hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "method_button");
 
   /* A new profile is in sudo mode: set Ada's questions. */
   ada = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, FALSE, NULL, &error);
@@ -618,22 +607,22 @@ test_forgot_password_with_questions (Fixture       *f,
   g_assert_no_error (error);
 
   pick_ada (f);
-  g_signal_emit_by_name (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "forgot_button"), "clicked");
+  g_signal_emit_by_name (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "forgot_button"), "clicked");
   g_assert_true (gtk_widget_get_visible (method));
   g_signal_emit_by_name (method, "clicked");
-  g_assert_false (gtk_widget_get_visible (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "key_row")));
+  g_assert_false (gtk_widget_get_visible (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "key_row")));
 
-  answers = hearth_test_find_all (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "answers_group"),
+  answers = hearth_test_find_all (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "answers_group"),
                                   ADW_TYPE_PASSWORD_ENTRY_ROW);
   g_assert_cmpuint (answers->len, ==, 3);
   gtk_editable_set_text (g_ptr_array_index (answers, 0), "rex");
   gtk_editable_set_text (g_ptr_array_index (answers, 1), " BRISTOL ");
   gtk_editable_set_text (g_ptr_array_index (answers, 2), "st  mary's");
-  gtk_editable_set_text (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_password_row"), "Marmalade-Quarry-38");
-  gtk_editable_set_text (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_confirm_row"), "Marmalade-Quarry-38");
+  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_password_row"), "Marmalade-Quarry-38");
+  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_confirm_row"), "Marmalade-Quarry-38");
   show (f, "forgot", "sign-in-security-questions");
 
-  g_signal_emit_by_name (child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "reset_button"), "clicked");
+  g_signal_emit_by_name (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "reset_button"), "clicked");
   hearth_test_wait_until (on_page, f, "the password page after the reset");
   type_password_and_sign_in (f, "Marmalade-Quarry-38");
   hearth_test_wait_until (signed_in, f, "the sign-in with the new password");

@@ -21,8 +21,6 @@
  * build/tests/screenshots/.
  */
 
-#define PASSWORD "Tapioca-Harbour-71"
-
 typedef struct
 {
   char          *dir;
@@ -38,19 +36,6 @@ typedef struct
   HearthWindow  *window;
   gint64         family;
 } Fixture;
-
-static HearthActor *
-new_profile (Fixture    *f,
-             const char *username,
-             const char *display_name)
-{
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) keys = NULL;
-  HearthActor *actor = hearth_auth_create_profile (f->auth, username, display_name, NULL, PASSWORD, &keys, &error);
-
-  g_assert_no_error (error);
-  return actor;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -69,9 +54,9 @@ fixture_set_up (Fixture       *f,
   f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
   f->settings = g_settings_new ("io.github.hearthapp.Hearth");
 
-  f->owner = new_profile (f, "olivia", "Olivia Hopper");
-  f->victor = new_profile (f, "victor", "Victor Hopper");
-  tina = new_profile (f, "tina", "Tina Hopper");
+  f->owner = hearth_test_new_profile (f->auth, "olivia", "Olivia Hopper");
+  f->victor = hearth_test_new_profile (f->auth, "victor", "Victor Hopper");
+  tina = hearth_test_new_profile (f->auth, "tina", "Tina Hopper");
   family = hearth_circles_create (f->circles, f->owner, "The Hoppers", &error);
   g_assert_no_error (error);
   f->family = hearth_circle_get_id (family);
@@ -106,17 +91,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static GPtrArray *
 find_all (gpointer widget,
           GType    type)
@@ -135,15 +109,15 @@ stacks_settled (gpointer user_data)
 {
   Fixture *f = user_data;
 
-  return !gtk_stack_get_transition_running (child (f->window, HEARTH_TYPE_WINDOW, "mode_stack")) &&
-         !gtk_stack_get_transition_running (child (f->window, HEARTH_TYPE_WINDOW, "stack"));
+  return !gtk_stack_get_transition_running (hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "mode_stack")) &&
+         !gtk_stack_get_transition_running (hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "stack"));
 }
 
 static HearthCirclesPage *
 show_circles (Fixture     *f,
               HearthActor *actor)
 {
-  HearthCirclesPage *page = child (f->window, HEARTH_TYPE_WINDOW, "circles_page");
+  HearthCirclesPage *page = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "circles_page");
 
   hearth_window_start (f->window, actor);
   g_assert_true (hearth_window_show_module (f->window, "circles"));
@@ -155,7 +129,7 @@ show_circles (Fixture     *f,
 static guint
 count_menu_buttons (HearthCirclesPage *page)
 {
-  g_autoptr (GPtrArray) buttons = find_all (child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"),
+  g_autoptr (GPtrArray) buttons = find_all (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"),
                                             GTK_TYPE_MENU_BUTTON);
 
   return buttons->len;
@@ -187,12 +161,12 @@ test_owner_sees_every_control (Fixture       *f,
 
   /* The switcher starts on the family's circle, not the personal one. */
   g_assert_cmpint (hearth_window_get_circle_id (f->window), ==, f->family);
-  g_assert_true (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
-  g_assert_true (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "rename_button")));
-  g_assert_true (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
-  g_assert_true (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "audit_row")));
-  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "leave_row")));
-  members = find_all (child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"), ADW_TYPE_ACTION_ROW);
+  g_assert_true (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
+  g_assert_true (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "rename_button")));
+  g_assert_true (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
+  g_assert_true (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "audit_row")));
+  g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "leave_row")));
+  members = find_all (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"), ADW_TYPE_ACTION_ROW);
   g_assert_cmpuint (members->len, ==, 3);
   /* A menu for each member but the owner herself. */
   g_assert_cmpuint (count_menu_buttons (page), ==, 2);
@@ -200,12 +174,12 @@ test_owner_sees_every_control (Fixture       *f,
 
   /* Switching circle in the header changes the page. */
   {
-    GtkDropDown *switcher = child (f->window, HEARTH_TYPE_WINDOW, "circle_switcher");
+    GtkDropDown *switcher = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "circle_switcher");
 
     gtk_drop_down_set_selected (switcher, 0);
     g_assert_cmpint (hearth_window_get_circle_id (f->window), !=, f->family);
     hearth_test_wait_for_draw (GTK_WIDGET (f->window));
-    g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
+    g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
     gtk_drop_down_set_selected (switcher, 1);
     g_assert_cmpint (hearth_window_get_circle_id (f->window), ==, f->family);
   }
@@ -216,7 +190,7 @@ test_visitor_is_offered_no_changes (Fixture       *f,
                                     gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->auth, "victor", PASSWORD, FALSE, NULL, &error);
+  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->auth, "victor", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   HearthCirclesPage *page;
   GtkWindow *grid;
   g_autoptr (GPtrArray) checks = NULL;
@@ -224,11 +198,11 @@ test_visitor_is_offered_no_changes (Fixture       *f,
   g_assert_no_error (error);
   page = show_circles (f, victor);
   g_assert_cmpint (hearth_window_get_circle_id (f->window), ==, f->family);
-  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
-  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "rename_button")));
-  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
-  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "audit_row")));
-  g_assert_true (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "leave_row")));
+  g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
+  g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "rename_button")));
+  g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
+  g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "audit_row")));
+  g_assert_true (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "leave_row")));
   g_assert_cmpuint (count_menu_buttons (page), ==, 0);
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "circles-visitor"));
 
@@ -299,7 +273,7 @@ static void
 test_logs_and_adding_a_member (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr (HearthActor) sam = new_profile (f, "sam", "Sam Hopper");
+  g_autoptr (HearthActor) sam = hearth_test_new_profile (f->auth, "sam", "Sam Hopper");
   HearthCirclesPage *page = show_circles (f, f->owner);
   g_autoptr (GPtrArray) rows = NULL;
   GtkWindow *log;
@@ -325,7 +299,7 @@ test_logs_and_adding_a_member (Fixture       *f,
                                                     "ON u.id = m.user_id WHERE u.username = 'sam' "
                                                     "AND m.role = 'VISITOR'"), ==, 1);
   hearth_test_wait_for_draw (GTK_WIDGET (f->window));
-  rows = find_all (child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"), ADW_TYPE_ACTION_ROW);
+  rows = find_all (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"), ADW_TYPE_ACTION_ROW);
   g_assert_cmpuint (rows->len, ==, 4);
 }
 
@@ -361,7 +335,7 @@ test_sudo_prompt (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, 1);
   g_free (hearth_test_save_png (GTK_WIDGET (dialog), "circles-sudo-prompt"));
 
-  gtk_editable_set_text (g_ptr_array_index (rows, 0), PASSWORD);
+  gtk_editable_set_text (g_ptr_array_index (rows, 0), HEARTH_TEST_PASSWORD);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
   hearth_test_wait_until (victor_is_editor, f, "the role change after the password");
   g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM circle_events WHERE type = 'ROLE_CHANGED'"),
@@ -374,15 +348,15 @@ test_dissolved_circle (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
   HearthCirclesPage *page = show_circles (f, f->owner);
-  AdwPreferencesGroup *group = child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_group");
+  AdwPreferencesGroup *group = hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_group");
 
   /* A change made elsewhere reaches the page through the store. */
   hearth_circles_dissolve (f->circles, f->owner, f->family, &error);
   g_assert_no_error (error);
   hearth_test_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (group), "This circle has been dissolved"));
-  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
-  g_assert_false (is_shown (child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
+  g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
+  g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
   g_assert_cmpuint (count_menu_buttons (page), ==, 0);
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "circles-dissolved"));
 }

@@ -19,8 +19,6 @@
  * build/tests/screenshots/.
  */
 
-#define PASSWORD "Tapioca-Harbour-71"
-
 typedef struct
 {
   char          *dir;
@@ -36,18 +34,6 @@ typedef struct
   HearthWindow  *window;
   gint64         account;
 } Fixture;
-
-static HearthActor *
-new_profile (Fixture    *f,
-             const char *username)
-{
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) keys = NULL;
-  HearthActor *actor = hearth_auth_create_profile (f->auth, username, username, NULL, PASSWORD, &keys, &error);
-
-  g_assert_no_error (error);
-  return actor;
-}
 
 static void
 add (Fixture    *f,
@@ -79,8 +65,8 @@ fixture_set_up (Fixture       *f,
   f->finance = hearth_finance_new (f->store);
   f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
   f->settings = g_settings_new ("io.github.hearthapp.Hearth");
-  f->owner = new_profile (f, "olivia");
-  f->visitor = new_profile (f, "victor");
+  f->owner = hearth_test_new_profile (f->auth, "olivia", "olivia");
+  f->visitor = hearth_test_new_profile (f->auth, "victor", "victor");
 
   family = hearth_circles_create (f->circles, f->owner, "Family", &error);
   g_assert_no_error (error);
@@ -118,24 +104,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static gboolean
 settled (gpointer user_data)
 {
   Fixture *f = user_data;
 
-  return !gtk_stack_get_transition_running (child (f->window, HEARTH_TYPE_WINDOW, "mode_stack")) &&
-         !gtk_stack_get_transition_running (child (f->window, HEARTH_TYPE_WINDOW, "stack"));
+  return !gtk_stack_get_transition_running (hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "mode_stack")) &&
+         !gtk_stack_get_transition_running (hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "stack"));
 }
 
 static HearthFinancePage *
@@ -146,13 +121,13 @@ show_finance (Fixture     *f,
   g_assert_true (hearth_window_show_module (f->window, "finance"));
   hearth_test_wait_until (settled, f, "the window's transitions");
   hearth_test_wait_for_draw (GTK_WIDGET (f->window));
-  return child (f->window, HEARTH_TYPE_WINDOW, "finance_page");
+  return hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "finance_page");
 }
 
 static GListModel *
 ledger_of (HearthFinancePage *page)
 {
-  return G_LIST_MODEL (gtk_column_view_get_model (child (page, HEARTH_TYPE_FINANCE_PAGE, "ledger_view")));
+  return G_LIST_MODEL (gtk_column_view_get_model (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "ledger_view")));
 }
 
 static void
@@ -179,9 +154,9 @@ test_ledger_and_form (Fixture       *f,
                       gconstpointer  data)
 {
   HearthFinancePage *page = show_finance (f, f->owner);
-  g_autoptr (GPtrArray) rows = hearth_test_find_all (child (page, HEARTH_TYPE_FINANCE_PAGE, "accounts_list"),
+  g_autoptr (GPtrArray) rows = hearth_test_find_all (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "accounts_list"),
                                                      ADW_TYPE_ACTION_ROW);
-  GtkLabel *summary = child (page, HEARTH_TYPE_FINANCE_PAGE, "summary_label");
+  GtkLabel *summary = hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "summary_label");
   g_autoptr (GPtrArray) entries = NULL;
   GtkWindow *dialog;
   GtkWidget *amount;
@@ -228,7 +203,7 @@ test_void_and_undo (Fixture       *f,
 
   /* The newest line, the groceries. */
   gtk_single_selection_set_selected (selection, 0);
-  g_assert_true (gtk_widget_get_sensitive (child (page, HEARTH_TYPE_FINANCE_PAGE, "void_button")));
+  g_assert_true (gtk_widget_get_sensitive (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "void_button")));
   gtk_widget_activate_action (GTK_WIDGET (page), "finance.void", NULL);
   g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"),
                    ==, 1);
@@ -258,15 +233,15 @@ test_visitor_reads_only (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->auth, "victor", PASSWORD, FALSE, NULL, &error);
+  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->auth, "victor", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   HearthFinancePage *page;
 
   g_assert_no_error (error);
   page = show_finance (f, victor);
   g_assert_cmpuint (g_list_model_get_n_items (ledger_of (page)), ==, 3);
-  g_assert_false (gtk_widget_get_visible (child (page, HEARTH_TYPE_FINANCE_PAGE, "add_button")));
-  g_assert_false (gtk_widget_get_visible (child (page, HEARTH_TYPE_FINANCE_PAGE, "void_button")));
-  g_assert_false (gtk_widget_get_visible (child (page, HEARTH_TYPE_FINANCE_PAGE, "new_account_button")));
+  g_assert_false (gtk_widget_get_visible (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "add_button")));
+  g_assert_false (gtk_widget_get_visible (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "void_button")));
+  g_assert_false (gtk_widget_get_visible (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "new_account_button")));
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-visitor"));
 }
 
@@ -290,8 +265,8 @@ test_search_filters_in_sql (Fixture       *f,
                             gconstpointer  data)
 {
   HearthFinancePage *page = show_finance (f, f->owner);
-  GtkEditable *search = child (page, HEARTH_TYPE_FINANCE_PAGE, "search_entry");
-  GtkStack *stack = child (page, HEARTH_TYPE_FINANCE_PAGE, "ledger_stack");
+  GtkEditable *search = hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "search_entry");
+  GtkStack *stack = hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "ledger_stack");
   Count one = { page, 1 };
   Count none = { page, 0 };
   g_autoptr (HearthTransaction) rent = NULL;

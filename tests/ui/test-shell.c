@@ -44,7 +44,6 @@ has_main_window (gpointer user_data)
 }
 
 static gboolean stack_settled (gpointer user_data);
-static gpointer template_child (gpointer widget, GType type, const char *name);
 
 /* The shell is for a signed-in profile: a first start shows onboarding, so
  * the test makes a profile through the application's own service. */
@@ -64,19 +63,8 @@ sign_in_a_profile (Run          *run,
   hearth_window_start (window, actor);
   g_assert_cmpstr (hearth_window_get_mode (window), ==, "main");
   g_assert_true (hearth_window_get_actor (window) == actor);
-  hearth_test_wait_until (stack_settled, template_child (window, HEARTH_TYPE_WINDOW, "mode_stack"),
+  hearth_test_wait_until (stack_settled, hearth_test_child (window, HEARTH_TYPE_WINDOW, "mode_stack"),
                           "the switch to the main view");
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
 }
 
 typedef struct
@@ -156,9 +144,9 @@ check_database (Run *run)
 static void
 visit_every_module (HearthWindow *window)
 {
-  GtkListBox *sidebar = template_child (window, HEARTH_TYPE_WINDOW, "sidebar");
-  GtkStack *stack = template_child (window, HEARTH_TYPE_WINDOW, "stack");
-  AdwWindowTitle *title = template_child (window, HEARTH_TYPE_WINDOW, "content_title");
+  GtkListBox *sidebar = hearth_test_child (window, HEARTH_TYPE_WINDOW, "sidebar");
+  GtkStack *stack = hearth_test_child (window, HEARTH_TYPE_WINDOW, "stack");
+  AdwWindowTitle *title = hearth_test_child (window, HEARTH_TYPE_WINDOW, "content_title");
 
   g_assert_null (gtk_list_box_get_row_at_index (sidebar, G_N_ELEMENTS (modules)));
 
@@ -211,8 +199,8 @@ visit_every_module (HearthWindow *window)
 static void
 check_narrow_window (HearthWindow *window)
 {
-  AdwLeaflet *leaflet = template_child (window, HEARTH_TYPE_WINDOW, "leaflet");
-  GtkStack *stack = template_child (window, HEARTH_TYPE_WINDOW, "stack");
+  AdwLeaflet *leaflet = hearth_test_child (window, HEARTH_TYPE_WINDOW, "leaflet");
+  GtkStack *stack = hearth_test_child (window, HEARTH_TYPE_WINDOW, "stack");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   hearth_test_wait_until (leaflet_folded, leaflet, "the leaflet to fold");
@@ -246,10 +234,10 @@ check_preferences (Run *run)
 
   g_action_group_activate_action (G_ACTION_GROUP (run->app), "preferences", NULL);
   preferences = wait_for_toplevel (HEARTH_TYPE_PREFERENCES_WINDOW);
-  idle_lock = template_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "idle_lock_spin");
-  notifications = template_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "notifications_switch");
-  style = template_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "style_row");
-  currency = template_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "currency_row");
+  idle_lock = hearth_test_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "idle_lock_spin");
+  notifications = hearth_test_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "notifications_switch");
+  style = hearth_test_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "style_row");
+  currency = hearth_test_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "currency_row");
 
   /* The defaults, shown. */
   g_assert_cmpint (gtk_spin_button_get_value_as_int (idle_lock), ==, 15);
