@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @HEARTH_VALIDATION_ERROR_CATEGORY: a category that does not exist or is
  *   not for this module
  * @HEARTH_VALIDATION_ERROR_TYPE: an account type that does not exist
+ * @HEARTH_VALIDATION_ERROR_FILE: a file that cannot be used: too large, or not
+ *   of a kind that is accepted
  *
  * What a person typed that cannot be used. The code names the field, so that
  * a form shows the message next to it; the message says what is wrong.
@@ -33,6 +35,7 @@ typedef enum
   HEARTH_VALIDATION_ERROR_PAYEE,
   HEARTH_VALIDATION_ERROR_CATEGORY,
   HEARTH_VALIDATION_ERROR_TYPE,
+  HEARTH_VALIDATION_ERROR_FILE,
 } HearthValidationError;
 
 GQuark hearth_validation_error_quark (void);

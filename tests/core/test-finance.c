@@ -3,11 +3,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+
 #include "hearth-auth.h"
 #include "hearth-circles.h"
 #include "hearth-clock.h"
 #include "hearth-finance.h"
 #include "hearth-money.h"
+#include "hearth-receipts.h"
 #include "hearth-password.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
@@ -531,6 +536,126 @@ test_ledger_pages (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (seen), ==, 120);
 }
 
+/* Receipts -------------------------------------------------------------------------------- */
+
+static GFile *
+write_file (Fixture      *f,
+            const char   *name,
+            const guint8 *head,
+            gsize         head_length,
+            gsize         length)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree guint8 *data = g_malloc0 (length);
+  g_autoptr (GError) error = NULL;
+
+  memcpy (data, head, MIN (head_length, length));
+  for (gsize i = head_length; i < length; i++)
+    data[i] = (guint8) (i * 31);
+  g_file_set_contents (path, (const char *) data, (gssize) length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static guint
+count_stored_files (Fixture *f)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "receipts", NULL);
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_receipts (Fixture       *f,
+               gconstpointer  data)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  static const guint8 pdf[] = { '%', 'P', 'D', 'F', '-', '1', '.', '7' };
+  static const guint8 text[] = { 'D', 'e', 'a', 'r', ' ', 'D', 'i', 'a', 'r', 'y' };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) photo = write_file (f, "receipt.png", png, sizeof png, 4096);
+  g_autoptr (GFile) same_photo = write_file (f, "copy-of-receipt.png", png, sizeof png, 4096);
+  g_autoptr (GFile) scan = write_file (f, "scan.pdf", pdf, sizeof pdf, 2048);
+  g_autoptr (GFile) disguised = write_file (f, "holiday.jpg", text, sizeof text, 512);
+  g_autoptr (GFile) huge = write_file (f, "huge.png", png, sizeof png, HEARTH_RECEIPT_MAX_BYTES + 1);
+  g_autoptr (GFile) largest = write_file (f, "largest.png", png, sizeof png, HEARTH_RECEIPT_MAX_BYTES);
+  g_autoptr (GPtrArray) receipts = NULL;
+  gint64 bread = add (f, f->owner, 350, FALSE, &error);
+  gint64 milk = add (f, f->owner, 120, FALSE, &error);
+  gint64 first, second, third;
+  GStatBuf info;
+
+  g_assert_no_error (error);
+
+  /* The same file twice is stored once, under its hash, 0600. */
+  first = hearth_finance_attach_receipt (f->finance, f->editor, bread, photo, NULL, &error);
+  g_assert_no_error (error);
+  second = hearth_finance_attach_receipt (f->finance, f->editor, milk, same_photo, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, !=, second);
+  g_assert_cmpuint (count_stored_files (f), ==, 1);
+  receipts = hearth_finance_list_receipts (f->finance, f->visitor, bread, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (receipts->len, ==, 1);
+  g_assert_cmpstr (((HearthReceipt *) g_ptr_array_index (receipts, 0))->content_type, ==, "image/png");
+  g_assert_cmpint (g_stat (((HearthReceipt *) g_ptr_array_index (receipts, 0))->path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  g_assert_true (g_str_has_suffix (((HearthReceipt *) g_ptr_array_index (receipts, 0))->path, ".png"));
+
+  third = hearth_finance_attach_receipt (f->finance, f->editor, bread, scan, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_stored_files (f), ==, 2);
+
+  /* The kind comes from the bytes, not the name; the size is bounded. */
+  g_assert_cmpint (hearth_finance_attach_receipt (f->finance, f->editor, bread, disguised, NULL, &error), ==, 0);
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE);
+  g_clear_error (&error);
+  g_assert_cmpint (hearth_finance_attach_receipt (f->finance, f->editor, bread, huge, NULL, &error), ==, 0);
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE);
+  g_clear_error (&error);
+  g_assert_cmpint (hearth_finance_attach_receipt (f->finance, f->editor, bread, largest, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_stored_files (f), ==, 3);
+
+  /* Visitors attach nothing; editors remove nothing (an admin's by default). */
+  g_assert_cmpint (hearth_finance_attach_receipt (f->finance, f->visitor, bread, scan, NULL, &error), ==, 0);
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hearth_finance_remove_receipt (f->finance, f->editor, first, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hearth_finance_remove_receipt (f->finance, f->outsider, third, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* A file goes when its last receipt does. */
+  hearth_finance_remove_receipt (f->finance, f->owner, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_stored_files (f), ==, 3);
+  hearth_finance_remove_receipt (f->finance, f->owner, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_stored_files (f), ==, 2);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 2);
+}
+
+static void
+test_receipt_sniffing (void)
+{
+  static const guint8 jpeg[] = { 0xff, 0xd8, 0xff, 0xe0 };
+  static const guint8 webp[] = { 'R', 'I', 'F', 'F', 1, 2, 3, 4, 'W', 'E', 'B', 'P' };
+  static const guint8 gif[] = { 'G', 'I', 'F', '8', '9', 'a' };
+
+  g_assert_cmpstr (hearth_receipt_sniff (jpeg, sizeof jpeg), ==, "image/jpeg");
+  g_assert_cmpstr (hearth_receipt_sniff (webp, sizeof webp), ==, "image/webp");
+  g_assert_null (hearth_receipt_sniff (gif, sizeof gif));
+  g_assert_null (hearth_receipt_sniff (jpeg, 2));
+  g_assert_null (hearth_receipt_sniff (NULL, 0));
+}
+
 /* The ledger's model against a plain array --------------------------------------------- */
 
 typedef struct
@@ -808,7 +933,9 @@ main (int   argc,
   ADD ("ledger-pages", test_ledger_pages);
   ADD ("ledger-model-against-an-array", test_ledger_model_against_an_array);
   ADD ("ledger-model-jumps", test_ledger_model_jumps);
+  ADD ("receipts", test_receipts);
 #undef ADD
+  g_test_add_func ("/finance/receipt-sniffing", test_receipt_sniffing);
 
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hearth-account.h"
+#include "hearth-actor.h"
 #include "hearth-core-types.h"
 #include "hearth-transaction.h"
 
@@ -10,5 +11,13 @@ G_BEGIN_DECLS
 /* Entities from rows of the finance service's queries (see hearth-finance.c). */
 gpointer _hearth_account_new_from_row     (HearthStatement *row);
 gpointer _hearth_transaction_new_from_row (HearthStatement *row);
+
+gboolean _hearth_finance_authorize_transaction (HearthStore  *store,
+                                                HearthActor  *actor,
+                                                gint64        transaction_id,
+                                                const char   *resource,
+                                                const char   *action,
+                                                gboolean      for_a_change,
+                                                GError      **error);
 
 G_END_DECLS

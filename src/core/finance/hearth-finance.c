@@ -795,6 +795,24 @@ authorize_transaction (HearthStore  *store,
   return authorize_account (store, actor, *out_account_id, resource, action, out_row, error);
 }
 
+/* For the receipts (hearth-receipts.c): the transaction's account authorized,
+ * and whether it is archived. */
+gboolean
+_hearth_finance_authorize_transaction (HearthStore  *store,
+                                       HearthActor  *actor,
+                                       gint64        transaction_id,
+                                       const char   *resource,
+                                       const char   *action,
+                                       gboolean      for_a_change,
+                                       GError      **error)
+{
+  gint64 account_id;
+  AccountRow row;
+
+  return authorize_transaction (store, actor, transaction_id, resource, action, &account_id, &row, error) &&
+         (!for_a_change || require_open (&row, error));
+}
+
 /**
  * hearth_finance_get_transaction:
  *

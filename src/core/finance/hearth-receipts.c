@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-finance"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#include "hearth-finance-private.h"
+#include "hearth-permissions.h"
+#include "hearth-receipts.h"
+#include "hearth-validation.h"
+
+/*
+ * Receipts: pictures and PDFs attached to transactions (`transaction_receipts`).
+ *
+ * A file is copied into the data folder's `receipts/` (0700) under the
+ * BLAKE2b-256 hash of its bytes (0600), so the same file attached twice is kept
+ * once; `document_url` holds that name, relative to the data folder. Its kind
+ * is read from its first bytes, never from its name. When the last row that
+ * names a file is removed, the file goes too.
+ *
+ * Attaching reads up to 25 MB and hashes it: call it off the main thread.
+ */
+
+#define RECEIPTS_FOLDER "receipts"
+
+void
+hearth_receipt_free (HearthReceipt *receipt)
+{
+  if (receipt == NULL)
+    return;
+  g_free (receipt->path);
+  g_free (receipt->content_type);
+  g_free (receipt);
+}
+
+static const struct
+{
+  const char *content_type;
+  const char *extension;
+} kinds[] = {
+  { "image/jpeg", "jpg" },
+  { "image/png", "png" },
+  { "image/webp", "webp" },
+  { "application/pdf", "pdf" },
+};
+
+/**
+ * hearth_receipt_sniff:
+ * @data: the file's first bytes (16 are enough)
+ *
+ * Returns: (nullable): the content type the bytes say, or %NULL when they are
+ *   not a JPEG, PNG, WebP picture or a PDF
+ */
+const char *
+hearth_receipt_sniff (const guint8 *data,
+                      gsize         length)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+  if (length >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
+    return "image/jpeg";
+  if (length >= sizeof png && memcmp (data, png, sizeof png) == 0)
+    return "image/png";
+  if (length >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
+    return "image/webp";
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return "application/pdf";
+  return NULL;
+}
+
+static const char *
+extension_of (const char *content_type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (g_str_equal (kinds[i].content_type, content_type))
+        return kinds[i].extension;
+    }
+  return NULL;
+}
+
+static const char *
+content_type_of (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (g_str_equal (kinds[i].extension, dot + 1))
+        return kinds[i].content_type;
+    }
+  return "application/octet-stream";
+}
+
+static char *
+data_folder (HearthFinance *self)
+{
+  return g_path_get_dirname (hearth_store_get_path (hearth_finance_get_store (self)));
+}
+
+/* Reads the whole file, refusing anything past the limit before it is read. */
+static GBytes *
+read_limited (GFile         *file,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > HEARTH_RECEIPT_MAX_BYTES)
+    {
+      g_set_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE,
+                   _("This file is larger than %d MB, the most a receipt may be."),
+                   HEARTH_RECEIPT_MAX_BYTES / 1000 / 1000);
+      return NULL;
+    }
+
+  /* One byte more than it said it has tells a file that grew meanwhile. */
+  {
+    gsize size = (gsize) g_file_info_get_size (info);
+    g_autofree guint8 *buffer = g_malloc (size + 1);
+    gsize read = 0;
+
+    if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, size + 1, &read, cancellable, error))
+      return NULL;
+    if (read > size || read > HEARTH_RECEIPT_MAX_BYTES)
+      {
+        g_set_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE,
+                     _("This file changed while it was read. Try again."));
+        return NULL;
+      }
+    bytes = g_bytes_new_take (g_steal_pointer (&buffer), read);
+  }
+  return g_steal_pointer (&bytes);
+}
+
+/* Stores @bytes as receipts/<hash>.<extension>, once; returns that name. */
+static char *
+store_file (HearthFinance  *self,
+            GBytes         *bytes,
+            const char     *extension,
+            GError        **error)
+{
+  guint8 hash[crypto_generichash_BYTES];
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  g_autofree char *folder = data_folder (self);
+  g_autofree char *receipts = g_build_filename (folder, RECEIPTS_FOLDER, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  crypto_generichash (hash, sizeof hash, data, length, NULL, 0);
+  sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+  name = g_strdup_printf (RECEIPTS_FOLDER "/%s.%s", hex, extension);
+  path = g_build_filename (folder, name, NULL);
+
+  if (g_mkdir_with_parents (receipts, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not make the receipts folder: %s"),
+                   g_strerror (saved));
+      return NULL;
+    }
+
+  /* The same bytes are there already: nothing to write. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
+      !g_file_set_contents_full (path, (const char *) data, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error))
+    return NULL;
+  return g_steal_pointer (&name);
+}
+
+/* Removes the stored file when no row names it any longer. */
+static void
+forget_file_if_unused (HearthFinance *self,
+                       const char    *name)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+
+  statement = hearth_store_prepare (hearth_finance_get_store (self),
+                                    "SELECT 1 FROM transaction_receipts WHERE document_url = ?", NULL);
+  if (statement == NULL)
+    return;
+  hearth_statement_bind_text (statement, 1, name);
+  if (hearth_statement_fetch_one (statement, NULL))
+    return;
+
+  folder = data_folder (self);
+  path = g_build_filename (folder, name, NULL);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    g_warning ("Could not remove the receipt %s: %s", path, g_strerror (errno));
+}
+
+typedef struct
+{
+  HearthActor *actor;
+  gint64       transaction_id;
+  gint64       receipt_id;
+  const char  *name;
+  char        *removed_name;
+} Change;
+
+static gboolean
+attach_in_transaction (HearthStore  *store,
+                       gpointer      user_data,
+                       GError      **error)
+{
+  Change *change = user_data;
+  g_autoptr (HearthStatement) statement = NULL;
+
+  if (!_hearth_finance_authorize_transaction (store, change->actor, change->transaction_id, "receipt", "attach",
+                                              TRUE, error))
+    return FALSE;
+
+  statement = hearth_store_prepare (store,
+                                    "INSERT INTO transaction_receipts (transaction_id, document_url, created_at) "
+                                    "VALUES (?, ?, ?) RETURNING id",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, change->transaction_id);
+  hearth_statement_bind_text (statement, 2, change->name);
+  hearth_statement_bind_int64 (statement, 3, hearth_store_now (store));
+  if (!hearth_statement_fetch_one (statement, error))
+    return FALSE;
+  change->receipt_id = hearth_statement_get_int64 (statement, 0);
+  return TRUE;
+}
+
+/**
+ * hearth_finance_attach_receipt:
+ * @file: a picture (JPEG, PNG, WebP) or a PDF, at most 25 MB
+ *
+ * Needs `receipt.attach` in the transaction's circle. Slow: reads and hashes
+ * the file.
+ *
+ * Returns: the receipt's id, or 0
+ */
+gint64
+hearth_finance_attach_receipt (HearthFinance  *self,
+                               HearthActor    *actor,
+                               gint64          transaction_id,
+                               GFile          *file,
+                               GCancellable   *cancellable,
+                               GError        **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  const char *content_type;
+  gsize length;
+  const guint8 *data;
+  Change change = { actor, transaction_id };
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), 0);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), 0);
+  g_return_val_if_fail (G_IS_FILE (file), 0);
+
+  /* Asked before the file is read: a visitor's 25 MB are not read for nothing. */
+  if (!_hearth_finance_authorize_transaction (hearth_finance_get_store (self), actor, transaction_id, "receipt",
+                                              "attach", TRUE, error))
+    return 0;
+
+  bytes = read_limited (file, cancellable, error);
+  if (bytes == NULL)
+    return 0;
+  data = g_bytes_get_data (bytes, &length);
+  content_type = hearth_receipt_sniff (data, length);
+  if (content_type == NULL)
+    {
+      g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE,
+                           _("This file is not a picture or a PDF. Attach a photo or a scan of the receipt."));
+      return 0;
+    }
+
+  name = store_file (self, bytes, extension_of (content_type), error);
+  if (name == NULL)
+    return 0;
+
+  change.name = name;
+  if (!hearth_store_transaction (hearth_finance_get_store (self), attach_in_transaction, &change, error))
+    {
+      forget_file_if_unused (self, name);
+      return 0;
+    }
+  return change.receipt_id;
+}
+
+/**
+ * hearth_finance_list_receipts:
+ *
+ * Needs `receipt.read`.
+ *
+ * Returns: (transfer full) (element-type HearthReceipt): the transaction's
+ *   receipts, oldest first
+ */
+GPtrArray *
+hearth_finance_list_receipts (HearthFinance  *self,
+                              HearthActor    *actor,
+                              gint64          transaction_id,
+                              GError        **error)
+{
+  HearthStore *store;
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GPtrArray) receipts = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+
+  store = hearth_finance_get_store (self);
+  if (!_hearth_finance_authorize_transaction (store, actor, transaction_id, "receipt", "read", FALSE, error))
+    return NULL;
+
+  statement = hearth_store_prepare (store,
+                                    "SELECT id, transaction_id, document_url FROM transaction_receipts "
+                                    "WHERE transaction_id = ? ORDER BY id",
+                                    error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, transaction_id);
+
+  folder = data_folder (self);
+  receipts = g_ptr_array_new_with_free_func ((GDestroyNotify) hearth_receipt_free);
+  while (hearth_statement_next_row (statement, &local_error))
+    {
+      HearthReceipt *receipt = g_new0 (HearthReceipt, 1);
+      const char *name = hearth_statement_get_text (statement, 2);
+
+      receipt->id = hearth_statement_get_int64 (statement, 0);
+      receipt->transaction_id = hearth_statement_get_int64 (statement, 1);
+      receipt->path = g_build_filename (folder, name, NULL);
+      receipt->content_type = g_strdup (content_type_of (name));
+      g_ptr_array_add (receipts, receipt);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&receipts);
+}
+
+static gboolean
+remove_in_transaction (HearthStore  *store,
+                       gpointer      user_data,
+                       GError      **error)
+{
+  Change *change = user_data;
+  g_autoptr (HearthStatement) find = NULL;
+  g_autoptr (HearthStatement) statement = NULL;
+
+  find = hearth_store_prepare (store, "SELECT transaction_id, document_url FROM transaction_receipts WHERE id = ?",
+                               error);
+  if (find == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (find, 1, change->receipt_id);
+  if (!hearth_statement_fetch_one (find, NULL))
+    {
+      g_set_error_literal (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED,
+                           _("You are not allowed to see this receipt."));
+      return FALSE;
+    }
+  if (!_hearth_finance_authorize_transaction (store, change->actor, hearth_statement_get_int64 (find, 0),
+                                              "receipt", "remove", TRUE, error))
+    return FALSE;
+  change->removed_name = hearth_statement_dup_text (find, 1);
+
+  statement = hearth_store_prepare (store, "DELETE FROM transaction_receipts WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, change->receipt_id);
+  return hearth_statement_run (statement, error);
+}
+
+/**
+ * hearth_finance_remove_receipt:
+ *
+ * Needs `receipt.remove` (ADMIN by default). The file goes when no other
+ * receipt names it.
+ */
+gboolean
+hearth_finance_remove_receipt (HearthFinance  *self,
+                               HearthActor    *actor,
+                               gint64          receipt_id,
+                               GError        **error)
+{
+  Change change = { actor, 0, receipt_id };
+  gboolean removed;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  removed = hearth_store_transaction (hearth_finance_get_store (self), remove_in_transaction, &change, error);
+  if (removed)
+    forget_file_if_unused (self, change.removed_name);
+  g_free (change.removed_name);
+  return removed;
+}
