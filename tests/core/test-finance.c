@@ -13,6 +13,8 @@
 #include "hearth-finance.h"
 #include "hearth-money.h"
 #include "hearth-receipts.h"
+#include "hearth-csv.h"
+#include "hearth-import.h"
 #include "hearth-password.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
@@ -656,6 +658,240 @@ test_receipt_sniffing (void)
   g_assert_null (hearth_receipt_sniff (NULL, 0));
 }
 
+/* Import ---------------------------------------------------------------------------------- */
+
+static GPtrArray *
+parse (const char  *text,
+       const char  *encoding,
+       char         delimiter,
+       GError     **error)
+{
+  return hearth_csv_parse (text, strlen (text), encoding, delimiter, error);
+}
+
+static void
+test_csv_parser (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) latin = NULL;
+  g_autoptr (GPtrArray) cut = NULL;
+  HearthCsvRow *row;
+
+  /* A BOM, CRLF, a quoted delimiter, a quoted line break, doubled quotes,
+   * blank lines, and a last line without its line break. */
+  rows = parse ("\xef\xbb\xbf" "Date,Text,Amount\r\n"
+                "2026-11-01,\"Rent, November\",-900.00\r\n"
+                "\r\n"
+                "2026-11-02,\"Two\nlines\",12.5\n"
+                "\n"
+                "2026-11-03,\"She said \"\"hi\"\"\",1",
+                NULL, ',', &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->fields[0], ==, "Date");
+  g_assert_cmpuint (row->line, ==, 1);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (row->fields[1], ==, "Rent, November");
+  g_assert_cmpuint (g_strv_length (row->fields), ==, 3);
+  row = g_ptr_array_index (rows, 2);
+  g_assert_cmpstr (row->fields[1], ==, "Two\nlines");
+  g_assert_cmpuint (row->line, ==, 4);
+  row = g_ptr_array_index (rows, 3);
+  g_assert_cmpstr (row->fields[1], ==, "She said \"hi\"");
+  g_assert_cmpstr (row->fields[2], ==, "1");
+  g_assert_cmpuint (row->line, ==, 7);
+
+  /* Latin-1, as many banks still write. */
+  latin = parse ("2026-11-04;Caf\xe9 cr\xe8me;3,50\n", "ISO-8859-1", ';', &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((HearthCsvRow *) g_ptr_array_index (latin, 0))->fields[1], ==, "Café crème");
+  g_assert_null (parse ("2026-11-04;Caf\xe9;3,50\n", NULL, ';', &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE);
+  g_clear_error (&error);
+
+  /* Cut short inside quotes: the line the field began on is named. */
+  cut = parse ("a,b\nc,\"d\ne", NULL, ',', &error);
+  g_assert_null (cut);
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+}
+
+static HearthCsvImport
+german_bank (void)
+{
+  HearthCsvImport options = { ';', NULL, TRUE, HEARTH_DATE_ORDER_DMY };
+
+  hearth_number_format_init (&options.number_format, ",", ".");
+  options.date_column = 0;
+  options.description_column = 1;
+  options.payee_column = 2;
+  options.amount_column = 3;
+  options.debit_column = -1;
+  options.credit_column = -1;
+  return options;
+}
+
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  guint *last = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  *last = done;
+}
+
+static void
+test_import_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char statement[] =
+    "Datum;Verwendungszweck;Empfänger;Betrag\n"
+    "01.11.2026;Gehalt;Firma;2.500,00\n"
+    "03.11.2026;\"Miete; November\";Vermieter;-900,00\n"
+    "05.11.2026;Kaffee;Café;(3,50)\n"
+    "05.11.2026;Kaffee;Café;(3,50)\n"
+    "20.11.2026;\"Einkauf\nWoche 47\";Markt;\u22121.234,56\n";
+  HearthCsvImport options = german_bank ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthImportReport) report = NULL;
+  g_autoptr (HearthImportReport) again = NULL;
+  guint last = 0;
+
+  hearth_finance_import_csv (f->finance, f->editor, f->account, statement, strlen (statement), &options, NULL,
+                             count_progress, &last, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 5);   /* the two coffees are two rows */
+  g_assert_cmpuint (report->skipped, ==, 0);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (last, ==, 5);
+  g_assert_cmpint (balance (f, f->account), ==, 250000 - 90000 - 350 - 350 - 123456);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE description = "
+                                                "'Miete; November' AND occurred_on = '2026-11-03'"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE description = "
+                                                "'Einkauf' || char(10) || 'Woche 47'"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs "
+                                                "WHERE json_extract (changes, '$.imported')"), ==, 5);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'account.imported'"),
+                   ==, 1);
+
+  /* The same statement again adds nothing. */
+  hearth_finance_import_csv (f->finance, f->editor, f->account, statement, strlen (statement), &options, NULL,
+                             NULL, NULL, &again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->added, ==, 0);
+  g_assert_cmpuint (again->skipped, ==, 5);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 5);
+  g_assert_cmpint (balance (f, f->account), ==, 250000 - 90000 - 350 - 350 - 123456);
+}
+
+static void
+test_import_debit_and_credit (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char statement[] =
+    "Date,Description,Debit,Credit\n"
+    "11/27/2026,Pay,,1500.00\n"
+    "11/28/2026,Shoes,89.99,\n"
+    "11/29/2026,Both,1.00,2.00\n";
+  HearthCsvImport options = { ',', NULL, TRUE, HEARTH_DATE_ORDER_MDY };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthImportReport) report = NULL;
+
+  hearth_number_format_init (&options.number_format, ".", ",");
+  options.date_column = 0;
+  options.description_column = 1;
+  options.payee_column = -1;
+  options.amount_column = -1;
+  options.debit_column = 2;
+  options.credit_column = 3;
+
+  g_assert_false (hearth_finance_import_csv (f->finance, f->editor, f->account, statement, strlen (statement),
+                                             &options, NULL, NULL, NULL, &report, &error));
+  g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_cmpuint (((HearthImportProblem *) g_ptr_array_index (report->problems, 0))->line, ==, 4);
+  g_clear_error (&error);
+  g_clear_pointer (&report, hearth_import_report_free);
+
+  hearth_finance_import_csv (f->finance, f->editor, f->account, statement, strlen (statement) - strlen ("11/29/2026,Both,1.00,2.00\n"),
+                             &options, NULL, NULL, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 2);
+  g_assert_cmpint (balance (f, f->account), ==, 150000 - 8999);
+}
+
+/* A bad amount on line 5,000 of 10,000: nothing is imported, and the line is
+ * named. Mended, the 10,000 rows come in as one. */
+static void
+test_import_all_or_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  HearthCsvImport options = german_bank ();
+  g_autoptr (GString) file = g_string_new ("Datum;Text;Empfänger;Betrag\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthImportReport) report = NULL;
+  g_autoptr (HearthImportReport) mended_report = NULL;
+  g_autofree char *mended = NULL;
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+  HearthImportProblem *problem;
+  gsize bad_at = 0;
+
+  options.has_header = TRUE;
+  for (guint line = 2; line <= 10001; line++)
+    {
+      if (line == 5000)
+        {
+          bad_at = file->len;
+          g_string_append (file, "15.03.2025;Zeile 5000;Markt;12,3x\n");
+        }
+      else
+        {
+          g_string_append_printf (file, "%02u.%02u.20%02u;Zeile %u;Markt;%s%u,%02u\n", 1 + line % 28,
+                                  1 + line % 12, 10 + line % 16, line, line % 3 ? "-" : "", 1 + line % 500, line % 100);
+        }
+    }
+
+  g_assert_false (hearth_finance_import_csv (f->finance, f->editor, f->account, file->str, file->len, &options,
+                                             NULL, NULL, NULL, &report, &error));
+  g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS);
+  g_clear_error (&error);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  problem = g_ptr_array_index (report->problems, 0);
+  g_assert_cmpuint (problem->line, ==, 5000);
+  g_assert_nonnull (strstr (problem->reason, "12,3x"));
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 0);
+  g_assert_cmpint (balance (f, f->account), ==, 0);
+
+  /* Cancelled: nothing either. */
+  mended = g_strdup (file->str);
+  memcpy (mended + bad_at, "15.03.2025;Zeile 5000;Markt;12,30\n", strlen ("15.03.2025;Zeile 5000;Markt;12,30\n"));
+  g_cancellable_cancel (cancelled);
+  g_assert_false (hearth_finance_import_csv (f->finance, f->editor, f->account, mended, file->len, &options,
+                                             cancelled, NULL, NULL, &mended_report, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 0);
+
+  hearth_finance_import_csv (f->finance, f->editor, f->account, mended, file->len, &options, NULL, NULL, NULL,
+                             &mended_report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mended_report->added, ==, 10000);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 10000);
+  g_assert_cmpint (balance (f, f->account), ==,
+                   hearth_test_count (f->store, "SELECT sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END) "
+                                                "FROM transactions WHERE status = 'POSTED'"));
+
+  /* A visitor imports nothing. */
+  g_clear_pointer (&report, hearth_import_report_free);
+  g_assert_false (hearth_finance_import_csv (f->finance, f->visitor, f->account, mended, file->len, &options, NULL,
+                                             NULL, NULL, &report, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+}
+
 /* The ledger's model against a plain array --------------------------------------------- */
 
 typedef struct
@@ -934,8 +1170,12 @@ main (int   argc,
   ADD ("ledger-model-against-an-array", test_ledger_model_against_an_array);
   ADD ("ledger-model-jumps", test_ledger_model_jumps);
   ADD ("receipts", test_receipts);
+  ADD ("import-csv", test_import_csv);
+  ADD ("import-debit-and-credit", test_import_debit_and_credit);
+  ADD ("import-all-or-nothing", test_import_all_or_nothing);
 #undef ADD
   g_test_add_func ("/finance/receipt-sniffing", test_receipt_sniffing);
+  g_test_add_func ("/finance/csv-parser", test_csv_parser);
 
   return g_test_run ();
 }

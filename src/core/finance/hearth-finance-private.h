@@ -20,4 +20,24 @@ gboolean _hearth_finance_authorize_transaction (HearthStore  *store,
                                                 gboolean      for_a_change,
                                                 GError      **error);
 
+gboolean _hearth_finance_authorize_account     (HearthStore  *store,
+                                                HearthActor  *actor,
+                                                gint64        account_id,
+                                                const char   *resource,
+                                                const char   *action,
+                                                gboolean      for_a_change,
+                                                gint64       *out_circle_id,
+                                                GError      **error);
+gboolean _hearth_finance_log_transaction       (HearthStore  *store,
+                                                HearthActor  *actor,
+                                                gint64        transaction_id,
+                                                const char   *old_status,
+                                                const char   *new_status,
+                                                const char   *changes,
+                                                GError      **error);
+gboolean _hearth_finance_move_balance          (HearthStore  *store,
+                                                gint64        account_id,
+                                                gint64        delta,
+                                                GError      **error);
+
 G_END_DECLS

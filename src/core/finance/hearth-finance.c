@@ -274,14 +274,14 @@ metadata_by (HearthActor *actor)
   return builder;
 }
 
-static gboolean
-log_transaction (HearthStore  *store,
-                 HearthActor  *actor,
-                 gint64        transaction_id,
-                 const char   *old_status,
-                 const char   *new_status,
-                 const char   *changes,
-                 GError      **error)
+gboolean
+_hearth_finance_log_transaction (HearthStore  *store,
+                                 HearthActor  *actor,
+                                 gint64        transaction_id,
+                                 const char   *old_status,
+                                 const char   *new_status,
+                                 const char   *changes,
+                                 GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
 
@@ -304,11 +304,11 @@ log_transaction (HearthStore  *store,
 }
 
 /* The balance moves by @delta minor units, in the change's transaction. */
-static gboolean
-move_balance (HearthStore  *store,
-              gint64        account_id,
-              gint64        delta,
-              GError      **error)
+gboolean
+_hearth_finance_move_balance (HearthStore  *store,
+                              gint64        account_id,
+                              gint64        delta,
+                              GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
 
@@ -712,8 +712,8 @@ add_in_transaction (HearthStore  *store,
     return FALSE;
   change->transaction_id = hearth_statement_get_int64 (statement, 0);
 
-  return move_balance (store, change->account_id, signed_amount (draft->amount, draft->incoming), error) &&
-         log_transaction (store, change->actor, change->transaction_id, NULL, "POSTED", NULL, error);
+  return _hearth_finance_move_balance (store, change->account_id, signed_amount (draft->amount, draft->incoming), error) &&
+         _hearth_finance_log_transaction (store, change->actor, change->transaction_id, NULL, "POSTED", NULL, error);
 }
 
 static gboolean
@@ -793,6 +793,28 @@ authorize_transaction (HearthStore  *store,
     }
   *out_account_id = hearth_statement_get_int64 (statement, 0);
   return authorize_account (store, actor, *out_account_id, resource, action, out_row, error);
+}
+
+/* For the importer (hearth-import.c): the account authorized, open for a
+ * change when @for_a_change, and its circle. */
+gboolean
+_hearth_finance_authorize_account (HearthStore  *store,
+                                   HearthActor  *actor,
+                                   gint64        account_id,
+                                   const char   *resource,
+                                   const char   *action,
+                                   gboolean      for_a_change,
+                                   gint64       *out_circle_id,
+                                   GError      **error)
+{
+  AccountRow row;
+
+  if (!authorize_account (store, actor, account_id, resource, action, &row, error) ||
+      (for_a_change && !require_open (&row, error)))
+    return FALSE;
+  if (out_circle_id != NULL)
+    *out_circle_id = row.circle_id;
+  return TRUE;
 }
 
 /* For the receipts (hearth-receipts.c): the transaction's account authorized,
@@ -1066,8 +1088,8 @@ set_voided_in_transaction (HearthStore  *store,
   hearth_statement_bind_int64 (statement, 2, change->transaction_id);
 
   return hearth_statement_run (statement, error) &&
-         move_balance (store, account_id, change->archived ? -delta : delta, error) &&
-         log_transaction (store, change->actor, change->transaction_id, old_status, new_status, NULL, error);
+         _hearth_finance_move_balance (store, account_id, change->archived ? -delta : delta, error) &&
+         _hearth_finance_log_transaction (store, change->actor, change->transaction_id, old_status, new_status, NULL, error);
 }
 
 /**
@@ -1218,7 +1240,7 @@ edit_in_transaction (HearthStore  *store,
   root = json_builder_get_root (changes);
   changes_json = json_to_string (root, FALSE);
   return hearth_statement_run (statement, error) &&
-         log_transaction (store, change->actor, change->transaction_id, hearth_statement_get_text (current, 4),
+         _hearth_finance_log_transaction (store, change->actor, change->transaction_id, hearth_statement_get_text (current, 4),
                           hearth_statement_get_text (current, 4), changes_json, error);
 }
 

@@ -19,12 +19,15 @@ G_BEGIN_DECLS
  * @HEARTH_FINANCE_ERROR_ALREADY_VOIDED: the transaction is voided already
  * @HEARTH_FINANCE_ERROR_NOT_VOIDED: the transaction is not voided, so there
  *   is nothing to undo
+ * @HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS: rows of a file cannot be imported;
+ *   the report names them, and nothing was imported
  */
 typedef enum
 {
   HEARTH_FINANCE_ERROR_ARCHIVED,
   HEARTH_FINANCE_ERROR_ALREADY_VOIDED,
   HEARTH_FINANCE_ERROR_NOT_VOIDED,
+  HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS,
 } HearthFinanceError;
 
 GQuark hearth_finance_error_quark (void);

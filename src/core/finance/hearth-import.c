@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-finance"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+
+#include "hearth-audit.h"
+#include "hearth-csv.h"
+#include "hearth-finance-private.h"
+#include "hearth-import.h"
+
+/*
+ * Importing a bank's statement into an account. The whole file is read and
+ * every row checked first: a file with bad rows reports each one, with its
+ * line and why, and imports nothing. Then one transaction adds the rows, with
+ * their logs and the balance. Each row gets an import id: a hash of what it
+ * says, and how many identical rows came before it in the file (two coffees on
+ * one day are two rows); the same statement imported again adds nothing.
+ */
+
+#define CHECK_EVERY 1000
+
+void
+hearth_import_report_free (HearthImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+problem_free (HearthImportProblem *problem)
+{
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+typedef struct
+{
+  guint     line;
+  char      date[11];
+  gint64    amount;
+  gboolean  incoming;
+  char     *description;
+  char     *payee;
+  char      import_id[48];
+} Row;
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->description);
+  g_free (row->payee);
+}
+
+static const char *
+field (HearthCsvRow *row,
+       int           column)
+{
+  if (column < 0 || (guint) column >= g_strv_length (row->fields))
+    return NULL;
+  return row->fields[column];
+}
+
+/* Three numbers separated by `-`, `/` or `.`, in the bank's order. */
+static gboolean
+read_date (const char       *text,
+           HearthDateOrder   order,
+           char              out[11])
+{
+  guint numbers[3] = { 0 };
+  guint year, month, day;
+  guint part = 0;
+  guint digits = 0;
+
+  if (text == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*text))
+    text++;
+  for (const char *p = text; *p != '\0' && !g_ascii_isspace (*p); p++)
+    {
+      if (g_ascii_isdigit (*p) && digits < 4)
+        {
+          numbers[part] = numbers[part] * 10 + (guint) (*p - '0');
+          digits++;
+        }
+      else if ((*p == '-' || *p == '/' || *p == '.') && digits > 0 && part < 2)
+        {
+          part++;
+          digits = 0;
+        }
+      else
+        {
+          return FALSE;
+        }
+    }
+  if (part != 2 || digits == 0)
+    return FALSE;
+
+  switch (order)
+    {
+    case HEARTH_DATE_ORDER_DMY:
+      day = numbers[0], month = numbers[1], year = numbers[2];
+      break;
+    case HEARTH_DATE_ORDER_MDY:
+      month = numbers[0], day = numbers[1], year = numbers[2];
+      break;
+    case HEARTH_DATE_ORDER_YMD:
+    default:
+      year = numbers[0], month = numbers[1], day = numbers[2];
+      break;
+    }
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_snprintf (out, 11, "%04u-%02u-%02u", year, month, day);
+  return TRUE;
+}
+
+/* A signed amount: a minus (of either kind) or parentheses mean money out. */
+static gboolean
+read_signed_amount (const char               *text,
+                    const char               *currency,
+                    const HearthNumberFormat *format,
+                    gint64                   *out_amount,
+                    gboolean                 *out_incoming,
+                    GError                  **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  char *digits = copy;
+  gsize length = strlen (copy);
+
+  *out_incoming = TRUE;
+  if (*digits == '-')
+    {
+      *out_incoming = FALSE;
+      digits++;
+    }
+  else if (g_str_has_prefix (digits, "\u2212"))
+    {
+      *out_incoming = FALSE;
+      digits += strlen ("\u2212");
+    }
+  else if (length >= 2 && digits[0] == '(' && digits[length - 1] == ')')
+    {
+      *out_incoming = FALSE;
+      digits[length - 1] = '\0';
+      digits++;
+    }
+  else if (*digits == '+')
+    {
+      digits++;
+    }
+  return hearth_money_parse (digits, currency, format, out_amount, error);
+}
+
+static void
+add_problem (GPtrArray  *problems,
+             guint       line,
+             const char *reason)
+{
+  HearthImportProblem *problem = g_new0 (HearthImportProblem, 1);
+
+  problem->line = line;
+  problem->reason = g_strdup (reason);
+  g_ptr_array_add (problems, problem);
+}
+
+/* Reads one row into @out, or says what is wrong with it. */
+static gboolean
+read_row (HearthCsvRow           *csv,
+          const HearthCsvImport  *options,
+          const char             *currency,
+          Row                    *out,
+          GPtrArray              *problems)
+{
+  g_autoptr (GError) error = NULL;
+  const char *description = field (csv, options->description_column);
+  const char *payee = field (csv, options->payee_column);
+
+  out->line = csv->line;
+  if (!read_date (field (csv, options->date_column), options->date_order, out->date))
+    {
+      g_autofree char *reason = g_strdup_printf (_("“%s” is not a date."),
+                                                 field (csv, options->date_column) != NULL
+                                                 ? field (csv, options->date_column) : "");
+
+      add_problem (problems, csv->line, reason);
+      return FALSE;
+    }
+
+  if (options->amount_column >= 0)
+    {
+      if (!read_signed_amount (field (csv, options->amount_column), currency, &options->number_format,
+                               &out->amount, &out->incoming, &error))
+        {
+          add_problem (problems, csv->line, error->message);
+          return FALSE;
+        }
+    }
+  else
+    {
+      const char *debit = field (csv, options->debit_column);
+      const char *credit = field (csv, options->credit_column);
+      g_autofree char *debit_text = g_strstrip (g_strdup (debit != NULL ? debit : ""));
+      g_autofree char *credit_text = g_strstrip (g_strdup (credit != NULL ? credit : ""));
+
+      if ((*debit_text == '\0') == (*credit_text == '\0'))
+        {
+          add_problem (problems, csv->line, _("Exactly one of the debit and credit columns must hold an amount."));
+          return FALSE;
+        }
+      out->incoming = *credit_text != '\0';
+      if (!hearth_money_parse (out->incoming ? credit_text : debit_text, currency, &options->number_format,
+                               &out->amount, &error))
+        {
+          add_problem (problems, csv->line, error->message);
+          return FALSE;
+        }
+    }
+
+  out->description = g_strstrip (g_strdup (description != NULL ? description : ""));
+  out->payee = g_strstrip (g_strdup (payee != NULL ? payee : ""));
+  if (g_utf8_strlen (out->description, -1) > HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS ||
+      g_utf8_strlen (out->payee, -1) > HEARTH_TRANSACTION_PAYEE_MAX_CHARS)
+    {
+      add_problem (problems, csv->line, _("The description or the payee is too long."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the row says, hashed, with its rank among identical rows of the file. */
+static void
+set_import_id (Row        *row,
+               GHashTable *seen)
+{
+  g_autofree char *content = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%d\x1f%s\x1f%s", row->date,
+                                              row->amount, row->incoming, row->description, row->payee);
+  guint8 hash[16];
+  char hex[33];
+  guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (seen, content));
+
+  g_hash_table_insert (seen, g_strdup (content), GUINT_TO_POINTER (rank + 1));
+  crypto_generichash (hash, sizeof hash, (const guint8 *) content, strlen (content), NULL, 0);
+  sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+  g_snprintf (row->import_id, sizeof row->import_id, "csv:%s:%u", hex, rank);
+}
+
+typedef struct
+{
+  HearthActor          *actor;
+  gint64                account_id;
+  GArray               *rows;
+  GCancellable         *cancellable;
+  HearthImportProgress  progress;
+  gpointer              progress_data;
+  HearthImportReport   *report;
+} Import;
+
+static gboolean
+import_in_transaction (HearthStore  *store,
+                       gpointer      user_data,
+                       GError      **error)
+{
+  Import *import = user_data;
+  g_autoptr (HearthStatement) insert = NULL;
+  gint64 circle_id;
+  gint64 delta = 0;
+  gint64 now = hearth_store_now (store);
+
+  if (!_hearth_finance_authorize_account (store, import->actor, import->account_id, "transaction", "import", TRUE,
+                                          &circle_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < import->rows->len; i++)
+    {
+      Row *row = &g_array_index (import->rows, Row, i);
+
+      if (i % CHECK_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
+            return FALSE;
+          if (import->progress != NULL)
+            import->progress (i, import->rows->len, import->progress_data);
+        }
+
+      insert = hearth_store_prepare (store,
+                                     "INSERT INTO transactions (account_id, amount, direction, status, created_by, "
+                                     "created_at, occurred_on, description, payee, import_id) "
+                                     "VALUES (?, ?, ?, 'POSTED', ?, ?, ?, ?, ?, ?) "
+                                     "ON CONFLICT (account_id, import_id) WHERE import_id IS NOT NULL DO NOTHING "
+                                     "RETURNING id",
+                                     error);
+      if (insert == NULL)
+        return FALSE;
+      hearth_statement_bind_int64 (insert, 1, import->account_id);
+      hearth_statement_bind_int64 (insert, 2, row->amount);
+      hearth_statement_bind_text (insert, 3, row->incoming ? "IN" : "OUT");
+      hearth_statement_bind_int64 (insert, 4, hearth_actor_get_user_id (import->actor));
+      hearth_statement_bind_int64 (insert, 5, now);
+      hearth_statement_bind_text (insert, 6, row->date);
+      hearth_statement_bind_text (insert, 7, row->description);
+      hearth_statement_bind_text (insert, 8, row->payee);
+      hearth_statement_bind_text (insert, 9, row->import_id);
+
+      {
+        g_autoptr (GError) local_error = NULL;
+
+        if (!hearth_statement_next_row (insert, &local_error))
+          {
+            if (local_error != NULL)
+              {
+                g_propagate_error (error, g_steal_pointer (&local_error));
+                return FALSE;
+              }
+            import->report->skipped++;
+          }
+        else
+          {
+            gint64 id = hearth_statement_get_int64 (insert, 0);
+
+            g_clear_pointer (&insert, hearth_statement_release);
+            if (!_hearth_finance_log_transaction (store, import->actor, id, NULL, "POSTED",
+                                                  "{\"imported\": true}", error))
+              return FALSE;
+            delta += row->incoming ? row->amount : -row->amount;
+            import->report->added++;
+          }
+      }
+      g_clear_pointer (&insert, hearth_statement_release);
+    }
+
+  if (import->progress != NULL)
+    import->progress (import->rows->len, import->rows->len, import->progress_data);
+  return _hearth_finance_move_balance (store, import->account_id, delta, error) &&
+         (import->report->added == 0 ||
+          hearth_audit_record (store, hearth_actor_get_user_id (import->actor), circle_id, "account",
+                               import->account_id, "account.imported", error));
+}
+
+/**
+ * hearth_finance_import_csv:
+ * @data: the file's bytes
+ * @options: how to read it
+ * @cancellable: (nullable): cancels the import; nothing is imported then
+ * @progress: (nullable): told how far it is, every thousand rows
+ * @out_report: (out) (transfer full): what was added and skipped, and the
+ *   rows that could not be read
+ *
+ * Needs `transaction.import` in the account's circle. All or nothing: when a
+ * row cannot be read, every such row is in the report and nothing is imported
+ * (%HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS). Call it off the main thread.
+ */
+gboolean
+hearth_finance_import_csv (HearthFinance          *self,
+                           HearthActor            *actor,
+                           gint64                  account_id,
+                           const char             *data,
+                           gsize                   length,
+                           const HearthCsvImport  *options,
+                           GCancellable           *cancellable,
+                           HearthImportProgress    progress,
+                           gpointer                progress_data,
+                           HearthImportReport    **out_report,
+                           GError                **error)
+{
+  g_autoptr (HearthImportReport) report = g_new0 (HearthImportReport, 1);
+  g_autoptr (GPtrArray) csv = NULL;
+  g_autoptr (GArray) rows = NULL;
+  g_autoptr (GHashTable) seen = NULL;
+  g_autoptr (HearthAccount) account = NULL;
+  Import import = { actor, account_id };
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (out_report != NULL, FALSE);
+
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  *out_report = NULL;
+
+  account = hearth_finance_get_account (self, actor, account_id, error);
+  if (account == NULL)
+    return FALSE;
+  csv = hearth_csv_parse (data, length, options->encoding, options->delimiter, error);
+  if (csv == NULL)
+    return FALSE;
+
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), csv->len);
+  g_array_set_clear_func (rows, row_clear);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = options->has_header ? 1 : 0; i < csv->len; i++)
+    {
+      Row row = { 0 };
+
+      if (read_row (g_ptr_array_index (csv, i), options, hearth_account_get_currency (account), &row,
+                    report->problems))
+        {
+          set_import_id (&row, seen);
+          g_array_append_val (rows, row);
+        }
+      else
+        {
+          row_clear (&row);
+        }
+    }
+
+  if (report->problems->len > 0)
+    {
+      g_set_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS,
+                   g_dngettext (GETTEXT_PACKAGE, "%u line cannot be imported, so nothing was.",
+                                "%u lines cannot be imported, so nothing was.", report->problems->len),
+                   report->problems->len);
+      *out_report = g_steal_pointer (&report);
+      return FALSE;
+    }
+
+  import.rows = rows;
+  import.cancellable = cancellable;
+  import.progress = progress;
+  import.progress_data = progress_data;
+  import.report = report;
+  if (!hearth_store_transaction (hearth_finance_get_store (self), import_in_transaction, &import, error))
+    return FALSE;
+
+  *out_report = g_steal_pointer (&report);
+  return TRUE;
+}
