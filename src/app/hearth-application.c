@@ -157,7 +157,7 @@ store_opened_cb (GObject      *source,
   self->store = g_steal_pointer (&store);
   self->auth = hearth_auth_new (self->store, hearth_password_cost_default ());
   self->circles = hearth_circles_new (self->auth);
-  self->finance = hearth_finance_new (self->store);
+  self->finance = hearth_finance_new (self->auth);
   self->keyring = hearth_keyring_new (APPLICATION_ID);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 

@@ -3,12 +3,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hearth-audit.h"
 #include "hearth-auth.h"
 #include "hearth-auth-error.h"
 #include "hearth-circles.h"
 #include "hearth-clock.h"
 #include "hearth-finance.h"
+#include "hearth-import.h"
+#include "hearth-receipts.h"
 #include "hearth-password.h"
 #include "hearth-profile.h"
 #include "hearth-store.h"
@@ -43,6 +47,8 @@ typedef struct
   /* Family's account, with one transaction in it. */
   gint64         account;
   gint64         transaction;
+  gint64         receipt;
+  GFile         *picture;
 } Fixture;
 
 static gint64
@@ -98,7 +104,7 @@ fixture_set_up (Fixture       *f,
   f->sam = hearth_test_new_profile (f->auth, "sam", "Sam");
   f->family = new_circle (f, "Family");
 
-  f->finance = hearth_finance_new (f->store);
+  f->finance = hearth_finance_new (f->auth);
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (HearthAccount) account = hearth_finance_create_account (f->finance, f->owner, f->family, "Joint",
@@ -109,6 +115,18 @@ fixture_set_up (Fixture       *f,
     f->account = hearth_account_get_id (account);
     f->transaction = hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
     g_assert_no_error (error);
+
+    /* A receipt for it, and a picture to attach again. */
+    {
+      static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+      g_autofree char *path = g_build_filename (f->dir, "receipt.png", NULL);
+
+      g_file_set_contents (path, (const char *) png, sizeof png, &error);
+      g_assert_no_error (error);
+      f->picture = g_file_new_for_path (path);
+      f->receipt = hearth_finance_attach_receipt (f->finance, f->owner, f->transaction, f->picture, NULL, &error);
+      g_assert_no_error (error);
+    }
   }
 }
 
@@ -123,6 +141,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->tina);
   g_clear_object (&f->oscar);
   g_clear_object (&f->sam);
+  g_clear_object (&f->picture);
   g_clear_object (&f->finance);
   g_clear_object (&f->circles);
   g_clear_object (&f->auth);
@@ -302,6 +321,49 @@ perform_transaction_void (Fixture *f, HearthActor *actor, gint64 circle_id, GErr
   return hearth_finance_void_transaction (f->finance, actor, f->transaction, error);
 }
 
+static gboolean
+perform_transaction_import (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  static const char statement[] = "2026-11-22,Milk,-1.20\n";
+  HearthCsvImport options = { ',', NULL, FALSE, HEARTH_DATE_ORDER_YMD };
+  g_autoptr (HearthImportReport) report = NULL;
+
+  hearth_number_format_init (&options.number_format, ".", "");
+  options.description_column = 1;
+  options.amount_column = 2;
+  options.payee_column = options.debit_column = options.credit_column = -1;
+  return hearth_finance_import_csv (f->finance, actor, f->account, statement, strlen (statement), &options, NULL,
+                                    NULL, NULL, &report, error);
+}
+
+static gboolean
+perform_receipt_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  g_autoptr (GPtrArray) receipts = hearth_finance_list_receipts (f->finance, actor, f->transaction, error);
+
+  return receipts != NULL;
+}
+
+static gboolean
+perform_receipt_attach (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_finance_attach_receipt (f->finance, actor, f->transaction, f->picture, NULL, error) > 0;
+}
+
+static gboolean
+perform_receipt_remove (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_finance_remove_receipt (f->finance, actor, f->receipt, error);
+}
+
+static gboolean
+perform_data_export (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  g_autoptr (GOutputStream) output = g_memory_output_stream_new_resizable ();
+
+  return hearth_finance_export_csv (f->finance, actor, f->account, NULL, output, NULL, error);
+}
+
 /* The service function that performs each pair. A pair without one here is
  * checked through hearth_authorize() until its module lands; a module that
  * lands adds its performers to this table, not new test code. */
@@ -333,6 +395,11 @@ static const struct
   { "transaction", "create", perform_transaction_create, TRUE },
   { "transaction", "update", perform_transaction_update, TRUE },
   { "transaction", "void", perform_transaction_void, TRUE },
+  { "transaction", "import", perform_transaction_import, TRUE },
+  { "receipt", "read", perform_receipt_read, TRUE },
+  { "receipt", "attach", perform_receipt_attach, TRUE },
+  { "receipt", "remove", perform_receipt_remove, TRUE },
+  { "data", "export", perform_data_export, TRUE },
 };
 
 static Perform

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "hearth-auth.h"
+#include "hearth-auth-error.h"
 #include "hearth-circles.h"
 #include "hearth-clock.h"
 #include "hearth-finance.h"
@@ -53,7 +54,7 @@ fixture_set_up (Fixture       *f,
   f->store = hearth_test_open_store (f->dir, f->clock);
   f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
   f->circles = hearth_circles_new (f->auth);
-  f->finance = hearth_finance_new (f->store);
+  f->finance = hearth_finance_new (f->auth);
   f->owner = hearth_test_new_profile (f->auth, "olivia", "olivia");
   f->editor = hearth_test_new_profile (f->auth, "edith", "edith");
   f->visitor = hearth_test_new_profile (f->auth, "victor", "victor");
@@ -658,6 +659,86 @@ test_receipt_sniffing (void)
   g_assert_null (hearth_receipt_sniff (NULL, 0));
 }
 
+/* Totals and export ---------------------------------------------------------------------- */
+
+static void
+test_filter_totals (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  HearthLedgerFilter groceries = { "Groc", 0, FALSE, NULL, NULL };
+  gint64 in = -1, out = -1;
+  gint64 voided;
+
+  add (f, f->owner, 10000, TRUE, &error);      /* "Groceries" is every line's description */
+  add (f, f->owner, 2500, FALSE, &error);
+  voided = add (f, f->owner, 700, FALSE, &error);
+  hearth_finance_void_transaction (f->finance, f->owner, voided, &error);
+  g_assert_no_error (error);
+
+  hearth_finance_sum_ledger (f->finance, f->visitor, f->account, &groceries, &in, &out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (in, ==, 10000);
+  g_assert_cmpint (out, ==, 2500);   /* the voided line does not count */
+
+  groceries.text = "nothing";
+  hearth_finance_sum_ledger (f->finance, f->visitor, f->account, &groceries, &in, &out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (in, ==, 0);
+  g_assert_cmpint (out, ==, 0);
+  g_assert_false (hearth_finance_sum_ledger (f->finance, f->outsider, f->account, NULL, &in, &out, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+}
+
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOutputStream) output = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) refused = g_memory_output_stream_new_resizable ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  HearthTransactionDraft quoted = { "2026-11-25", 123456, TRUE, "Bonus, \"Q4\"", "Firm", 0 };
+  HearthLedgerFilter everything = { NULL, 0, FALSE, NULL, NULL };
+  HearthCsvRow *row;
+
+  add (f, f->owner, 999, FALSE, &error);
+  hearth_finance_add_transaction (f->finance, f->owner, f->account, &quoted, &error);
+  g_assert_no_error (error);
+
+  /* An admin's (the owner here), in sudo mode: a new profile is. */
+  hearth_finance_export_csv (f->finance, f->owner, f->account, &everything, output, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (output, NULL, NULL);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (output));
+
+  /* What is written, our own reader reads back. */
+  rows = hearth_csv_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, ',', &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (row->fields[0], ==, "2026-11-25");
+  g_assert_cmpstr (row->fields[1], ==, "Bonus, \"Q4\"");
+  g_assert_cmpstr (row->fields[4], ==, "1234.56");
+  g_assert_cmpstr (row->fields[6], ==, "IN");
+  row = g_ptr_array_index (rows, 2);
+  g_assert_cmpstr (row->fields[4], ==, "9.99");
+  g_assert_cmpstr (row->fields[6], ==, "OUT");
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'data.exported'"),
+                   ==, 1);
+
+  /* Editors do not export, and nobody does out of sudo mode. */
+  g_assert_false (hearth_finance_export_csv (f->finance, f->editor, f->account, NULL, refused, NULL, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  hearth_clock_advance (f->clock, 11 * G_TIME_SPAN_MINUTE);
+  g_assert_false (hearth_finance_export_csv (f->finance, f->owner, f->account, NULL, refused, NULL, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'data.exported'"),
+                   ==, 1);
+}
+
 /* Import ---------------------------------------------------------------------------------- */
 
 static GPtrArray *
@@ -1170,6 +1251,8 @@ main (int   argc,
   ADD ("ledger-model-against-an-array", test_ledger_model_against_an_array);
   ADD ("ledger-model-jumps", test_ledger_model_jumps);
   ADD ("receipts", test_receipts);
+  ADD ("filter-totals", test_filter_totals);
+  ADD ("export-csv", test_export_csv);
   ADD ("import-csv", test_import_csv);
   ADD ("import-debit-and-credit", test_import_debit_and_credit);
   ADD ("import-all-or-nothing", test_import_all_or_nothing);

@@ -267,7 +267,7 @@ window_set_up (WindowFixture *f,
   g_assert_no_error (error);
 
   f->circles = hearth_circles_new (f->auth);
-  f->finance = hearth_finance_new (f->store);
+  f->finance = hearth_finance_new (f->auth);
   f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->keyring);
   hearth_window_start (f->window, f->ada);
   gtk_window_present (GTK_WINDOW (f->window));

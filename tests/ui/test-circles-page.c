@@ -50,7 +50,7 @@ fixture_set_up (Fixture       *f,
   f->store = hearth_test_open_store (f->dir, f->clock);
   f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
   f->circles = hearth_circles_new (f->auth);
-  f->finance = hearth_finance_new (f->store);
+  f->finance = hearth_finance_new (f->auth);
   f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
   f->settings = g_settings_new ("io.github.hearthapp.Hearth");
 

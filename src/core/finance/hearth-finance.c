@@ -31,6 +31,7 @@ struct _HearthFinance
 {
   GObject      parent_instance;
 
+  HearthAuth  *auth;
   HearthStore *store;
 };
 
@@ -44,6 +45,7 @@ hearth_finance_dispose (GObject *object)
   HearthFinance *self = HEARTH_FINANCE (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->auth);
 
   G_OBJECT_CLASS (hearth_finance_parent_class)->dispose (object);
 }
@@ -59,16 +61,33 @@ hearth_finance_init (HearthFinance *self)
 {
 }
 
+/**
+ * hearth_finance_new:
+ * @auth: the auth service, for sudo mode (exports), on the finance store
+ */
 HearthFinance *
-hearth_finance_new (HearthStore *store)
+hearth_finance_new (HearthAuth *auth)
 {
   HearthFinance *self;
 
-  g_return_val_if_fail (HEARTH_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARTH_IS_AUTH (auth), NULL);
 
   self = g_object_new (HEARTH_TYPE_FINANCE, NULL);
-  self->store = g_object_ref (store);
+  self->auth = g_object_ref (auth);
+  self->store = g_object_ref (hearth_auth_get_store (auth));
   return self;
+}
+
+/**
+ * hearth_finance_get_auth:
+ *
+ * Returns: (transfer none): the auth service
+ */
+HearthAuth *
+hearth_finance_get_auth (HearthFinance *self)
+{
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+  return self->auth;
 }
 
 /**
@@ -914,6 +933,8 @@ hearth_finance_list_transactions (HearthFinance      *self,
   return hearth_statement_collect (statement, _hearth_transaction_new_from_row, g_object_unref, error);
 }
 
+static gboolean record_export (HearthStore *store, gpointer user_data, GError **error);
+
 typedef struct
 {
   gint64  account_id;
@@ -994,6 +1015,32 @@ static const HearthQuery ledger_query = {
   .new_from_row = _hearth_transaction_new_from_row,
 };
 
+/* The ledger filter's parameters, checked; %NULL when a date is not one. */
+static LedgerParams *
+ledger_params_new (gint64                     account_id,
+                   const HearthLedgerFilter  *filter,
+                   GError                   **error)
+{
+  LedgerParams *params;
+
+  if (filter != NULL && ((filter->since != NULL && !check_date (filter->since, error)) ||
+                         (filter->until != NULL && !check_date (filter->until, error))))
+    return NULL;
+
+  params = g_new0 (LedgerParams, 1);
+  params->account_id = account_id;
+  if (filter != NULL)
+    {
+      if (filter->text != NULL && *filter->text != '\0')
+        params->pattern = like_pattern (filter->text);
+      params->category_id = filter->category_id;
+      params->status = filter->posted_only ? g_strdup ("POSTED") : NULL;
+      params->since = g_strdup (filter->since);
+      params->until = g_strdup (filter->until);
+    }
+  return params;
+}
+
 /**
  * hearth_finance_new_ledger:
  * @filter: (nullable): what to show; %NULL for every line
@@ -1018,21 +1065,9 @@ hearth_finance_new_ledger (HearthFinance             *self,
 
   if (!authorize_account (self->store, actor, account_id, "transaction", "read", &row, error))
     return NULL;
-  if (filter != NULL && ((filter->since != NULL && !check_date (filter->since, error)) ||
-                         (filter->until != NULL && !check_date (filter->until, error))))
+  params = ledger_params_new (account_id, filter, error);
+  if (params == NULL)
     return NULL;
-
-  params = g_new0 (LedgerParams, 1);
-  params->account_id = account_id;
-  if (filter != NULL)
-    {
-      if (filter->text != NULL && *filter->text != '\0')
-        params->pattern = like_pattern (filter->text);
-      params->category_id = filter->category_id;
-      params->status = filter->posted_only ? g_strdup ("POSTED") : NULL;
-      params->since = g_strdup (filter->since);
-      params->until = g_strdup (filter->until);
-    }
 
   {
     HearthQuery query = ledger_query;
@@ -1040,6 +1075,144 @@ hearth_finance_new_ledger (HearthFinance             *self,
     query.item_type = HEARTH_TYPE_TRANSACTION;
     return hearth_query_model_new (self->store, &query, 6, bind_ledger, params, ledger_params_free, error);
   }
+}
+
+/**
+ * hearth_finance_sum_ledger:
+ * @filter: (nullable): the ledger's filter, as shown
+ * @out_in: (out): the posted money in, in minor units
+ * @out_out: (out): the posted money out
+ *
+ * Needs `transaction.read`. The totals of what the filter shows, voided lines
+ * left out; summed in SQL over the filter's rows.
+ */
+gboolean
+hearth_finance_sum_ledger (HearthFinance             *self,
+                           HearthActor               *actor,
+                           gint64                     account_id,
+                           const HearthLedgerFilter  *filter,
+                           gint64                    *out_in,
+                           gint64                    *out_out,
+                           GError                   **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *sql = NULL;
+  LedgerParams *params;
+  AccountRow row;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (out_in != NULL && out_out != NULL, FALSE);
+
+  if (!authorize_account (self->store, actor, account_id, "transaction", "read", &row, error))
+    return FALSE;
+  params = ledger_params_new (account_id, filter, error);
+  if (params == NULL)
+    return FALSE;
+
+  sql = g_strdup_printf ("SELECT ifnull (sum (CASE WHEN t.direction = 'IN' THEN t.amount END), 0), "
+                         "ifnull (sum (CASE WHEN t.direction = 'OUT' THEN t.amount END), 0) %s "
+                         "AND t.status = 'POSTED'",
+                         ledger_query.from);
+  statement = hearth_store_prepare (self->store, sql, error);
+  if (statement != NULL)
+    bind_ledger (statement, params);
+  ledger_params_free (params);
+  if (statement == NULL || !hearth_statement_fetch_one (statement, error))
+    return FALSE;
+  *out_in = hearth_statement_get_int64 (statement, 0);
+  *out_out = hearth_statement_get_int64 (statement, 1);
+  return TRUE;
+}
+
+/* A CSV field, quoted when it must be (RFC 4180). */
+static void
+append_field (GString    *line,
+              const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+/**
+ * hearth_finance_export_csv:
+ * @filter: (nullable): what to export: the ledger as shown
+ * @output: where the CSV goes, UTF-8, comma-separated, amounts with a point
+ *
+ * Needs `data.export` (ADMIN by default) and sudo mode, as SECURITY.md asks
+ * for every export, and writes a `data.exported` audit row. Newest first, the
+ * voided lines marked.
+ */
+gboolean
+hearth_finance_export_csv (HearthFinance             *self,
+                           HearthActor               *actor,
+                           gint64                     account_id,
+                           const HearthLedgerFilter  *filter,
+                           GOutputStream             *output,
+                           GCancellable              *cancellable,
+                           GError                   **error)
+{
+  g_autoptr (HearthAccount) account = NULL;
+  g_autoptr (HearthQueryModel) ledger = NULL;
+  g_autoptr (GString) line = g_string_new ("Date,Description,Payee,Category,Amount,Currency,Direction,Status\r\n");
+  HearthNumberFormat plain;
+  AccountRow row;
+  guint n;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
+
+  if (!authorize_account (self->store, actor, account_id, "data", "export", &row, error) ||
+      !hearth_auth_require_sudo (self->auth, actor, error))
+    return FALSE;
+  account = hearth_finance_get_account (self, actor, account_id, error);
+  ledger = account != NULL ? hearth_finance_new_ledger (self, actor, account_id, filter, error) : NULL;
+  if (ledger == NULL)
+    return FALSE;
+
+  hearth_number_format_init (&plain, ".", "");
+  n = g_list_model_get_n_items (G_LIST_MODEL (ledger));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (HearthTransaction) transaction = g_list_model_get_item (G_LIST_MODEL (ledger), i);
+      g_autofree char *amount = hearth_money_format (hearth_transaction_get_amount (transaction),
+                                                     hearth_account_get_currency (account), &plain);
+
+      append_field (line, hearth_transaction_get_occurred_on (transaction));
+      g_string_append_c (line, ',');
+      append_field (line, hearth_transaction_get_description (transaction));
+      g_string_append_c (line, ',');
+      append_field (line, hearth_transaction_get_payee (transaction));
+      g_string_append_c (line, ',');
+      append_field (line, hearth_transaction_get_category_name (transaction));
+      g_string_append_printf (line, ",%s,%s,%s,%s\r\n", amount, hearth_account_get_currency (account),
+                              hearth_transaction_get_incoming (transaction) ? "IN" : "OUT",
+                              hearth_transaction_get_voided (transaction) ? "VOIDED" : "POSTED");
+
+      /* Written a few hundred lines at a time. */
+      if (line->len > 65536 || i + 1 == n)
+        {
+          if (!g_output_stream_write_all (output, line->str, line->len, NULL, cancellable, error))
+            return FALSE;
+          g_string_truncate (line, 0);
+        }
+    }
+  if (n == 0 && !g_output_stream_write_all (output, line->str, line->len, NULL, cancellable, error))
+    return FALSE;
+
+  return hearth_store_transaction (self->store, record_export, &(Change) { actor, row.circle_id, account_id }, error);
 }
 
 /* Voids or restores: the status flips, the balance follows, the log says so. */
@@ -1288,4 +1461,15 @@ hearth_finance_edit_transaction (HearthFinance                 *self,
   change.name = description;
   change.kind = payee;
   return hearth_store_transaction (self->store, edit_in_transaction, &change, error);
+}
+
+static gboolean
+record_export (HearthStore  *store,
+               gpointer      user_data,
+               GError      **error)
+{
+  Change *change = user_data;
+
+  return hearth_audit_record (store, hearth_actor_get_user_id (change->actor), change->circle_id, "account",
+                              change->account_id, "data.exported", error);
 }

@@ -5,6 +5,7 @@
 
 #include "hearth-account.h"
 #include "hearth-actor.h"
+#include "hearth-auth.h"
 #include "hearth-query-model.h"
 #include "hearth-store.h"
 #include "hearth-transaction.h"
@@ -90,7 +91,8 @@ typedef struct
 #define HEARTH_TYPE_FINANCE (hearth_finance_get_type ())
 G_DECLARE_FINAL_TYPE (HearthFinance, hearth_finance, HEARTH, FINANCE, GObject)
 
-HearthFinance     *hearth_finance_new                 (HearthStore                   *store);
+HearthFinance     *hearth_finance_new                 (HearthAuth                    *auth);
+HearthAuth        *hearth_finance_get_auth            (HearthFinance                 *self);
 HearthStore       *hearth_finance_get_store           (HearthFinance                 *self);
 
 GPtrArray         *hearth_finance_list_accounts       (HearthFinance                 *self,
@@ -148,6 +150,20 @@ HearthQueryModel  *hearth_finance_new_ledger          (HearthFinance            
                                                        HearthActor                   *actor,
                                                        gint64                         account_id,
                                                        const HearthLedgerFilter      *filter,
+                                                       GError                       **error);
+gboolean           hearth_finance_sum_ledger          (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         account_id,
+                                                       const HearthLedgerFilter      *filter,
+                                                       gint64                        *out_in,
+                                                       gint64                        *out_out,
+                                                       GError                       **error);
+gboolean           hearth_finance_export_csv          (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         account_id,
+                                                       const HearthLedgerFilter      *filter,
+                                                       GOutputStream                 *output,
+                                                       GCancellable                  *cancellable,
                                                        GError                       **error);
 gboolean           hearth_finance_void_transaction    (HearthFinance                 *self,
                                                        HearthActor                   *actor,
