@@ -45,8 +45,10 @@ struct _HearthQueryModel
   GDestroyNotify   bind_destroy;
 
   char            *count_sql;
-  char            *page_sql;
-  char            *keys_sql;
+  char            *page_first_sql;  /* from the first row */
+  char            *page_after_sql;  /* from a boundary, (key, id) < (?, ?) */
+  char            *keys_first_sql;
+  char            *keys_after_sql;
   char            *keys_backwards_sql;
 
   guint            n_items;
@@ -124,26 +126,38 @@ set_boundary (HearthQueryModel *self,
   boundary->id = hearth_statement_get_int64 (row, key_column + 1);
 }
 
-/* Binds the keyset after the filter's parameters: from @boundary, or from the
- * start when it is %NULL. */
-static void
-bind_keyset (HearthQueryModel *self,
-             HearthStatement  *statement,
-             const Boundary   *boundary,
-             gint64            limit)
+/* Binds the keyset after the filter's parameters, from @boundary, or from the
+ * start when it is %NULL. The two cases are two statements: an
+ * `(? IS NULL OR (key, id) < …)` would keep SQLite from seeking in the index,
+ * and every page would be read from the top. */
+static HearthStatement *
+prepare_keyset (HearthQueryModel  *self,
+                const char        *first_sql,
+                const char        *after_sql,
+                const Boundary    *boundary,
+                gint64             limit,
+                GError           **error)
 {
+  HearthStatement *statement;
   int first = (int) self->n_params + 1;
 
+  statement = hearth_store_prepare (self->store, boundary != NULL ? after_sql : first_sql, error);
+  if (statement == NULL)
+    return NULL;
   if (self->bind != NULL)
     self->bind (statement, self->bind_data);
   if (boundary == NULL)
-    hearth_statement_bind_null (statement, first);
-  else if (self->query.key_is_text)
+    {
+      hearth_statement_bind_int64 (statement, first, limit);
+      return statement;
+    }
+  if (self->query.key_is_text)
     hearth_statement_bind_text (statement, first, boundary->text_key);
   else
     hearth_statement_bind_int64 (statement, first, boundary->int_key);
-  hearth_statement_bind_int64 (statement, first + 1, boundary != NULL ? boundary->id : 0);
+  hearth_statement_bind_int64 (statement, first + 1, boundary->id);
   hearth_statement_bind_int64 (statement, first + 2, limit);
+  return statement;
 }
 
 /* Reads the keys, not the rows, from the nearest known boundary to @page's,
@@ -184,13 +198,14 @@ find_boundary (HearthQueryModel  *self,
     }
   else
     {
-      g_autoptr (HearthStatement) statement = hearth_store_prepare (self->store, self->keys_sql, error);
       const Boundary *start = from > 0 ? &g_array_index (self->boundaries, Boundary, from) : NULL;
+      g_autoptr (HearthStatement) statement = prepare_keyset (self, self->keys_first_sql, self->keys_after_sql, start,
+                                                              (gint64) (page - from) * HEARTH_QUERY_MODEL_PAGE_SIZE,
+                                                              error);
       gint64 r = 0;
 
       if (statement == NULL)
         return FALSE;
-      bind_keyset (self, statement, start, (gint64) (page - from) * HEARTH_QUERY_MODEL_PAGE_SIZE);
       self->n_queries++;
       while (hearth_statement_next_row (statement, &local_error))
         {
@@ -232,10 +247,10 @@ load_page (HearthQueryModel  *self,
         }
     }
 
-  statement = hearth_store_prepare (self->store, self->page_sql, error);
+  statement = prepare_keyset (self, self->page_first_sql, self->page_after_sql, start, HEARTH_QUERY_MODEL_PAGE_SIZE,
+                              error);
   if (statement == NULL)
     return NULL;
-  bind_keyset (self, statement, start, HEARTH_QUERY_MODEL_PAGE_SIZE);
   self->n_queries++;
 
   /* The key and id follow the item's columns; the page's last row starts the
@@ -399,8 +414,10 @@ hearth_query_model_finalize (GObject *object)
   g_queue_clear (&self->lru);
   g_clear_pointer (&self->boundaries, g_array_unref);
   g_free (self->count_sql);
-  g_free (self->page_sql);
-  g_free (self->keys_sql);
+  g_free (self->page_first_sql);
+  g_free (self->page_after_sql);
+  g_free (self->keys_first_sql);
+  g_free (self->keys_after_sql);
   g_free (self->keys_backwards_sql);
 
   G_OBJECT_CLASS (hearth_query_model_parent_class)->finalize (object);
@@ -461,16 +478,21 @@ hearth_query_model_new (HearthStore        *store,
   self->bind_destroy = bind_destroy;
 
   self->count_sql = g_strdup_printf ("SELECT count(*) %s", query->from);
-  self->page_sql = g_strdup_printf ("SELECT %s, %s, %s %s AND (?%u IS NULL OR (%s, %s) < (?%u, ?%u)) "
-                                    "ORDER BY %s DESC, %s DESC LIMIT ?%u",
-                                    query->columns, query->key, query->id, query->from,
-                                    keyset, query->key, query->id, keyset, keyset + 1,
-                                    query->key, query->id, keyset + 2);
-  self->keys_sql = g_strdup_printf ("SELECT %s, %s %s AND (?%u IS NULL OR (%s, %s) < (?%u, ?%u)) "
-                                    "ORDER BY %s DESC, %s DESC LIMIT ?%u",
-                                    query->key, query->id, query->from,
-                                    keyset, query->key, query->id, keyset, keyset + 1,
-                                    query->key, query->id, keyset + 2);
+  self->page_first_sql = g_strdup_printf ("SELECT %s, %s, %s %s ORDER BY %s DESC, %s DESC LIMIT ?%u",
+                                          query->columns, query->key, query->id, query->from,
+                                          query->key, query->id, keyset);
+  self->page_after_sql = g_strdup_printf ("SELECT %s, %s, %s %s AND (%s, %s) < (?%u, ?%u) "
+                                          "ORDER BY %s DESC, %s DESC LIMIT ?%u",
+                                          query->columns, query->key, query->id, query->from,
+                                          query->key, query->id, keyset, keyset + 1,
+                                          query->key, query->id, keyset + 2);
+  self->keys_first_sql = g_strdup_printf ("SELECT %s, %s %s ORDER BY %s DESC, %s DESC LIMIT ?%u",
+                                          query->key, query->id, query->from, query->key, query->id, keyset);
+  self->keys_after_sql = g_strdup_printf ("SELECT %s, %s %s AND (%s, %s) < (?%u, ?%u) "
+                                          "ORDER BY %s DESC, %s DESC LIMIT ?%u",
+                                          query->key, query->id, query->from,
+                                          query->key, query->id, keyset, keyset + 1,
+                                          query->key, query->id, keyset + 2);
   self->keys_backwards_sql = g_strdup_printf ("SELECT %s, %s %s ORDER BY %s ASC, %s ASC LIMIT ?%u",
                                               query->key, query->id, query->from, query->key, query->id,
                                               keyset);
