@@ -998,17 +998,20 @@ like_pattern (const char *text)
   return g_string_free (pattern, FALSE);
 }
 
+#define LEDGER_WHERE \
+  "WHERE t.account_id = ?1 " \
+  "AND (?2 IS NULL OR t.description LIKE ?2 ESCAPE '\\' OR t.payee LIKE ?2 ESCAPE '\\') " \
+  "AND (?3 = 0 OR t.category_id = ?3) " \
+  "AND (?4 IS NULL OR t.status = ?4) " \
+  "AND (?5 IS NULL OR t.occurred_on >= ?5) " \
+  "AND (?6 IS NULL OR t.occurred_on <= ?6)"
+
 static const HearthQuery ledger_query = {
   .watch_table = "transactions",
   .columns = "t.id, t.account_id, t.amount, t.direction, t.status, ifnull (t.category_id, 0), c.name, "
              "t.occurred_on, t.description, t.payee, t.created_by",
-  .from = "FROM transactions t LEFT JOIN categories c ON c.id = t.category_id "
-          "WHERE t.account_id = ?1 "
-          "AND (?2 IS NULL OR t.description LIKE ?2 ESCAPE '\\' OR t.payee LIKE ?2 ESCAPE '\\') "
-          "AND (?3 = 0 OR t.category_id = ?3) "
-          "AND (?4 IS NULL OR t.status = ?4) "
-          "AND (?5 IS NULL OR t.occurred_on >= ?5) "
-          "AND (?6 IS NULL OR t.occurred_on <= ?6)",
+  .from = "FROM transactions t LEFT JOIN categories c ON c.id = t.category_id " LEDGER_WHERE,
+  .count_from = "FROM transactions t " LEDGER_WHERE,
   .key = "t.occurred_on",
   .key_is_text = TRUE,
   .id = "t.id",
@@ -1112,7 +1115,7 @@ hearth_finance_sum_ledger (HearthFinance             *self,
   sql = g_strdup_printf ("SELECT ifnull (sum (CASE WHEN t.direction = 'IN' THEN t.amount END), 0), "
                          "ifnull (sum (CASE WHEN t.direction = 'OUT' THEN t.amount END), 0) %s "
                          "AND t.status = 'POSTED'",
-                         ledger_query.from);
+                         ledger_query.count_from);
   statement = hearth_store_prepare (self->store, sql, error);
   if (statement != NULL)
     bind_ledger (statement, params);

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * @watch_table: the table whose `changed` signal refreshes the model
  * @columns: the item's columns, read by @new_from_row from column 0 on
  * @from: `FROM … WHERE …`, the filter's parameters numbered ?1 to ?n
+ * @count_from: (nullable): the same rows without the joins that only add
+ *   columns, for counting; %NULL to count with @from
  * @key: the sort key, newest (largest) first
  * @key_is_text: whether the key is TEXT (a date) rather than INTEGER
  * @id: a unique column that breaks ties in the key, largest first
@@ -27,6 +29,7 @@ typedef struct
   const char    *watch_table;
   const char    *columns;
   const char    *from;
+  const char    *count_from;
   const char    *key;
   gboolean       key_is_text;
   const char    *id;
