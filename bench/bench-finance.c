@@ -23,8 +23,9 @@
  *   build/bench/bench-finance [ROWS]     (default 1000000)
  *
  * It prints one table: figure, target, measured, pass or miss. The targets are
- * issue 5's; the display figures (first frame, frame times) come with the
- * screen's own benchmark.
+ * issue 5's where a figure here is the one it names; the jumps are only the
+ * data part of a frame, so the frame target (p95 <= 8 ms) is judged by the
+ * screen's own benchmark, with the first frame.
  */
 
 #define N_RUNS 21
@@ -222,7 +223,7 @@ main (int   argc,
         g_array_append_val (samples, (double) { ms_since (start) });
       }
     row ("Jump to a random screen of 30 rows, p50", "", percentile (samples, 0.5), 0, "ms");
-    row ("Jump to a random screen of 30 rows, p95", "<= 8 ms", percentile (samples, 0.95), 8, "ms");
+    row ("Jump to a random screen of 30 rows, p95", "", percentile (samples, 0.95), 0, "ms");
     row ("Jump to a random screen of 30 rows, p99", "", percentile (samples, 0.99), 0, "ms");
     row ("Jump to a random screen of 30 rows, worst", "", percentile (samples, 1.0), 0, "ms");
     row ("Rows held by the model after the jumps", "", hearth_query_model_get_n_cached (model), 0, "");
