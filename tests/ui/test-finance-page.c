@@ -245,6 +245,73 @@ test_visitor_reads_only (Fixture       *f,
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-visitor"));
 }
 
+/* A line opened for editing: its amount stays, the rest is saved and logged;
+ * a picture dropped or chosen is attached, shown, and removed again. */
+static void
+test_edit_and_receipts (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2,
+    0, 0, 0, 0x90, 0x77, 0x53, 0xde, 0, 0, 0, 12, 'I', 'D', 'A', 'T', 0x08, 0xd7, 0x63, 0xf8, 0xcf, 0xc0, 0, 0,
+    3, 1, 1, 0, 0x18, 0xdd, 0x8d, 0xb0, 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82,
+  };
+  static const char text[] = "not a picture";
+  HearthFinancePage *page = show_finance (f, f->owner);
+  g_autofree char *png_path = g_build_filename (f->dir, "till-receipt.png", NULL);
+  g_autofree char *text_path = g_build_filename (f->dir, "notes.jpg", NULL);
+  g_autoptr (GFile) picture = g_file_new_for_path (png_path);
+  g_autoptr (GFile) disguised = g_file_new_for_path (text_path);
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) pictures = NULL;
+  g_autoptr (GPtrArray) buttons = NULL;
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (png_path, (const char *) png, sizeof png, NULL));
+  g_assert_true (g_file_set_contents (text_path, text, -1, NULL));
+
+  /* The newest line, the groceries, as Enter on it does. */
+  g_signal_emit_by_name (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "ledger_view"), "activate", 0);
+  hearth_test_wait_until (dialog_shown, NULL, "the edit form");
+  dialog = hearth_test_find_toplevel (HEARTH_TYPE_TRANSACTION_DIALOG);
+  entries = hearth_test_find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 1)), ==, "64.20");
+  g_assert_false (gtk_editable_get_editable (g_ptr_array_index (entries, 1)));
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 2)), ==, "Groceries");
+
+  /* A text file called .jpg is refused; a picture is attached and shown. */
+  g_assert_false (hearth_transaction_dialog_attach_file (HEARTH_TRANSACTION_DIALOG (dialog), disguised));
+  g_assert_true (hearth_transaction_dialog_attach_file (HEARTH_TRANSACTION_DIALOG (dialog), picture));
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 1);
+  pictures = hearth_test_find_all (GTK_WIDGET (dialog), GTK_TYPE_PICTURE);
+  g_assert_cmpuint (pictures->len, ==, 1);
+  hearth_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-edit-with-receipt"));
+
+  /* Removed again (an admin's, the owner's here). */
+  buttons = hearth_test_find_all (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_object_get_data (G_OBJECT (button), "receipt-id") != NULL)
+        {
+          g_signal_emit_by_name (button, "clicked");
+          break;
+        }
+    }
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 0);
+
+  /* Saved: the description changed and logged, the amount as it was. */
+  gtk_editable_set_text (g_ptr_array_index (entries, 2), "Weekly groceries");
+  hearth_transaction_dialog_submit (HEARTH_TRANSACTION_DIALOG (dialog));
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions "
+                                                    "WHERE description = 'Weekly groceries' AND amount = 6420"), ==, 1);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_logs "
+                                                    "WHERE json_extract (changes, '$.description.new') = "
+                                                    "'Weekly groceries'"), ==, 1);
+}
+
 typedef struct
 {
   HearthFinancePage *page;
@@ -290,6 +357,8 @@ main (int   argc,
 
   g_test_add ("/ui/finance/ledger-and-form", Fixture, NULL, fixture_set_up, test_ledger_and_form, fixture_tear_down);
   g_test_add ("/ui/finance/void-and-undo", Fixture, NULL, fixture_set_up, test_void_and_undo, fixture_tear_down);
+  g_test_add ("/ui/finance/edit-and-receipts", Fixture, NULL, fixture_set_up, test_edit_and_receipts,
+              fixture_tear_down);
   g_test_add ("/ui/finance/visitor-reads-only", Fixture, NULL, fixture_set_up, test_visitor_reads_only,
               fixture_tear_down);
   g_test_add ("/ui/finance/search-filters-in-sql", Fixture, NULL, fixture_set_up, test_search_filters_in_sql,

@@ -14,7 +14,8 @@
  * (read, never summed), and the selected account's ledger in a GtkColumnView
  * over the service's query model, which reads only the rows on screen. Search
  * and the voided lines' toggle filter in SQL. A selected posted line can be
- * voided, with Undo in a toast. What the role may not do is not offered.
+ * voided, with Undo in a toast; an activated line opens for editing, with its
+ * receipts. What the role may not do is not offered.
  */
 
 struct _HearthFinancePage
@@ -146,6 +147,26 @@ rebuild_ledger (HearthFinancePage *self)
     g_signal_connect_object (self->ledger, "items-changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, self->ledger != NULL ? G_LIST_MODEL (self->ledger) : NULL);
   update_summary (self);
+}
+
+/* Enter or a double click on a line opens it for editing, with its receipts. */
+static void
+ledger_activated_cb (HearthFinancePage *self,
+                     guint              position)
+{
+  g_autoptr (HearthTransaction) transaction = NULL;
+
+  if (self->ledger == NULL || !can (self, "transaction", "update"))
+    return;
+  transaction = g_list_model_get_item (G_LIST_MODEL (self->ledger), position);
+  if (transaction == NULL)
+    return;
+  {
+    GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+
+    gtk_window_present (GTK_WINDOW (hearth_transaction_dialog_new_for_edit (parent, self->finance, self->actor,
+                                                                            self->account, transaction)));
+  }
 }
 
 static void
@@ -530,6 +551,7 @@ hearth_finance_page_class_init (HearthFinancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, void_button);
   gtk_widget_class_bind_template_callback (widget_class, account_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ledger_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "finance.new-account", NULL, new_account_action);
   gtk_widget_class_install_action (widget_class, "finance.add-transaction", NULL, add_transaction_action);

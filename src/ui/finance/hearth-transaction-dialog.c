@@ -7,6 +7,7 @@
 
 #include "hearth-mnemonic-button.h"
 #include "hearth-money.h"
+#include "hearth-receipts.h"
 #include "hearth-transaction-dialog.h"
 #include "hearth-validation.h"
 
@@ -15,6 +16,10 @@
  * the locale writes numbers, in the account's currency), in or out,
  * description, payee and category. What the service refuses is shown under
  * the form, and the field it names is marked; the form stays open to mend it.
+ *
+ * The same form edits a transaction: its amount and direction are shown but
+ * not editable (a wrong amount is voided and entered again), and its receipts
+ * are listed, with a picture's preview, to attach and remove.
  */
 
 struct _HearthTransactionDialog
@@ -24,7 +29,9 @@ struct _HearthTransactionDialog
   HearthFinance  *finance;
   HearthActor    *actor;
   HearthAccount  *account;
+  HearthTransaction *transaction;  /* when editing */
   GArray         *category_ids;
+  GtkListBox     *receipts_list;
 
   AdwEntryRow    *date_row;
   AdwEntryRow    *amount_row;
@@ -90,13 +97,216 @@ hearth_transaction_dialog_submit (HearthTransactionDialog *self)
   draft.category_id = category > 0 && category - 1 < self->category_ids->len
                       ? g_array_index (self->category_ids, gint64, category - 1) : 0;
 
-  if (hearth_finance_add_transaction (self->finance, self->actor, hearth_account_get_id (self->account), &draft,
-                                      &error) == 0)
+  if (self->transaction != NULL)
+    {
+      if (!hearth_finance_edit_transaction (self->finance, self->actor, hearth_transaction_get_id (self->transaction),
+                                            &draft,
+                                            HEARTH_TRANSACTION_FIELD_DATE | HEARTH_TRANSACTION_FIELD_DESCRIPTION |
+                                            HEARTH_TRANSACTION_FIELD_PAYEE | HEARTH_TRANSACTION_FIELD_CATEGORY,
+                                            &error))
+        {
+          show_error (self, error);
+          return;
+        }
+    }
+  else if (hearth_finance_add_transaction (self->finance, self->actor, hearth_account_get_id (self->account),
+                                           &draft, &error) == 0)
     {
       show_error (self, error);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Receipts -------------------------------------------------------------------------------- */
+
+static void fill_receipts (HearthTransactionDialog *self);
+
+static void
+remove_receipt_clicked_cb (GtkButton               *button,
+                           HearthTransactionDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "receipt-id"));
+
+  if (!hearth_finance_remove_receipt (self->finance, self->actor, id, &error))
+    show_error (self, error);
+  fill_receipts (self);
+}
+
+static void
+fill_receipts (HearthTransactionDialog *self)
+{
+  g_autoptr (GPtrArray) receipts = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+  gint64 circle_id = hearth_account_get_circle_id (self->account);
+  gboolean can_remove = hearth_finance_can (self->finance, self->actor, circle_id, "receipt", "remove");
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->receipts_list))) != NULL)
+    gtk_list_box_remove (self->receipts_list, child);
+
+  receipts = hearth_finance_list_receipts (self->finance, self->actor, hearth_transaction_get_id (self->transaction),
+                                           &error);
+  if (receipts == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (receipts->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No receipts yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->receipts_list, row);
+    }
+
+  for (guint i = 0; i < receipts->len; i++)
+    {
+      HearthReceipt *receipt = g_ptr_array_index (receipts, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *preview;
+      gboolean pdf = g_str_equal (receipt->content_type, "application/pdf");
+      /* Translators: a receipt in the list: "Receipt 1" */
+      g_autofree char *title = g_strdup_printf (_("Receipt %u"), i + 1);
+
+      if (pdf)
+        {
+          preview = gtk_image_new_from_icon_name ("x-office-document-symbolic");
+          gtk_image_set_pixel_size (GTK_IMAGE (preview), 48);
+        }
+      else
+        {
+          preview = gtk_picture_new_for_filename (receipt->path);
+          gtk_picture_set_can_shrink (GTK_PICTURE (preview), TRUE);
+          gtk_widget_set_size_request (preview, 64, 64);
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pdf ? _("PDF document") : _("Picture"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), preview);
+      if (can_remove)
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          /* Translators: the button that removes a receipt: "Remove Receipt 1" */
+          g_autofree char *name = g_strdup_printf (_("Remove %s"), title);
+
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, name);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          g_object_set_data (G_OBJECT (remove), "receipt-id", GSIZE_TO_POINTER (receipt->id));
+          g_signal_connect (remove, "clicked", G_CALLBACK (remove_receipt_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
+      gtk_list_box_append (self->receipts_list, row);
+    }
+}
+
+/**
+ * hearth_transaction_dialog_attach_file:
+ * @file: a picture or a PDF the person chose or dropped
+ *
+ * Attaches @file as a receipt of the transaction being edited.
+ *
+ * Returns: %FALSE when it was refused; the form says why
+ */
+gboolean
+hearth_transaction_dialog_attach_file (HearthTransactionDialog *self,
+                                       GFile                   *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->transaction != NULL, FALSE);
+
+  if (hearth_finance_attach_receipt (self->finance, self->actor, hearth_transaction_get_id (self->transaction), file,
+                                     NULL, &error) == 0)
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+  show_error (self, NULL);
+  fill_receipts (self);
+  return TRUE;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog         *chooser,
+                     int                      response,
+                     HearthTransactionDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      hearth_transaction_dialog_attach_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+attach_clicked_cb (HearthTransactionDialog *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Attach a Receipt"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Pictures and PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/webp");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A file dropped on the form is attached, as the file chooser would. */
+static gboolean
+drop_cb (GtkDropTarget           *target,
+         const GValue            *value,
+         double                   x,
+         double                   y,
+         HearthTransactionDialog *self)
+{
+  return hearth_transaction_dialog_attach_file (self, g_value_get_object (value));
+}
+
+static GtkWidget *
+build_receipts (HearthTransactionDialog *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *attach = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Receipts"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Photos or scans, up to 25 MB each. Drop a file here to attach it."));
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "mail-attachment-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Attach…"));
+  gtk_button_set_child (GTK_BUTTON (attach), content);
+  gtk_widget_add_css_class (attach, "flat");
+  gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (attach, hearth_finance_can (self->finance, self->actor,
+                                                      hearth_account_get_circle_id (self->account),
+                                                      "receipt", "attach"));
+  g_signal_connect_swapped (attach, "clicked", G_CALLBACK (attach_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), attach);
+
+  self->receipts_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->receipts_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->receipts_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->receipts_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Receipts"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->receipts_list));
+
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  fill_receipts (self);
+  return group;
 }
 
 static GtkWidget *
@@ -123,14 +333,18 @@ build (HearthTransactionDialog *self)
   g_autoptr (GtkStringList) categories = gtk_string_list_new (NULL);
   const char * const directions[] = { _("Money Out"), _("Money In"), NULL };
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *add = hearth_mnemonic_button_new (_("_Add"), _("Add"));
+  GtkWidget *add = self->transaction != NULL ? hearth_mnemonic_button_new (_("_Save"), _("Save"))
+                                              : hearth_mnemonic_button_new (_("_Add"), _("Add"));
   GtkWidget *cancel = hearth_mnemonic_button_new (_("_Cancel"), _("Cancel"));
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  title = g_strdup_printf (_("New Transaction – %s"), hearth_account_get_name (self->account));
+  if (self->transaction != NULL)
+    title = g_strdup_printf (_("Edit Transaction – %s"), hearth_account_get_name (self->account));
+  else
+    title = g_strdup_printf (_("New Transaction – %s"), hearth_account_get_name (self->account));
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
 
@@ -159,6 +373,29 @@ build (HearthTransactionDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->category_row), _("Category"));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
 
+  if (self->transaction != NULL)
+    {
+      HearthNumberFormat format;
+      g_autofree char *amount = NULL;
+
+      hearth_number_format_from_locale (&format);
+      amount = hearth_money_format (hearth_transaction_get_amount (self->transaction),
+                                    hearth_account_get_currency (self->account), &format);
+      gtk_editable_set_text (GTK_EDITABLE (self->date_row), hearth_transaction_get_occurred_on (self->transaction));
+      gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+      gtk_editable_set_editable (GTK_EDITABLE (self->amount_row), FALSE);
+      adw_combo_row_set_selected (self->direction_row, hearth_transaction_get_incoming (self->transaction) ? 1 : 0);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->direction_row), FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->description_row),
+                             hearth_transaction_get_description (self->transaction));
+      gtk_editable_set_text (GTK_EDITABLE (self->payee_row), hearth_transaction_get_payee (self->transaction));
+      for (guint i = 0; i < self->category_ids->len; i++)
+        {
+          if (g_array_index (self->category_ids, gint64, i) == hearth_transaction_get_category_id (self->transaction))
+            adw_combo_row_set_selected (self->category_row, i + 1);
+        }
+    }
+
   self->fields[HEARTH_VALIDATION_ERROR_DATE] = GTK_WIDGET (self->date_row);
   self->fields[HEARTH_VALIDATION_ERROR_AMOUNT] = GTK_WIDGET (self->amount_row);
   self->fields[HEARTH_VALIDATION_ERROR_DESCRIPTION] = GTK_WIDGET (self->description_row);
@@ -182,6 +419,17 @@ build (HearthTransactionDialog *self)
 
   gtk_box_append (GTK_BOX (box), list);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
+  if (self->transaction != NULL)
+    {
+      GtkWidget *note = gtk_label_new (_("To change the amount or whether it came in or went out, void this "
+                                         "transaction and enter it again: the ledger keeps both."));
+
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_box_insert_child_after (GTK_BOX (box), note, list);
+      gtk_box_append (GTK_BOX (box), build_receipts (self));
+    }
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 18);
   gtk_widget_set_margin_start (box, 12);
@@ -200,7 +448,7 @@ build (HearthTransactionDialog *self)
   gtk_box_append (GTK_BOX (content), header);
   gtk_box_append (GTK_BOX (content), clamp);
   adw_window_set_content (ADW_WINDOW (self), content);
-  gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->transaction != NULL ? self->description_row : self->amount_row));
 }
 
 static void
@@ -211,6 +459,7 @@ hearth_transaction_dialog_finalize (GObject *object)
   g_clear_object (&self->finance);
   g_clear_object (&self->actor);
   g_clear_object (&self->account);
+  g_clear_object (&self->transaction);
   g_clear_pointer (&self->category_ids, g_array_unref);
 
   G_OBJECT_CLASS (hearth_transaction_dialog_parent_class)->finalize (object);
@@ -249,6 +498,34 @@ hearth_transaction_dialog_new (GtkWindow     *parent,
   self->finance = g_object_ref (finance);
   self->actor = g_object_ref (actor);
   self->account = g_object_ref (account);
+  build (self);
+  return self;
+}
+
+/**
+ * hearth_transaction_dialog_new_for_edit:
+ * @transaction: the transaction to edit, of @account
+ *
+ * Returns: (transfer full): the form, filled in, with the receipts
+ */
+HearthTransactionDialog *
+hearth_transaction_dialog_new_for_edit (GtkWindow         *parent,
+                                        HearthFinance     *finance,
+                                        HearthActor       *actor,
+                                        HearthAccount     *account,
+                                        HearthTransaction *transaction)
+{
+  HearthTransactionDialog *self;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (finance), NULL);
+  g_return_val_if_fail (HEARTH_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (transaction), NULL);
+
+  self = g_object_new (HEARTH_TYPE_TRANSACTION_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self->finance = g_object_ref (finance);
+  self->actor = g_object_ref (actor);
+  self->account = g_object_ref (account);
+  self->transaction = g_object_ref (transaction);
   build (self);
   return self;
 }

@@ -14,6 +14,13 @@ HearthTransactionDialog *hearth_transaction_dialog_new    (GtkWindow            
                                                            HearthFinance           *finance,
                                                            HearthActor             *actor,
                                                            HearthAccount           *account);
-void                     hearth_transaction_dialog_submit (HearthTransactionDialog *self);
+HearthTransactionDialog *hearth_transaction_dialog_new_for_edit (GtkWindow               *parent,
+                                                                 HearthFinance           *finance,
+                                                                 HearthActor             *actor,
+                                                                 HearthAccount           *account,
+                                                                 HearthTransaction       *transaction);
+void                     hearth_transaction_dialog_submit        (HearthTransactionDialog *self);
+gboolean                 hearth_transaction_dialog_attach_file   (HearthTransactionDialog *self,
+                                                                 GFile                   *file);
 
 G_END_DECLS
