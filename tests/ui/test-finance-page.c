@@ -5,6 +5,7 @@
 
 #include "hearth-clock.h"
 #include "hearth-finance-page.h"
+#include "hearth-import-dialog.h"
 #include "hearth-password.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
@@ -326,6 +327,72 @@ ledger_has (gpointer user_data)
   return g_list_model_get_n_items (ledger_of (count->page)) == count->n;
 }
 
+static gboolean
+import_dialog_shown (gpointer user_data)
+{
+  return hearth_test_find_toplevel (HEARTH_TYPE_IMPORT_DIALOG) != NULL;
+}
+
+static gboolean
+import_dialog_gone (gpointer user_data)
+{
+  return hearth_test_find_toplevel (HEARTH_TYPE_IMPORT_DIALOG) == NULL;
+}
+
+static gboolean
+has_problems (gpointer user_data)
+{
+  return hearth_import_dialog_get_n_problems (user_data) > 0;
+}
+
+/* The assistant guesses a German bank's file, shows it, refuses a file with a
+ * bad line and names it, and imports a good one in a worker thread; the
+ * ledger and the balance follow. */
+static void
+test_import_assistant (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char good[] = "Buchungstag;Verwendungszweck;Empfänger;Betrag\n"
+                             "21.11.2026;Strom;Stadtwerke;-84,00\n"
+                             "22.11.2026;Erstattung;Kasse;12,50\n";
+  static const char bad[] = "Buchungstag;Verwendungszweck;Empfänger;Betrag\n"
+                            "21.11.2026;Strom;Stadtwerke;-84,00\n"
+                            "32.11.2026;Kaputt;Niemand;1,00\n";
+  HearthFinancePage *page = show_finance (f, f->owner);
+  g_autofree char *good_path = g_build_filename (f->dir, "kontoauszug.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "kaputt.csv", NULL);
+  g_autoptr (GFile) good_file = g_file_new_for_path (good_path);
+  g_autoptr (GFile) bad_file = g_file_new_for_path (bad_path);
+  Count five = { page, 5 };
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (good_path, good, -1, NULL));
+  g_assert_true (g_file_set_contents (bad_path, bad, -1, NULL));
+
+  hearth_finance_page_import_file (page, bad_file);
+  hearth_test_wait_until (import_dialog_shown, NULL, "the import assistant");
+  dialog = hearth_test_find_toplevel (HEARTH_TYPE_IMPORT_DIALOG);
+  hearth_import_dialog_start (HEARTH_IMPORT_DIALOG (dialog));
+  hearth_test_wait_until (has_problems, dialog, "the lines that cannot be imported");
+  g_assert_cmpuint (hearth_import_dialog_get_n_problems (HEARTH_IMPORT_DIALOG (dialog)), ==, 1);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions"), ==, 3);
+  hearth_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-import-problems"));
+  gtk_window_destroy (dialog);
+
+  hearth_finance_page_import_file (page, good_file);
+  hearth_test_wait_until (import_dialog_shown, NULL, "the import assistant");
+  dialog = hearth_test_find_toplevel (HEARTH_TYPE_IMPORT_DIALOG);
+  hearth_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-import-preview"));
+  hearth_import_dialog_start (HEARTH_IMPORT_DIALOG (dialog));
+  hearth_test_wait_until (import_dialog_gone, NULL, "the import to finish");
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions"), ==, 5);
+  g_assert_cmpint (balance (f), ==, 153580 - 8400 + 1250);
+  /* Committed on the worker's connection, heard on the window's. */
+  hearth_test_wait_until (ledger_has, &five, "the ledger to show the imported lines");
+}
+
 /* The search entry waits for typing to pause, then the filter runs in SQL. */
 static void
 test_search_filters_in_sql (Fixture       *f,
@@ -358,6 +425,8 @@ main (int   argc,
   g_test_add ("/ui/finance/ledger-and-form", Fixture, NULL, fixture_set_up, test_ledger_and_form, fixture_tear_down);
   g_test_add ("/ui/finance/void-and-undo", Fixture, NULL, fixture_set_up, test_void_and_undo, fixture_tear_down);
   g_test_add ("/ui/finance/edit-and-receipts", Fixture, NULL, fixture_set_up, test_edit_and_receipts,
+              fixture_tear_down);
+  g_test_add ("/ui/finance/import-assistant", Fixture, NULL, fixture_set_up, test_import_assistant,
               fixture_tear_down);
   g_test_add ("/ui/finance/visitor-reads-only", Fixture, NULL, fixture_set_up, test_visitor_reads_only,
               fixture_tear_down);

@@ -9,6 +9,8 @@
 #include <sodium.h>
 
 #include "hearth-audit.h"
+#include "hearth-auth.h"
+#include "hearth-password.h"
 #include "hearth-csv.h"
 #include "hearth-finance-private.h"
 #include "hearth-import.h"
@@ -432,5 +434,173 @@ hearth_finance_import_csv (HearthFinance          *self,
     return FALSE;
 
   *out_report = g_steal_pointer (&report);
+  return TRUE;
+}
+
+/* In a worker thread ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  char                 *path;
+  HearthClock          *clock;
+  HearthActor          *actor;
+  gint64                account_id;
+  GBytes               *data;
+  HearthCsvImport       options;
+  char                 *encoding;
+  HearthImportProgress  progress;
+  gpointer              progress_data;
+  GMainContext         *context;
+  HearthImportReport   *report;
+} ImportTask;
+
+static void
+import_task_free (ImportTask *task)
+{
+  g_free (task->path);
+  g_clear_object (&task->clock);
+  g_clear_object (&task->actor);
+  g_clear_pointer (&task->data, g_bytes_unref);
+  g_free (task->encoding);
+  g_clear_pointer (&task->context, g_main_context_unref);
+  g_clear_pointer (&task->report, hearth_import_report_free);
+  g_free (task);
+}
+
+typedef struct
+{
+  ImportTask *task;
+  guint       done;
+  guint       total;
+} Progress;
+
+static gboolean
+report_progress_cb (gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  progress->task->progress (progress->done, progress->total, progress->task->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker: said on the caller's main context. */
+static void
+progress_in_worker (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  ImportTask *task = user_data;
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->task = task;
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (task->context, G_PRIORITY_DEFAULT, report_progress_cb, progress, g_free);
+}
+
+static void
+import_thread (GTask        *gtask,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportTask *task = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) store = NULL;
+  g_autoptr (HearthAuth) auth = NULL;
+  g_autoptr (HearthFinance) finance = NULL;
+  gsize length;
+  const char *data;
+  gboolean imported;
+
+  /* Its own connection, as every thread has (ARCHITECTURE.md). It hashes no
+   * password, so the cost does not matter. */
+  store = hearth_store_open (task->path, task->clock, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (gtask, g_steal_pointer (&error));
+      return;
+    }
+  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  finance = hearth_finance_new (auth);
+  data = g_bytes_get_data (task->data, &length);
+  imported = hearth_finance_import_csv (finance, task->actor, task->account_id, data, length, &task->options,
+                                        cancellable, task->progress != NULL ? progress_in_worker : NULL, task,
+                                        &task->report, &error);
+  if (!imported)
+    g_task_return_error (gtask, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (gtask, TRUE);
+}
+
+/**
+ * hearth_finance_import_csv_async:
+ * @data: the file's bytes
+ *
+ * hearth_finance_import_csv() in a worker thread with its own connection;
+ * @progress is called on the caller's main context.
+ */
+void
+hearth_finance_import_csv_async (HearthFinance          *self,
+                                 HearthActor            *actor,
+                                 gint64                  account_id,
+                                 GBytes                 *data,
+                                 const HearthCsvImport  *options,
+                                 GCancellable           *cancellable,
+                                 HearthImportProgress    progress,
+                                 gpointer                progress_data,
+                                 GAsyncReadyCallback     callback,
+                                 gpointer                user_data)
+{
+  g_autoptr (GTask) gtask = g_task_new (self, cancellable, callback, user_data);
+  ImportTask *task = g_new0 (ImportTask, 1);
+  HearthStore *store;
+
+  g_return_if_fail (HEARTH_IS_FINANCE (self));
+  g_return_if_fail (HEARTH_IS_ACTOR (actor));
+  g_return_if_fail (data != NULL && options != NULL);
+
+  store = hearth_finance_get_store (self);
+  task->path = g_strdup (hearth_store_get_path (store));
+  task->clock = g_object_ref (hearth_store_get_clock (store));
+  task->actor = g_object_ref (actor);
+  task->account_id = account_id;
+  task->data = g_bytes_ref (data);
+  task->options = *options;
+  task->encoding = g_strdup (options->encoding);
+  task->options.encoding = task->encoding;
+  task->progress = progress;
+  task->progress_data = progress_data;
+  task->context = g_main_context_ref_thread_default ();
+
+  g_task_set_source_tag (gtask, hearth_finance_import_csv_async);
+  g_task_set_task_data (gtask, task, (GDestroyNotify) import_task_free);
+  g_task_run_in_thread (gtask, import_thread);
+}
+
+/**
+ * hearth_finance_import_csv_finish:
+ * @out_report: (out) (transfer full) (optional): as for hearth_finance_import_csv()
+ */
+gboolean
+hearth_finance_import_csv_finish (HearthFinance        *self,
+                                  GAsyncResult         *result,
+                                  HearthImportReport  **out_report,
+                                  GError              **error)
+{
+  ImportTask *task;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  task = g_task_get_task_data (G_TASK (result));
+  if (out_report != NULL)
+    *out_report = g_steal_pointer (&task->report);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  /* The worker committed on its own connection: this one's listeners (the
+   * ledger, the balances) hear of it here. */
+  hearth_store_announce_change (hearth_finance_get_store (self), "transactions");
+  hearth_store_announce_change (hearth_finance_get_store (self), "accounts");
   return TRUE;
 }

@@ -104,4 +104,19 @@ gboolean hearth_finance_import_csv (HearthFinance           *self,
                                     HearthImportReport     **out_report,
                                     GError                 **error);
 
+void     hearth_finance_import_csv_async  (HearthFinance           *self,
+                                           HearthActor             *actor,
+                                           gint64                   account_id,
+                                           GBytes                  *data,
+                                           const HearthCsvImport   *options,
+                                           GCancellable            *cancellable,
+                                           HearthImportProgress     progress,
+                                           gpointer                 progress_data,
+                                           GAsyncReadyCallback      callback,
+                                           gpointer                 user_data);
+gboolean hearth_finance_import_csv_finish (HearthFinance           *self,
+                                           GAsyncResult            *result,
+                                           HearthImportReport     **out_report,
+                                           GError                 **error);
+
 G_END_DECLS

@@ -985,6 +985,24 @@ hearth_statement_next_row (HearthStatement  *self,
 }
 
 /**
+ * hearth_store_announce_change:
+ * @table: a table that another connection changed
+ *
+ * Emits `changed` (@table, 0) for a commit made on another connection to the
+ * same file, such as a worker thread's: this connection's listeners then
+ * read the table again.
+ */
+void
+hearth_store_announce_change (HearthStore *self,
+                              const char  *table)
+{
+  g_return_if_fail (HEARTH_IS_STORE (self));
+  g_return_if_fail (table != NULL);
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, (gint64) 0);
+}
+
+/**
  * hearth_statement_collect:
  * @new_from_row: makes one item from the statement's current row
  * @free_func: frees an item

@@ -105,6 +105,8 @@ gboolean      hearth_store_transaction               (HearthStore          *self
                                                       gpointer              user_data,
                                                       GError              **error);
 gboolean      hearth_store_in_transaction            (HearthStore          *self);
+void          hearth_store_announce_change           (HearthStore          *self,
+                                                      const char           *table);
 
 void          hearth_statement_bind_int64            (HearthStatement      *self,
                                                       int                   index,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hearth-finance-page.h"
+#include "hearth-import-dialog.h"
 #include "hearth-money.h"
 #include "hearth-transaction-dialog.h"
 
@@ -40,6 +41,7 @@ struct _HearthFinancePage
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *show_voided_button;
   GtkWidget          *add_button;
+  GtkWidget          *import_button;
   GtkStack           *ledger_stack;
   GtkColumnView      *ledger_view;
   AdwStatusPage      *ledger_empty;
@@ -314,6 +316,7 @@ rebuild (HearthFinancePage *self)
   gtk_widget_set_visible (self->new_account_button, can (self, "account", "create"));
   gtk_widget_set_visible (self->first_account_button, can (self, "account", "create"));
   gtk_widget_set_visible (self->add_button, can (self, "transaction", "create"));
+  gtk_widget_set_visible (self->import_button, can (self, "transaction", "import"));
   gtk_widget_set_visible (self->void_button, can (self, "transaction", "void"));
 
   for (guint i = 0; i < self->accounts->len; i++)
@@ -453,6 +456,81 @@ add_transaction_action (GtkWidget  *widget,
                                                                  self->finance, self->actor, self->account)));
 }
 
+/* A statement is read whole before the assistant opens: a bank's CSV is small. */
+#define IMPORT_MAX_BYTES (64 * 1024 * 1024)
+
+/**
+ * hearth_finance_page_import_file:
+ * @file: a bank's CSV statement
+ *
+ * Opens the import assistant on @file, for the selected account.
+ */
+void
+hearth_finance_page_import_file (HearthFinancePage *self,
+                                 GFile             *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  HearthImportDialog *dialog;
+
+  g_return_if_fail (HEARTH_IS_FINANCE_PAGE (self));
+  if (self->account == NULL)
+    return;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (g_bytes_get_size (bytes) > IMPORT_MAX_BYTES)
+    {
+      toast (self, _("This file is too large to be a bank statement."));
+      return;
+    }
+  name = g_file_get_basename (file);
+  dialog = hearth_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->finance, self->actor,
+                                     self->account, bytes, name);
+  g_object_set_data (G_OBJECT (dialog), "toasts", self->toasts);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_chosen_cb (GtkNativeDialog   *chooser,
+                  int                response,
+                  HearthFinancePage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      hearth_finance_page_import_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HearthFinancePage *self = HEARTH_FINANCE_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->account == NULL || !can (self, "transaction", "import"))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import a Bank Statement"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 typedef struct
 {
   HearthFinancePage *self;
@@ -544,6 +622,7 @@ hearth_finance_page_class_init (HearthFinancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, show_voided_button);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, import_button);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, ledger_stack);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, ledger_view);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, ledger_empty);
@@ -556,6 +635,7 @@ hearth_finance_page_class_init (HearthFinancePageClass *klass)
   gtk_widget_class_install_action (widget_class, "finance.new-account", NULL, new_account_action);
   gtk_widget_class_install_action (widget_class, "finance.add-transaction", NULL, add_transaction_action);
   gtk_widget_class_install_action (widget_class, "finance.void", NULL, void_action);
+  gtk_widget_class_install_action (widget_class, "finance.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "finance.add-transaction", NULL);
 }
 

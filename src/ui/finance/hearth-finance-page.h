@@ -15,5 +15,7 @@ void           hearth_finance_page_set_context (HearthFinancePage *self,
                                                 HearthActor       *actor,
                                                 gint64             circle_id);
 HearthAccount *hearth_finance_page_get_account (HearthFinancePage *self);
+void           hearth_finance_page_import_file (HearthFinancePage *self,
+                                                GFile             *file);
 
 G_END_DECLS

@@ -1,0 +1,538 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-finance-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hearth-csv.h"
+#include "hearth-import.h"
+#include "hearth-import-dialog.h"
+#include "hearth-mnemonic-button.h"
+
+/*
+ * The import assistant: how to read the bank's file (delimiter, encoding,
+ * dates, decimals; the columns are guessed from the header and can be
+ * chosen), a preview of the first rows as they would be read, then the import
+ * in a worker thread with a progress bar and Cancel. A file with bad lines
+ * lists each one and imports nothing.
+ */
+
+#define PREVIEW_ROWS 5
+
+static const char delimiters[] = { ',', ';', '\t' };
+static const char * const encodings[] = { "UTF-8", "ISO-8859-1", "WINDOWS-1252" };
+
+struct _HearthImportDialog
+{
+  AdwWindow       parent_instance;
+
+  HearthFinance  *finance;
+  HearthActor    *actor;
+  HearthAccount  *account;
+  GBytes         *data;
+  GCancellable   *cancellable;
+  guint           n_problems;
+  gboolean        running;
+
+  AdwComboRow    *delimiter_row;
+  AdwComboRow    *encoding_row;
+  AdwComboRow    *date_row;
+  AdwComboRow    *decimal_row;
+  GtkSwitch      *header_switch;
+  AdwComboRow    *columns[4];   /* date, amount, description, payee */
+  GtkGrid        *preview;
+  GtkLabel       *status;
+  GtkProgressBar *progress;
+  GtkListBox     *problems;
+  GtkWidget      *import_button;
+  GtkWidget      *cancel_button;
+};
+
+G_DEFINE_FINAL_TYPE (HearthImportDialog, hearth_import_dialog, ADW_TYPE_WINDOW)
+
+enum { COLUMN_DATE, COLUMN_AMOUNT, COLUMN_DESCRIPTION, COLUMN_PAYEE };
+
+static void
+clear (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else
+        gtk_grid_remove (GTK_GRID (container), child);
+    }
+}
+
+static GPtrArray *
+parse (HearthImportDialog  *self,
+       GError             **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (self->data, &length);
+
+  return hearth_csv_parse (data, length, encodings[adw_combo_row_get_selected (self->encoding_row)],
+                           delimiters[adw_combo_row_get_selected (self->delimiter_row)], error);
+}
+
+static void
+set_status (HearthImportDialog *self,
+            const char         *text,
+            gboolean            error)
+{
+  gtk_label_set_label (self->status, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status), text != NULL);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status), "error");
+}
+
+/* The column names: the header's, or "Column 1" … */
+static void
+fill_columns (HearthImportDialog *self,
+              HearthCsvRow       *first)
+{
+  static const char * const guesses[][6] = {
+    { "date", "datum", "fecha", "booking", "buchungstag", NULL },
+    { "amount", "betrag", "importe", "montant", "value", NULL },
+    { "description", "text", "memo", "verwendungszweck", "details", NULL },
+    { "payee", "name", "empfänger", "beneficiary", "counterparty", NULL },
+  };
+  guint n = first != NULL ? g_strv_length (first->fields) : 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (self->columns); c++)
+    {
+      g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+      guint guess = c < 2 ? c + 1 : 0;   /* by default: date first, amount second */
+
+      gtk_string_list_append (names, _("None"));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *lower = g_utf8_strdown (first->fields[i], -1);
+          g_autofree char *name = gtk_switch_get_active (self->header_switch) && *first->fields[i] != '\0'
+                                  ? g_strdup (first->fields[i])
+                                  /* Translators: a column of a file without a header: "Column 3" */
+                                  : g_strdup_printf (_("Column %u"), i + 1);
+
+          gtk_string_list_append (names, name);
+          for (guint g = 0; gtk_switch_get_active (self->header_switch) && guesses[c][g] != NULL; g++)
+            {
+              if (strstr (lower, guesses[c][g]) != NULL)
+                guess = i + 1;
+            }
+        }
+      adw_combo_row_set_model (self->columns[c], G_LIST_MODEL (names));
+      adw_combo_row_set_selected (self->columns[c], MIN (guess, n));
+    }
+}
+
+static void
+fill_preview (HearthImportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = parse (self, &error);
+  guint first = gtk_switch_get_active (self->header_switch) ? 1 : 0;
+
+  clear (GTK_WIDGET (self->preview));
+  if (rows == NULL)
+    {
+      set_status (self, error->message, TRUE);
+      gtk_widget_set_sensitive (self->import_button, FALSE);
+      return;
+    }
+  set_status (self, NULL, FALSE);
+  gtk_widget_set_sensitive (self->import_button, rows->len > first);
+
+  for (guint r = 0; r < rows->len && r < first + PREVIEW_ROWS; r++)
+    {
+      HearthCsvRow *row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; row->fields[c] != NULL && c < 8; c++)
+        {
+          GtkWidget *label = gtk_label_new (row->fields[c]);
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+          if (r < first)
+            gtk_widget_add_css_class (label, "heading");
+          gtk_grid_attach (self->preview, label, (int) c, (int) r, 1, 1);
+        }
+    }
+}
+
+static void
+options_changed_cb (HearthImportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = parse (self, &error);
+
+  fill_columns (self, rows != NULL && rows->len > 0 ? g_ptr_array_index (rows, 0) : NULL);
+  fill_preview (self);
+}
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  HearthImportDialog *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress, total > 0 ? (double) done / total : 1.0);
+}
+
+static void
+set_running (HearthImportDialog *self,
+             gboolean            running)
+{
+  self->running = running;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), running);
+  gtk_widget_set_sensitive (self->import_button, !running);
+}
+
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (HearthImportDialog) self = user_data;
+  g_autoptr (HearthImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  set_running (self, FALSE);
+  clear (GTK_WIDGET (self->problems));
+  if (!hearth_finance_import_csv_finish (HEARTH_FINANCE (source), result, &report, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_status (self, _("Cancelled: nothing was imported."), FALSE);
+          return;
+        }
+      set_status (self, error->message, TRUE);
+      for (guint i = 0; report != NULL && i < report->problems->len; i++)
+        {
+          HearthImportProblem *problem = g_ptr_array_index (report->problems, i);
+          GtkWidget *row = adw_action_row_new ();
+          /* Translators: where a bad row of an imported file is: "Line 5000" */
+          g_autofree char *where = g_strdup_printf (_("Line %u"), problem->line);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->reason);
+          gtk_list_box_append (self->problems, row);
+        }
+      self->n_problems = report != NULL ? report->problems->len : 0;
+      gtk_widget_set_visible (GTK_WIDGET (self->problems), self->n_problems > 0);
+      return;
+    }
+
+  {
+    g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u transaction imported",
+                                                          "%u transactions imported", report->added),
+                                             report->added);
+    AdwToastOverlay *toasts = g_object_get_data (G_OBJECT (self), "toasts");
+
+    if (toasts != NULL)
+      adw_toast_overlay_add_toast (toasts, adw_toast_new (done));
+  }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * hearth_import_dialog_start:
+ *
+ * What the Import button does: imports in a worker thread, all or nothing.
+ */
+void
+hearth_import_dialog_start (HearthImportDialog *self)
+{
+  HearthCsvImport options = { 0 };
+  static const char * const decimal_points[] = { ".", "," };
+  static const char * const group_separators[] = { ",", "." };
+  guint decimal = adw_combo_row_get_selected (self->decimal_row);
+
+  g_return_if_fail (HEARTH_IS_IMPORT_DIALOG (self));
+
+  if (self->running)
+    return;
+  options.delimiter = delimiters[adw_combo_row_get_selected (self->delimiter_row)];
+  options.encoding = encodings[adw_combo_row_get_selected (self->encoding_row)];
+  options.has_header = gtk_switch_get_active (self->header_switch);
+  options.date_order = (HearthDateOrder) adw_combo_row_get_selected (self->date_row);
+  hearth_number_format_init (&options.number_format, decimal_points[MIN (decimal, 1)],
+                             group_separators[MIN (decimal, 1)]);
+  options.date_column = (int) adw_combo_row_get_selected (self->columns[COLUMN_DATE]) - 1;
+  options.amount_column = (int) adw_combo_row_get_selected (self->columns[COLUMN_AMOUNT]) - 1;
+  options.description_column = (int) adw_combo_row_get_selected (self->columns[COLUMN_DESCRIPTION]) - 1;
+  options.payee_column = (int) adw_combo_row_get_selected (self->columns[COLUMN_PAYEE]) - 1;
+  options.debit_column = options.credit_column = -1;
+  if (options.date_column < 0 || options.amount_column < 0)
+    {
+      set_status (self, _("Choose the columns of the date and of the amount."), TRUE);
+      return;
+    }
+
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->n_problems = 0;
+  set_status (self, _("Importing…"), FALSE);
+  set_running (self, TRUE);
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  hearth_finance_import_csv_async (self->finance, self->actor, hearth_account_get_id (self->account), self->data,
+                                   &options, self->cancellable, progress_cb, self, imported_cb,
+                                   g_object_ref (self));
+}
+
+/**
+ * hearth_import_dialog_get_n_problems:
+ *
+ * Returns: how many lines the last attempt could not read
+ */
+guint
+hearth_import_dialog_get_n_problems (HearthImportDialog *self)
+{
+  g_return_val_if_fail (HEARTH_IS_IMPORT_DIALOG (self), 0);
+  return self->n_problems;
+}
+
+static void
+cancel_clicked_cb (HearthImportDialog *self)
+{
+  if (self->running)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static AdwComboRow *
+combo_row (const char         *title,
+           const char * const *choices)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (gtk_string_list_new (choices)));
+  return row;
+}
+
+/* Guesses from the file's first line: the delimiter it uses most, whether it
+ * is a header, and how its numbers and dates look. */
+static void
+guess (HearthImportDialog *self)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (self->data, &length);
+  const char *end = memchr (data, '\n', length);
+  g_autofree char *first = g_strndup (data, end != NULL ? (gsize) (end - data) : MIN (length, 4096));
+  guint counts[G_N_ELEMENTS (delimiters)] = { 0 };
+  guint best = 0;
+
+  for (const char *p = first; *p != '\0'; p++)
+    for (guint d = 0; d < G_N_ELEMENTS (delimiters); d++)
+      counts[d] += *p == delimiters[d];
+  for (guint d = 1; d < G_N_ELEMENTS (delimiters); d++)
+    if (counts[d] > counts[best])
+      best = d;
+  adw_combo_row_set_selected (self->delimiter_row, best);
+  /* Semicolons mostly come with decimal commas and day-first dates. */
+  adw_combo_row_set_selected (self->decimal_row, best == 1 ? 1 : 0);
+  adw_combo_row_set_selected (self->date_row, best == 1 ? HEARTH_DATE_ORDER_DMY : HEARTH_DATE_ORDER_YMD);
+  gtk_switch_set_active (self->header_switch, !g_ascii_isdigit (*first));
+  if (!g_utf8_validate_len (data, length, NULL))
+    adw_combo_row_set_selected (self->encoding_row, 1);
+}
+
+static void
+build (HearthImportDialog *self,
+       const char         *file_name)
+{
+  const char * const delimiter_names[] = { _("Comma"), _("Semicolon"), _("Tab"), NULL };
+  const char * const encoding_names[] = { _("UTF-8"), _("ISO-8859-1 (Latin-1)"), _("Windows-1252"), NULL };
+  const char * const date_names[] = { _("2026-11-27"), _("27.11.2026 or 27/11/2026"), _("11/27/2026"), NULL };
+  const char * const decimal_names[] = { _("1,234.56"), _("1.234,56"), NULL };
+  const char * const column_titles[] = { _("Date Column"), _("Amount Column"), _("Description Column"),
+                                         _("Payee Column") };
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *import = hearth_mnemonic_button_new (_("_Import"), _("Import"));
+  GtkWidget *cancel = hearth_mnemonic_button_new (_("_Cancel"), _("Cancel"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *reading = adw_preferences_group_new ();
+  GtkWidget *columns = adw_preferences_group_new ();
+  GtkWidget *preview_group = adw_preferences_group_new ();
+  GtkWidget *outcome = adw_preferences_group_new ();
+  GtkWidget *header_row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *title = g_strdup_printf (_("Import into %s"), hearth_account_get_name (self->account));
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (reading), file_name);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (reading),
+                                         _("How the bank wrote the file. A wrong choice shows in the preview."));
+  self->delimiter_row = combo_row (_("Separator"), delimiter_names);
+  self->encoding_row = combo_row (_("Encoding"), encoding_names);
+  self->date_row = combo_row (_("Dates"), date_names);
+  self->decimal_row = combo_row (_("Amounts"), decimal_names);
+  self->header_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->header_switch), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (header_row), _("First Row Names the Columns"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (header_row), GTK_WIDGET (self->header_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (header_row), GTK_WIDGET (self->header_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (reading), GTK_WIDGET (self->delimiter_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (reading), GTK_WIDGET (self->encoding_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (reading), header_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (reading), GTK_WIDGET (self->date_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (reading), GTK_WIDGET (self->decimal_row));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (columns), _("Columns"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (columns),
+                                         _("A minus, or parentheses, in the amount mean money out."));
+  for (guint c = 0; c < G_N_ELEMENTS (self->columns); c++)
+    {
+      const char * const none[] = { _("None"), NULL };
+
+      self->columns[c] = combo_row (column_titles[c], none);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (columns), GTK_WIDGET (self->columns[c]));
+    }
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (preview_group), _("Preview"));
+  self->preview = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->preview, 12);
+  gtk_grid_set_row_spacing (self->preview, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"), -1);
+  self->status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->status, TRUE);
+  gtk_label_set_xalign (self->status, 0);
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  self->problems = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->problems, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->problems), "boxed-list");
+  gtk_widget_set_visible (GTK_WIDGET (self->problems), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->problems), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Lines That Cannot Be Imported"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), GTK_WIDGET (self->preview));
+  /* What the import says, first: its progress, and the lines to mend. */
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (outcome), GTK_WIDGET (self->status));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (outcome), GTK_WIDGET (self->progress));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (outcome), GTK_WIDGET (self->problems));
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (outcome));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (reading));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (preview_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (columns));
+
+  self->import_button = import;
+  self->cancel_button = cancel;
+  gtk_widget_add_css_class (import, "suggested-action");
+  g_signal_connect_swapped (import, "clicked", G_CALLBACK (hearth_import_dialog_start), self);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), import);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  guess (self);
+  options_changed_cb (self);
+  g_signal_connect_swapped (self->delimiter_row, "notify::selected", G_CALLBACK (options_changed_cb), self);
+  g_signal_connect_swapped (self->encoding_row, "notify::selected", G_CALLBACK (options_changed_cb), self);
+  g_signal_connect_swapped (self->header_switch, "notify::active", G_CALLBACK (options_changed_cb), self);
+}
+
+static void
+hearth_import_dialog_dispose (GObject *object)
+{
+  HearthImportDialog *self = HEARTH_IMPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (hearth_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+hearth_import_dialog_finalize (GObject *object)
+{
+  HearthImportDialog *self = HEARTH_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->finance);
+  g_clear_object (&self->actor);
+  g_clear_object (&self->account);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->data, g_bytes_unref);
+
+  G_OBJECT_CLASS (hearth_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+hearth_import_dialog_class_init (HearthImportDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = hearth_import_dialog_dispose;
+  G_OBJECT_CLASS (klass)->finalize = hearth_import_dialog_finalize;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+hearth_import_dialog_init (HearthImportDialog *self)
+{
+}
+
+/**
+ * hearth_import_dialog_set_choices:
+ *
+ * Sets how to read the file, as a person would in the form: the indexes of
+ * the delimiter (comma, semicolon, tab), the encoding (UTF-8, Latin-1,
+ * Windows-1252), the date order (HearthDateOrder) and the decimal mark
+ * (point, comma).
+ */
+void
+hearth_import_dialog_set_choices (HearthImportDialog *self,
+                                  guint               delimiter,
+                                  guint               encoding,
+                                  guint               date_order,
+                                  guint               decimal)
+{
+  g_return_if_fail (HEARTH_IS_IMPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->delimiter_row, delimiter);
+  adw_combo_row_set_selected (self->encoding_row, encoding);
+  adw_combo_row_set_selected (self->date_row, date_order);
+  adw_combo_row_set_selected (self->decimal_row, decimal);
+}
+
+/**
+ * hearth_import_dialog_new:
+ * @data: the file's bytes
+ * @file_name: its name, shown
+ *
+ * Returns: (transfer full): the assistant, with its guesses made
+ */
+HearthImportDialog *
+hearth_import_dialog_new (GtkWindow     *parent,
+                          HearthFinance *finance,
+                          HearthActor   *actor,
+                          HearthAccount *account,
+                          GBytes        *data,
+                          const char    *file_name)
+{
+  HearthImportDialog *self;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (finance), NULL);
+  g_return_val_if_fail (HEARTH_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  self = g_object_new (HEARTH_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self->finance = g_object_ref (finance);
+  self->actor = g_object_ref (actor);
+  self->account = g_object_ref (account);
+  self->data = g_bytes_ref (data);
+  build (self, file_name);
+  return self;
+}
