@@ -659,6 +659,76 @@ test_receipt_sniffing (void)
   g_assert_null (hearth_receipt_sniff (NULL, 0));
 }
 
+/* Charts ---------------------------------------------------------------------------------- */
+
+static void
+test_chart_figures (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) spending = NULL;
+  g_autoptr (GArray) balances = NULL;
+  gint64 groceries = hearth_test_count (f->store, "SELECT id FROM categories WHERE name = 'Groceries' "
+                                                  "AND module = 'FINANCE'");
+  const struct { const char *date; gint64 amount; gboolean in; gint64 category; } lines[] = {
+    { "2025-12-20", 100000, TRUE, 0 },      /* before the charts begin */
+    { "2026-01-05", 300000, TRUE, 0 },
+    { "2026-01-10", 4000, FALSE, 0 },
+    { "2026-01-12", 6000, FALSE, 0 },
+    { "2026-03-02", 2500, FALSE, 0 },       /* February has no line */
+  };
+  gint64 voided = 0;
+  HearthMonthAmount *amount;
+  HearthMonthBalance *balance;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      HearthTransactionDraft draft = { lines[i].date, lines[i].amount, lines[i].in, "", "",
+                                       i == 2 ? groceries : lines[i].category };
+
+      voided = hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+      g_assert_no_error (error);
+    }
+  /* The last line voided: it counts nowhere. */
+  hearth_finance_void_transaction (f->finance, f->owner, voided, &error);
+  g_assert_no_error (error);
+
+  spending = hearth_finance_monthly_spending (f->finance, f->visitor, f->account, "2026-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spending->len, ==, 2);
+  amount = &g_array_index (spending, HearthMonthAmount, 0);
+  g_assert_cmpstr (amount->month, ==, "2026-01");
+  g_assert_null (amount->category);
+  g_assert_cmpint (amount->amount, ==, 6000);
+  amount = &g_array_index (spending, HearthMonthAmount, 1);
+  g_assert_cmpstr (amount->category, ==, "Groceries");
+  g_assert_cmpint (amount->amount, ==, 4000);
+
+  balances = hearth_finance_balance_history (f->finance, f->visitor, f->account, "2026-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (balances->len, ==, 1);
+  balance = &g_array_index (balances, HearthMonthBalance, 0);
+  g_assert_cmpstr (balance->month, ==, "2026-01");
+  g_assert_cmpint (balance->balance, ==, 100000 + 300000 - 10000);
+
+  /* A month with nothing in it carries the balance on. */
+  hearth_finance_unvoid_transaction (f->finance, f->owner, voided, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&balances, g_array_unref);
+  balances = hearth_finance_balance_history (f->finance, f->visitor, f->account, "2026-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (balances->len, ==, 3);
+  g_assert_cmpstr (g_array_index (balances, HearthMonthBalance, 1).month, ==, "2026-02");
+  g_assert_cmpint (g_array_index (balances, HearthMonthBalance, 1).balance, ==, 390000);
+  g_assert_cmpint (g_array_index (balances, HearthMonthBalance, 2).balance, ==, 387500);
+
+  g_assert_null (hearth_finance_balance_history (f->finance, f->outsider, f->account, "2026-01", &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_null (hearth_finance_monthly_spending (f->finance, f->owner, f->account, "2026-13", &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DATE);
+}
+
 /* Totals and export ---------------------------------------------------------------------- */
 
 static void
@@ -1252,6 +1322,7 @@ main (int   argc,
   ADD ("ledger-model-jumps", test_ledger_model_jumps);
   ADD ("receipts", test_receipts);
   ADD ("filter-totals", test_filter_totals);
+  ADD ("chart-figures", test_chart_figures);
   ADD ("export-csv", test_export_csv);
   ADD ("import-csv", test_import_csv);
   ADD ("import-debit-and-credit", test_import_debit_and_credit);

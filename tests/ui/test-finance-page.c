@@ -229,6 +229,29 @@ test_void_and_undo (Fixture       *f,
   g_assert_cmpint (balance (f), ==, 153580);
 }
 
+/* The two charts, in the light style and the dark. */
+static void
+test_charts (Fixture       *f,
+             gconstpointer  data)
+{
+  HearthFinancePage *page = show_finance (f, f->owner);
+  GtkStack *stack = hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "ledger_stack");
+  g_autoptr (GPtrArray) charts = NULL;
+
+  gtk_toggle_button_set_active (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "charts_button"), TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
+  charts = hearth_test_find_all (GTK_WIDGET (page), GTK_TYPE_WIDGET);
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-charts"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-charts-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_toggle_button_set_active (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "charts_button"), FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "rows");
+}
+
 static void
 test_visitor_reads_only (Fixture       *f,
                          gconstpointer  data)
@@ -428,6 +451,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/finance/import-assistant", Fixture, NULL, fixture_set_up, test_import_assistant,
               fixture_tear_down);
+  g_test_add ("/ui/finance/charts", Fixture, NULL, fixture_set_up, test_charts, fixture_tear_down);
   g_test_add ("/ui/finance/visitor-reads-only", Fixture, NULL, fixture_set_up, test_visitor_reads_only,
               fixture_tear_down);
   g_test_add ("/ui/finance/search-filters-in-sql", Fixture, NULL, fixture_set_up, test_search_filters_in_sql,

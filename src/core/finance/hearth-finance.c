@@ -1127,6 +1127,160 @@ hearth_finance_sum_ledger (HearthFinance             *self,
   return TRUE;
 }
 
+static void
+month_amount_clear (gpointer data)
+{
+  g_free (((HearthMonthAmount *) data)->category);
+}
+
+static gboolean
+check_month (const char  *month,
+             GError     **error)
+{
+  g_autofree char *day = g_strconcat (month != NULL ? month : "", "-01", NULL);
+
+  return check_date (day, error);
+}
+
+/**
+ * hearth_finance_monthly_spending:
+ * @since_month: the first month, `YYYY-MM`
+ *
+ * Needs `transaction.read`. What went out each month by category, posted
+ * lines only: the spending chart.
+ *
+ * Returns: (transfer full) (element-type HearthMonthAmount): by month, then
+ *   category
+ */
+GArray *
+hearth_finance_monthly_spending (HearthFinance  *self,
+                                 HearthActor    *actor,
+                                 gint64          account_id,
+                                 const char     *since_month,
+                                 GError        **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GArray) months = NULL;
+  g_autoptr (GError) local_error = NULL;
+  AccountRow row;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+
+  if (!authorize_account (self->store, actor, account_id, "transaction", "read", &row, error) ||
+      !check_month (since_month, error))
+    return NULL;
+
+  statement = hearth_store_prepare (self->store,
+                                    "SELECT substr (t.occurred_on, 1, 7) AS month, c.name, sum (t.amount) "
+                                    "FROM transactions t LEFT JOIN categories c ON c.id = t.category_id "
+                                    "WHERE t.account_id = ?1 AND t.occurred_on >= ?2 AND t.status = 'POSTED' "
+                                    "AND t.direction = 'OUT' "
+                                    "GROUP BY month, t.category_id ORDER BY month, c.name",
+                                    error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, account_id);
+  hearth_statement_bind_text (statement, 2, since_month);
+
+  months = g_array_new (FALSE, TRUE, sizeof (HearthMonthAmount));
+  g_array_set_clear_func (months, month_amount_clear);
+  while (hearth_statement_next_row (statement, &local_error))
+    {
+      HearthMonthAmount amount = { { 0 } };
+
+      g_strlcpy (amount.month, hearth_statement_get_text (statement, 0), sizeof amount.month);
+      amount.category = hearth_statement_dup_text (statement, 1);
+      amount.amount = hearth_statement_get_int64 (statement, 2);
+      g_array_append_val (months, amount);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&months);
+}
+
+/**
+ * hearth_finance_balance_history:
+ * @since_month: the first month, `YYYY-MM`
+ *
+ * Needs `transaction.read`. The balance at the end of each month from
+ * @since_month to the last month with a posted line, every month listed: the
+ * balance chart. It counts what came before @since_month too, so the first
+ * month starts right.
+ *
+ * Returns: (transfer full) (element-type HearthMonthBalance): by month
+ */
+GArray *
+hearth_finance_balance_history (HearthFinance  *self,
+                                HearthActor    *actor,
+                                gint64          account_id,
+                                const char     *since_month,
+                                GError        **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GArray) balances = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gint64 running = 0;
+  AccountRow row;
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+
+  if (!authorize_account (self->store, actor, account_id, "transaction", "read", &row, error) ||
+      !check_month (since_month, error))
+    return NULL;
+
+  /* Everything before the first month as one row, then a row a month. */
+  statement = hearth_store_prepare (self->store,
+                                    "SELECT max (?2, substr (occurred_on, 1, 7)) AS month, "
+                                    "  sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END) "
+                                    "FROM transactions WHERE account_id = ?1 AND status = 'POSTED' "
+                                    "GROUP BY month ORDER BY month",
+                                    error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, account_id);
+  hearth_statement_bind_text (statement, 2, since_month);
+
+  balances = g_array_new (FALSE, TRUE, sizeof (HearthMonthBalance));
+  while (hearth_statement_next_row (statement, &local_error))
+    {
+      const char *month = hearth_statement_get_text (statement, 0);
+
+      /* A month without a line keeps the balance of the one before. */
+      while (balances->len > 0)
+        {
+          HearthMonthBalance *last = &g_array_index (balances, HearthMonthBalance, balances->len - 1);
+          HearthMonthBalance gap = { { 0 } };
+          guint year = (guint) g_ascii_strtoull (last->month, NULL, 10);
+          guint number = (guint) g_ascii_strtoull (last->month + 5, NULL, 10);
+
+          g_snprintf (gap.month, sizeof gap.month, "%04u-%02u", number == 12 ? year + 1 : year,
+                      number == 12 ? 1 : number + 1);
+          if (strcmp (gap.month, month) >= 0)
+            break;
+          gap.balance = running;
+          g_array_append_val (balances, gap);
+        }
+
+      {
+        HearthMonthBalance balance = { { 0 } };
+
+        running += hearth_statement_get_int64 (statement, 1);
+        g_strlcpy (balance.month, month, sizeof balance.month);
+        balance.balance = running;
+        g_array_append_val (balances, balance);
+      }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&balances);
+}
+
 /* A CSV field, quoted when it must be (RFC 4180). */
 static void
 append_field (GString    *line,

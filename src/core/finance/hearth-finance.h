@@ -84,6 +84,30 @@ typedef struct
   const char *until;
 } HearthLedgerFilter;
 
+/**
+ * HearthMonthAmount:
+ * @month: `YYYY-MM`
+ * @category: (nullable): the category's name, %NULL for none
+ * @amount: the posted money out, in minor units
+ */
+typedef struct
+{
+  char    month[8];
+  char   *category;
+  gint64  amount;
+} HearthMonthAmount;
+
+/**
+ * HearthMonthBalance:
+ * @month: `YYYY-MM`
+ * @balance: the balance at the month's end, in minor units
+ */
+typedef struct
+{
+  char    month[8];
+  gint64  balance;
+} HearthMonthBalance;
+
 #define HEARTH_ACCOUNT_NAME_MAX_CHARS 128
 #define HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS 512
 #define HEARTH_TRANSACTION_PAYEE_MAX_CHARS 256
@@ -157,6 +181,16 @@ gboolean           hearth_finance_sum_ledger          (HearthFinance            
                                                        const HearthLedgerFilter      *filter,
                                                        gint64                        *out_in,
                                                        gint64                        *out_out,
+                                                       GError                       **error);
+GArray            *hearth_finance_monthly_spending    (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         account_id,
+                                                       const char                    *since_month,
+                                                       GError                       **error);
+GArray            *hearth_finance_balance_history     (HearthFinance                 *self,
+                                                       HearthActor                   *actor,
+                                                       gint64                         account_id,
+                                                       const char                    *since_month,
                                                        GError                       **error);
 gboolean           hearth_finance_export_csv          (HearthFinance                 *self,
                                                        HearthActor                   *actor,

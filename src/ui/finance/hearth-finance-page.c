@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hearth-chart.h"
 #include "hearth-finance-page.h"
 #include "hearth-import-dialog.h"
 #include "hearth-money.h"
@@ -42,6 +43,10 @@ struct _HearthFinancePage
   GtkToggleButton    *show_voided_button;
   GtkWidget          *add_button;
   GtkWidget          *import_button;
+  GtkToggleButton    *charts_button;
+  GtkBox             *charts_box;
+  GtkWidget          *spending_chart;
+  GtkWidget          *balance_chart;
   GtkStack           *ledger_stack;
   GtkColumnView      *ledger_view;
   AdwStatusPage      *ledger_empty;
@@ -116,12 +121,64 @@ update_summary (HearthFinancePage *self)
                              balance, n);
   gtk_label_set_label (self->summary_label, summary);
 
-  gtk_stack_set_visible_child_name (self->ledger_stack, n > 0 ? "rows" : "empty");
+  if (gtk_toggle_button_get_active (self->charts_button))
+    gtk_stack_set_visible_child_name (self->ledger_stack, "charts");
+  else
+    gtk_stack_set_visible_child_name (self->ledger_stack, n > 0 ? "rows" : "empty");
   adw_status_page_set_title (self->ledger_empty, filtered ? _("No Matching Transactions") : _("No Transactions Yet"));
   adw_status_page_set_description (self->ledger_empty,
                                    filtered ? _("Try other words, or show the voided transactions too.")
                                             : _("Add the first one with Add Transaction."));
   gtk_widget_set_sensitive (self->void_button, selected != NULL && !hearth_transaction_get_voided (selected));
+}
+
+/* The first day of the month @months before this one, as `YYYY-MM`. */
+static char *
+months_ago (guint months)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) then = g_date_time_add_months (now, -(int) months);
+
+  return g_date_time_format (then, "%Y-%m");
+}
+
+static void
+update_charts (HearthFinancePage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) spending = NULL;
+  g_autoptr (GArray) balances = NULL;
+  g_autofree char *year_ago = months_ago (11);
+  g_autofree char *two_years_ago = months_ago (23);
+
+  if (self->account == NULL || !gtk_toggle_button_get_active (self->charts_button))
+    return;
+
+  spending = hearth_finance_monthly_spending (self->finance, self->actor, hearth_account_get_id (self->account),
+                                              year_ago, &error);
+  if (spending == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  balances = hearth_finance_balance_history (self->finance, self->actor, hearth_account_get_id (self->account),
+                                             two_years_ago, &error);
+  if (balances == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  hearth_chart_set_spending (HEARTH_CHART (self->spending_chart), spending,
+                             hearth_account_get_currency (self->account));
+  hearth_chart_set_balances (HEARTH_CHART (self->balance_chart), balances,
+                             hearth_account_get_currency (self->account));
+}
+
+static void
+charts_toggled_cb (HearthFinancePage *self)
+{
+  update_charts (self);
+  update_summary (self);
 }
 
 static void
@@ -146,7 +203,11 @@ rebuild_ledger (HearthFinancePage *self)
     }
 
   if (self->ledger != NULL)
-    g_signal_connect_object (self->ledger, "items-changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->ledger, "items-changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->ledger, "items-changed", G_CALLBACK (update_charts), self, G_CONNECT_SWAPPED);
+    }
+  update_charts (self);
   gtk_single_selection_set_model (self->selection, self->ledger != NULL ? G_LIST_MODEL (self->ledger) : NULL);
   update_summary (self);
 }
@@ -623,6 +684,8 @@ hearth_finance_page_class_init (HearthFinancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, show_voided_button);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, charts_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, ledger_stack);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, ledger_view);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, ledger_empty);
@@ -631,6 +694,7 @@ hearth_finance_page_class_init (HearthFinancePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, account_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ledger_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, charts_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "finance.new-account", NULL, new_account_action);
   gtk_widget_class_install_action (widget_class, "finance.add-transaction", NULL, add_transaction_action);
@@ -652,6 +716,11 @@ hearth_finance_page_init (HearthFinancePage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_summary), self);
   gtk_column_view_set_model (self->ledger_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->spending_chart = hearth_chart_new (_("Spending by category, month by month"));
+  self->balance_chart = hearth_chart_new (_("Balance at each month’s end"));
+  gtk_box_append (self->charts_box, self->spending_chart);
+  gtk_box_append (self->charts_box, self->balance_chart);
 
   add_column (self, _("Date"), 0, FALSE);
   add_column (self, _("Description"), 1, TRUE);
