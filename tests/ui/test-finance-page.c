@@ -432,6 +432,9 @@ test_search_filters_in_sql (Fixture       *f,
   hearth_test_wait_until (ledger_has, &one, "the search to find the rent");
   rent = g_list_model_get_item (ledger_of (page), 0);
   g_assert_cmpstr (hearth_transaction_get_description (rent), ==, "Rent");
+  /* The filter's own totals replace the balance. */
+  g_assert_cmpstr (gtk_label_get_label (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "summary_label")), ==,
+                   "1 transaction · in 0.00 EUR · out 900.00 EUR");
 
   gtk_editable_set_text (search, "nothing like it");
   hearth_test_wait_until (ledger_has, &none, "the search to find nothing");

@@ -33,6 +33,8 @@ struct _HearthFinancePage
   GtkSingleSelection *selection;
   HearthNumberFormat  format;
   guint               rebuild_id;
+  gint64              filter_in;   /* the filtered ledger's totals, summed when the ledger changes */
+  gint64              filter_out;
 
   AdwToastOverlay    *toasts;
   GtkStack           *pages;
@@ -115,10 +117,26 @@ update_summary (HearthFinancePage *self)
   if (self->account == NULL)
     return;
 
-  balance = format_amount (self, hearth_account_get_balance (self->account), hearth_account_get_currency (self->account));
-  /* Translators: under the ledger: "Balance 1,234.50 EUR · 42 transactions" */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Balance %s · %u transaction", "Balance %s · %u transactions", n),
-                             balance, n);
+  balance = format_amount (self, hearth_account_get_balance (self->account),
+                           hearth_account_get_currency (self->account));
+  if (filtered)
+    {
+      g_autofree char *in_text = format_amount (self, self->filter_in, hearth_account_get_currency (self->account));
+      g_autofree char *out_text = format_amount (self, self->filter_out,
+                                                 hearth_account_get_currency (self->account));
+
+      /* Translators: under a filtered ledger: "12 transactions · in 100.00 EUR · out 42.50 EUR" */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u transaction · in %s · out %s",
+                                              "%u transactions · in %s · out %s", n),
+                                 n, in_text, out_text);
+    }
+  else
+    {
+      /* Translators: under the ledger: "Balance 1,234.50 EUR · 42 transactions" */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Balance %s · %u transaction",
+                                              "Balance %s · %u transactions", n),
+                                 balance, n);
+    }
   gtk_label_set_label (self->summary_label, summary);
 
   if (gtk_toggle_button_get_active (self->charts_button))
@@ -130,6 +148,28 @@ update_summary (HearthFinancePage *self)
                                    filtered ? _("Try other words, or show the voided transactions too.")
                                             : _("Add the first one with Add Transaction."));
   gtk_widget_set_sensitive (self->void_button, selected != NULL && !hearth_transaction_get_voided (selected));
+}
+
+/* The filter's own totals, summed in SQL when the ledger changes (never on a
+ * mere change of selection: on a long ledger it is a scan). */
+static void
+update_totals (HearthFinancePage *self)
+{
+  HearthLedgerFilter filter = { gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), 0,
+                                !gtk_toggle_button_get_active (self->show_voided_button), NULL, NULL };
+
+  self->filter_in = self->filter_out = 0;
+  if (self->account == NULL || (*filter.text == '\0' && !filter.posted_only))
+    return;
+  hearth_finance_sum_ledger (self->finance, self->actor, hearth_account_get_id (self->account), &filter,
+                             &self->filter_in, &self->filter_out, NULL);
+}
+
+static void
+ledger_changed_cb (HearthFinancePage *self)
+{
+  update_totals (self);
+  update_summary (self);
 }
 
 /* The first day of the month @months before this one, as `YYYY-MM`. */
@@ -204,11 +244,13 @@ rebuild_ledger (HearthFinancePage *self)
 
   if (self->ledger != NULL)
     {
-      g_signal_connect_object (self->ledger, "items-changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->ledger, "items-changed", G_CALLBACK (ledger_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (self->ledger, "items-changed", G_CALLBACK (update_charts), self, G_CONNECT_SWAPPED);
     }
   update_charts (self);
   gtk_single_selection_set_model (self->selection, self->ledger != NULL ? G_LIST_MODEL (self->ledger) : NULL);
+  update_totals (self);
   update_summary (self);
 }
 
