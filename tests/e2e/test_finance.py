@@ -34,9 +34,10 @@ def balance_label(hearth):
                     "the balance")
 
 
-def choose_file(hearth, path):
-    """Types @path into the file chooser that just opened, as a person does."""
-    time.sleep(1.5)
+def choose_file(hearth, title, path):
+    """Types @path into the file chooser titled @title, as a person does."""
+    hearth.window(title)
+    time.sleep(0.5)
     press_keys("ctrl+l")
     subprocess.run(["xdotool", "type", "--delay", "15", path], check=True)
     time.sleep(0.3)
@@ -72,8 +73,9 @@ class FinanceTest(unittest.TestCase):
         activate_row(hearth.find(None, "Bakery"))
         click(hearth.find(pyatspi.ROLE_PUSH_BUTTON, "Void Transaction"))
         wait_for(lambda: hearth.query("SELECT status FROM transactions") == [("VOIDED",)], "the void")
+        undo = find_button(hearth, "Undo")
         wait_for(lambda: balance_label(hearth) == "Balance 0.00 EUR \u00b7 1 transaction", "the balance after the void")
-        click(find_button(hearth, "Undo"))
+        click(undo)
         wait_for(lambda: hearth.query("SELECT status FROM transactions") == [("POSTED",)], "the undo")
 
         # A receipt, through the edit form's file chooser.
@@ -86,7 +88,7 @@ class FinanceTest(unittest.TestCase):
                         "click", "--repeat", "2", "--delay", "80", "1"], check=True)
         edit = hearth.window("Edit Transaction \u2013 Joint Account")
         click(hearth.find(pyatspi.ROLE_PUSH_BUTTON, "Attach\u2026", root=edit))
-        choose_file(hearth, picture)
+        choose_file(hearth, "Attach a Receipt", picture)
         wait_for(lambda: hearth.query("SELECT count(*) FROM transaction_receipts") == [(1,)], "the receipt")
         hearth.screenshot("e2e-finance-receipt")
         click(find_button(hearth, "Cancel", root=edit))
@@ -96,7 +98,7 @@ class FinanceTest(unittest.TestCase):
         with open(statement, "w", encoding="utf-8") as out:
             out.write("Date,Description,Amount\n2026-11-20,Salary,2500.00\n2026-11-21,Rent,-900.00\n")
         click(hearth.find(pyatspi.ROLE_PUSH_BUTTON, "Import a Bank Statement"))
-        choose_file(hearth, statement)
+        choose_file(hearth, "Import a Bank Statement", statement)
         assistant = hearth.window("Import into Joint Account")
         click(find_button(hearth, "Import", root=assistant))
         wait_for(lambda: hearth.query("SELECT count(*) FROM transactions") == [(3,)], "the import")

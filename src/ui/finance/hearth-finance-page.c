@@ -685,6 +685,8 @@ void_action (GtkWidget  *widget,
   undo->transaction_id = hearth_transaction_get_id (transaction);
   done = adw_toast_new (_("Transaction voided"));
   adw_toast_set_button_label (done, _("_Undo"));
+  /* Ten seconds, not five: time to notice that it was the wrong line. */
+  adw_toast_set_timeout (done, 10);
   g_signal_connect_data (done, "button-clicked", G_CALLBACK (undo_void_cb), undo, undo_free, 0);
   adw_toast_overlay_add_toast (self->toasts, done);
 }
