@@ -481,6 +481,7 @@ typedef struct
   const char                   *kind;
   const char                   *currency;
   gboolean                      archived;
+  gboolean                      voided;
   const HearthTransactionDraft *draft;
   HearthTransactionFields       fields;
 } Change;
@@ -1381,8 +1382,8 @@ set_voided_in_transaction (HearthStore  *store,
   Change *change = user_data;
   g_autoptr (HearthStatement) current = NULL;
   g_autoptr (HearthStatement) statement = NULL;
-  const char *old_status = change->archived ? "POSTED" : "VOIDED";
-  const char *new_status = change->archived ? "VOIDED" : "POSTED";
+  const char *old_status = change->voided ? "POSTED" : "VOIDED";
+  const char *new_status = change->voided ? "VOIDED" : "POSTED";
   gint64 account_id;
   gint64 delta;
   AccountRow row;
@@ -1400,7 +1401,7 @@ set_voided_in_transaction (HearthStore  *store,
     return FALSE;
   if (!g_str_equal (hearth_statement_get_text (current, 0), old_status))
     {
-      if (change->archived)
+      if (change->voided)
         g_set_error_literal (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_ALREADY_VOIDED,
                              _("This transaction is voided already."));
       else
@@ -1418,8 +1419,25 @@ set_voided_in_transaction (HearthStore  *store,
   hearth_statement_bind_int64 (statement, 2, change->transaction_id);
 
   return hearth_statement_run (statement, error) &&
-         _hearth_finance_move_balance (store, account_id, change->archived ? -delta : delta, error) &&
+         _hearth_finance_move_balance (store, account_id, change->voided ? -delta : delta, error) &&
          _hearth_finance_log_transaction (store, change->actor, change->transaction_id, old_status, new_status, NULL, error);
+}
+
+static gboolean
+set_voided (HearthFinance  *self,
+            HearthActor    *actor,
+            gint64          transaction_id,
+            gboolean        voided,
+            GError        **error)
+{
+  Change change = { actor };
+
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  change.transaction_id = transaction_id;
+  change.voided = voided;
+  return hearth_store_transaction (self->store, set_voided_in_transaction, &change, error);
 }
 
 /**
@@ -1435,14 +1453,7 @@ hearth_finance_void_transaction (HearthFinance  *self,
                                  gint64          transaction_id,
                                  GError        **error)
 {
-  Change change = { actor };
-
-  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
-  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
-
-  change.transaction_id = transaction_id;
-  change.archived = TRUE;
-  return hearth_store_transaction (self->store, set_voided_in_transaction, &change, error);
+  return set_voided (self, actor, transaction_id, TRUE, error);
 }
 
 /**
@@ -1456,14 +1467,7 @@ hearth_finance_unvoid_transaction (HearthFinance  *self,
                                    gint64          transaction_id,
                                    GError        **error)
 {
-  Change change = { actor };
-
-  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
-  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
-
-  change.transaction_id = transaction_id;
-  change.archived = FALSE;
-  return hearth_store_transaction (self->store, set_voided_in_transaction, &change, error);
+  return set_voided (self, actor, transaction_id, FALSE, error);
 }
 
 static void
