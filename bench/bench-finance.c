@@ -233,7 +233,7 @@ main (int   argc,
   g_array_set_size (samples, 0);
   for (guint i = 0; i < N_RUNS; i++)
     {
-      HearthLedgerFilter filter = { "Bakery", 0, TRUE, NULL, NULL };
+      HearthLedgerFilter filter = { "Bakery", 0, 0, TRUE, NULL, NULL };
       gint64 in, out;
 
       start = g_get_monotonic_time ();

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * @HEARTH_VALIDATION_ERROR_TYPE: an account type that does not exist
  * @HEARTH_VALIDATION_ERROR_FILE: a file that cannot be used: too large, or not
  *   of a kind that is accepted
+ * @HEARTH_VALIDATION_ERROR_TAGS: a tag name that cannot be used
  *
  * What a person typed that cannot be used. The code names the field, so that
  * a form shows the message next to it; the message says what is wrong.
@@ -36,8 +37,15 @@ typedef enum
   HEARTH_VALIDATION_ERROR_CATEGORY,
   HEARTH_VALIDATION_ERROR_TYPE,
   HEARTH_VALIDATION_ERROR_FILE,
+  HEARTH_VALIDATION_ERROR_TAGS,
 } HearthValidationError;
 
 GQuark hearth_validation_error_quark (void);
+
+char  *hearth_validation_clean_text  (const char  *text,
+                                      guint        max_chars,
+                                      gboolean     required,
+                                      int          field,
+                                      GError     **error);
 
 G_END_DECLS

@@ -48,6 +48,9 @@ typedef struct
   gint64         account;
   gint64         transaction;
   gint64         receipt;
+  /* Family's own finance category and tag. */
+  gint64         category;
+  gint64         tag;
   GFile         *picture;
 } Fixture;
 
@@ -126,6 +129,18 @@ fixture_set_up (Fixture       *f,
       f->picture = g_file_new_for_path (path);
       f->receipt = hearth_finance_attach_receipt (f->finance, f->owner, f->transaction, f->picture, NULL, &error);
       g_assert_no_error (error);
+    }
+    {
+      HearthCategories *categories = hearth_finance_get_categories (f->finance);
+      g_autoptr (HearthCategory) category = hearth_categories_create (categories, f->owner, f->family, "FINANCE",
+                                                                      "Pets", &error);
+      g_autoptr (HearthTag) tag = NULL;
+
+      g_assert_no_error (error);
+      f->category = hearth_category_get_id (category);
+      tag = hearth_categories_create_tag (categories, f->owner, f->family, "FINANCE", "Holiday", &error);
+      g_assert_no_error (error);
+      f->tag = hearth_tag_get_id (tag);
     }
   }
 }
@@ -364,6 +379,66 @@ perform_data_export (Fixture *f, HearthActor *actor, gint64 circle_id, GError **
   return hearth_finance_export_csv (f->finance, actor, f->account, NULL, output, NULL, error);
 }
 
+static gboolean
+perform_category_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  g_autoptr (GPtrArray) categories = hearth_categories_list (hearth_finance_get_categories (f->finance), actor,
+                                                             circle_id, "FINANCE", error);
+
+  return categories != NULL;
+}
+
+static gboolean
+perform_category_create (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  g_autoptr (HearthCategory) category = hearth_categories_create (hearth_finance_get_categories (f->finance), actor,
+                                                                  circle_id, "FINANCE", "Garden", error);
+
+  return category != NULL;
+}
+
+static gboolean
+perform_category_update (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_categories_rename (hearth_finance_get_categories (f->finance), actor, f->category, "Animals", error);
+}
+
+static gboolean
+perform_category_delete (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_categories_delete (hearth_finance_get_categories (f->finance), actor, f->category, error);
+}
+
+static gboolean
+perform_tag_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  g_autoptr (GPtrArray) tags = hearth_categories_list_tags (hearth_finance_get_categories (f->finance), actor,
+                                                            circle_id, "FINANCE", error);
+
+  return tags != NULL;
+}
+
+static gboolean
+perform_tag_create (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  g_autoptr (HearthTag) tag = hearth_categories_create_tag (hearth_finance_get_categories (f->finance), actor,
+                                                            circle_id, "FINANCE", "School", error);
+
+  return tag != NULL;
+}
+
+static gboolean
+perform_tag_update (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_categories_rename_tag (hearth_finance_get_categories (f->finance), actor, f->tag, "Holidays", error);
+}
+
+static gboolean
+perform_tag_delete (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_categories_delete_tag (hearth_finance_get_categories (f->finance), actor, f->tag, error);
+}
+
 /* The service function that performs each pair. A pair without one here is
  * checked through hearth_authorize() until its module lands; a module that
  * lands adds its performers to this table, not new test code. */
@@ -400,6 +475,14 @@ static const struct
   { "receipt", "attach", perform_receipt_attach, TRUE },
   { "receipt", "remove", perform_receipt_remove, TRUE },
   { "data", "export", perform_data_export, TRUE },
+  { "category", "read", perform_category_read, FALSE },
+  { "category", "create", perform_category_create, FALSE },
+  { "category", "update", perform_category_update, TRUE },
+  { "category", "delete", perform_category_delete, TRUE },
+  { "tag", "read", perform_tag_read, FALSE },
+  { "tag", "create", perform_tag_create, FALSE },
+  { "tag", "update", perform_tag_update, TRUE },
+  { "tag", "delete", perform_tag_delete, TRUE },
 };
 
 static Perform

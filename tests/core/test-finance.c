@@ -736,7 +736,7 @@ test_filter_totals (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  HearthLedgerFilter groceries = { "Groc", 0, FALSE, NULL, NULL };
+  HearthLedgerFilter groceries = { "Groc", 0, 0, FALSE, NULL, NULL };
   gint64 in = -1, out = -1;
   gint64 voided;
 
@@ -770,7 +770,7 @@ test_export_csv (Fixture       *f,
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   HearthTransactionDraft quoted = { "2026-11-25", 123456, TRUE, "Bonus, \"Q4\"", "Firm", 0 };
-  HearthLedgerFilter everything = { NULL, 0, FALSE, NULL, NULL };
+  HearthLedgerFilter everything = { NULL, 0, 0, FALSE, NULL, NULL };
   HearthCsvRow *row;
 
   add (f, f->owner, 999, FALSE, &error);
@@ -1051,8 +1051,12 @@ typedef struct
   char     date[11];
   char    *description;
   gint64   category_id;
+  guint    tag;        /* into tag_names: 0 for none */
   gboolean voided;
 } Line;
+
+static const char * const tag_names[] = { "", "Holiday", "School" };
+static gint64 tag_ids[G_N_ELEMENTS (tag_names)];
 
 static void
 line_clear (gpointer data)
@@ -1080,6 +1084,8 @@ line_matches (const Line               *line,
   if (filter->posted_only && line->voided)
     return FALSE;
   if (filter->category_id != 0 && line->category_id != filter->category_id)
+    return FALSE;
+  if (filter->tag_id != 0 && tag_ids[line->tag] != filter->tag_id)
     return FALSE;
   if (filter->since != NULL && strcmp (line->date, filter->since) < 0)
     return FALSE;
@@ -1136,6 +1142,7 @@ assert_model_equals (GListModel               *model,
         g_assert_cmpint (hearth_transaction_get_id (item), ==, line->id);
         g_assert_cmpstr (hearth_transaction_get_occurred_on (item), ==, line->date);
         g_assert_cmpint (hearth_transaction_get_voided (item), ==, line->voided);
+        g_assert_cmpstr (hearth_transaction_get_tags (item), ==, tag_names[line->tag]);
       }
     g_assert_null (g_list_model_get_item (model, n));
   }
@@ -1170,6 +1177,15 @@ test_ledger_model_against_an_array (Fixture       *f,
   categories[1] = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Groceries'");
   categories[2] = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Housing'");
 
+  for (guint i = 1; i < G_N_ELEMENTS (tag_names); i++)
+    {
+      g_autoptr (HearthTag) tag = hearth_categories_create_tag (hearth_finance_get_categories (f->finance), f->owner,
+                                                                f->family, "FINANCE", tag_names[i], &error);
+
+      g_assert_no_error (error);
+      tag_ids[i] = hearth_tag_get_id (tag);
+    }
+
   /* A model made before any line, that follows every change. */
   live = hearth_finance_new_ledger (f->finance, f->visitor, f->account, NULL, &error);
   g_assert_no_error (error);
@@ -1179,14 +1195,16 @@ test_ledger_model_against_an_array (Fixture       *f,
   for (guint round = 0; round < 6; round++)
     {
       HearthLedgerFilter filters[] = {
-        { NULL, 0, FALSE, NULL, NULL },
-        { NULL, 0, TRUE, NULL, NULL },
-        { "tea", 0, FALSE, NULL, NULL },
-        { "%", 0, FALSE, NULL, NULL },
-        { "_", 0, TRUE, NULL, NULL },
-        { NULL, categories[1], FALSE, NULL, NULL },
-        { NULL, 0, FALSE, "2021-01-01", "2023-06-30" },
-        { "bread", categories[2], TRUE, "2020-03-01", NULL },
+        { NULL, 0, 0, FALSE, NULL, NULL },
+        { NULL, 0, 0, TRUE, NULL, NULL },
+        { "tea", 0, 0, FALSE, NULL, NULL },
+        { "%", 0, 0, FALSE, NULL, NULL },
+        { "_", 0, 0, TRUE, NULL, NULL },
+        { NULL, categories[1], 0, FALSE, NULL, NULL },
+        { NULL, 0, 0, FALSE, "2021-01-01", "2023-06-30" },
+        { "bread", categories[2], 0, TRUE, "2020-03-01", NULL },
+        { NULL, 0, tag_ids[1], FALSE, NULL, NULL },
+        { "tea", 0, tag_ids[2], TRUE, NULL, NULL },
       };
       guint signals_before = n_signals;
 
@@ -1194,10 +1212,12 @@ test_ledger_model_against_an_array (Fixture       *f,
         {
           if (g_rand_int_range (rand, 0, 5) > 0 || lines->len == 0)
             {
-              Line line = { 0 };
+              Line line = { .tag = g_rand_int_range (rand, 0, G_N_ELEMENTS (tag_names)) };
+              const char *tags[] = { tag_names[line.tag], NULL };
               HearthTransactionDraft draft = { line.date, g_rand_int_range (rand, 1, 100000), g_rand_boolean (rand),
                                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))], "",
-                                               categories[g_rand_int_range (rand, 0, 3)] };
+                                               categories[g_rand_int_range (rand, 0, 3)],
+                                               line.tag != 0 ? tags : NULL };
 
               /* Few dates, so that many lines share one and the id decides. */
               g_snprintf (line.date, sizeof line.date, "20%02d-%02d-01", g_rand_int_range (rand, 18, 26),
@@ -1207,6 +1227,18 @@ test_ledger_model_against_an_array (Fixture       *f,
               line.description = g_strdup (draft.description);
               line.category_id = draft.category_id;
               g_array_append_val (lines, line);
+            }
+          else if (g_rand_boolean (rand))
+            {
+              Line *line = &g_array_index (lines, Line, g_rand_int_range (rand, 0, lines->len));
+              const char *tags[] = { NULL, NULL };
+              HearthTransactionDraft values = { .tags = tags };
+
+              line->tag = g_rand_int_range (rand, 0, G_N_ELEMENTS (tag_names));
+              tags[0] = line->tag != 0 ? tag_names[line->tag] : NULL;
+              hearth_finance_edit_transaction (f->finance, f->owner, line->id, &values, HEARTH_TRANSACTION_FIELD_TAGS,
+                                               &error);
+              g_assert_no_error (error);
             }
           else
             {
@@ -1246,7 +1278,7 @@ test_ledger_model_against_an_array (Fixture       *f,
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
   {
-    HearthLedgerFilter wrong = { NULL, 0, FALSE, "yesterday", NULL };
+    HearthLedgerFilter wrong = { NULL, 0, 0, FALSE, "yesterday", NULL };
 
     g_assert_null (hearth_finance_new_ledger (f->finance, f->owner, f->account, &wrong, &error));
     g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DATE);

@@ -59,6 +59,8 @@ static const char * const added_columns[][2] = {
   { "audit_logs", "circle_id" },
   { "accounts", "balance" },
   { "transaction_logs", "changes" },
+  { "categories", "circle_id" },
+  { "tags", "circle_id" },
 };
 
 /* Seed parsing ---------------------------------------------------------------------- */

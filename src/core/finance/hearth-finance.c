@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hearth-audit.h"
+#include "hearth-categories-private.h"
 #include "hearth-finance.h"
 #include "hearth-finance-private.h"
 #include "hearth-money.h"
@@ -31,8 +32,9 @@ struct _HearthFinance
 {
   GObject      parent_instance;
 
-  HearthAuth  *auth;
-  HearthStore *store;
+  HearthAuth       *auth;
+  HearthStore      *store;
+  HearthCategories *categories;
 };
 
 G_DEFINE_FINAL_TYPE (HearthFinance, hearth_finance, G_TYPE_OBJECT)
@@ -44,6 +46,7 @@ hearth_finance_dispose (GObject *object)
 {
   HearthFinance *self = HEARTH_FINANCE (object);
 
+  g_clear_object (&self->categories);
   g_clear_object (&self->store);
   g_clear_object (&self->auth);
 
@@ -75,6 +78,7 @@ hearth_finance_new (HearthAuth *auth)
   self = g_object_new (HEARTH_TYPE_FINANCE, NULL);
   self->auth = g_object_ref (auth);
   self->store = g_object_ref (hearth_auth_get_store (auth));
+  self->categories = hearth_categories_new (auth);
   return self;
 }
 
@@ -114,48 +118,6 @@ invalid (GError     **error,
   return FALSE;
 }
 
-/* Trimmed, NFC, without control characters, at most @max_chars; NULL is "". */
-static char *
-clean_text (const char  *text,
-            guint        max_chars,
-            gboolean     required,
-            int          field,
-            GError     **error)
-{
-  g_autofree char *normalized = NULL;
-
-  if (text == NULL)
-    text = "";
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      invalid (error, field, _("This text cannot be read."));
-      return NULL;
-    }
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  g_strstrip (normalized);
-  if (required && *normalized == '\0')
-    {
-      invalid (error, field, _("Give it a name."));
-      return NULL;
-    }
-  if (g_utf8_strlen (normalized, -1) > max_chars)
-    {
-      g_set_error (error, HEARTH_VALIDATION_ERROR, field,
-                   g_dngettext (GETTEXT_PACKAGE, "At most %u character.", "At most %u characters.", max_chars),
-                   max_chars);
-      return NULL;
-    }
-  for (const char *p = normalized; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (g_unichar_iscntrl (g_utf8_get_char (p)))
-        {
-          invalid (error, field, _("Line breaks and tabs cannot be used here."));
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&normalized);
-}
-
 /* `YYYY-MM-DD`, a real day, between 1900 and 2199. */
 static gboolean
 check_date (const char  *text,
@@ -179,32 +141,19 @@ check_date (const char  *text,
   return TRUE;
 }
 
-static gboolean
-check_category (HearthStore  *store,
-                gint64        category_id,
-                GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-
-  if (category_id == 0)
-    return TRUE;
-  statement = hearth_store_prepare (store, "SELECT 1 FROM categories WHERE id = ? AND module = 'FINANCE'", error);
-  if (statement == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (statement, 1, category_id);
-  if (hearth_statement_fetch_one (statement, NULL))
-    return TRUE;
-  return invalid (error, HEARTH_VALIDATION_ERROR_CATEGORY, _("Choose one of the categories."));
-}
-
 /* Helpers -------------------------------------------------------------------------------- */
 
 static const char account_columns[] =
   "SELECT id, circle_id, owner_id, type, name, currency, balance, archived_at, created_at FROM accounts ";
 
+/* A line's tags, joined by ", " (hearth-transaction.c sorts them). */
+#define TRANSACTION_TAGS \
+  "(SELECT group_concat (g.name, ', ') FROM tag_relations r JOIN tags g ON g.id = r.tag_id " \
+  " WHERE r.entity_type = 'transaction' AND r.entity_id = t.id)"
+
 static const char transaction_columns[] =
   "SELECT t.id, t.account_id, t.amount, t.direction, t.status, ifnull (t.category_id, 0), c.name, "
-  "  t.occurred_on, t.description, t.payee, t.created_by "
+  "  t.occurred_on, t.description, t.payee, t.created_by, " TRANSACTION_TAGS " "
   "FROM transactions t LEFT JOIN categories c ON c.id = t.category_id ";
 
 typedef struct
@@ -359,46 +308,16 @@ hearth_finance_can (HearthFinance *self,
 }
 
 /**
- * hearth_finance_list_categories:
- * @out_ids: (out) (transfer full) (element-type gint64): their ids
- * @out_names: (out) (transfer full): their names, in the same order
+ * hearth_finance_get_categories:
  *
- * The finance categories, shared by every circle, by name.
+ * Returns: (transfer none): the categories and tags service on the same store,
+ *   for the ledger's categories and tags
  */
-gboolean
-hearth_finance_list_categories (HearthFinance  *self,
-                                GArray        **out_ids,
-                                GStrv          *out_names,
-                                GError        **error)
+HearthCategories *
+hearth_finance_get_categories (HearthFinance *self)
 {
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
-  g_autoptr (GError) local_error = NULL;
-
-  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
-
-  statement = hearth_store_prepare (self->store,
-                                    "SELECT id, name FROM categories WHERE module = 'FINANCE' "
-                                    "ORDER BY name COLLATE NOCASE",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-  while (hearth_statement_next_row (statement, &local_error))
-    {
-      gint64 id = hearth_statement_get_int64 (statement, 0);
-
-      g_array_append_val (ids, id);
-      g_strv_builder_add (names, hearth_statement_get_text (statement, 1));
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  *out_ids = g_steal_pointer (&ids);
-  *out_names = g_strv_builder_end (names);
-  return TRUE;
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
+  return self->categories;
 }
 
 /* Accounts -------------------------------------------------------------------------------- */
@@ -550,7 +469,7 @@ hearth_finance_create_account (HearthFinance  *self,
   g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
 
-  clean_name = clean_text (name, HEARTH_ACCOUNT_NAME_MAX_CHARS, TRUE, HEARTH_VALIDATION_ERROR_NAME, error);
+  clean_name = hearth_validation_clean_text (name, HEARTH_ACCOUNT_NAME_MAX_CHARS, TRUE, HEARTH_VALIDATION_ERROR_NAME, error);
   if (clean_name == NULL)
     return NULL;
   if (g_strcmp0 (kind, "BANK") != 0 && g_strcmp0 (kind, "WALLET") != 0 && g_strcmp0 (kind, "CREDIT") != 0)
@@ -624,7 +543,7 @@ hearth_finance_rename_account (HearthFinance  *self,
   g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
-  clean_name = clean_text (name, HEARTH_ACCOUNT_NAME_MAX_CHARS, TRUE, HEARTH_VALIDATION_ERROR_NAME, error);
+  clean_name = hearth_validation_clean_text (name, HEARTH_ACCOUNT_NAME_MAX_CHARS, TRUE, HEARTH_VALIDATION_ERROR_NAME, error);
   if (clean_name == NULL)
     return FALSE;
   change.name = clean_name;
@@ -706,7 +625,7 @@ add_in_transaction (HearthStore  *store,
 
   if (!authorize_account (store, change->actor, change->account_id, "transaction", "create", &row, error) ||
       !require_open (&row, error) ||
-      !check_category (store, draft->category_id, error))
+      !_hearth_category_check (store, row.circle_id, "FINANCE", draft->category_id, error))
     return FALSE;
 
   statement = hearth_store_prepare (store,
@@ -731,6 +650,12 @@ add_in_transaction (HearthStore  *store,
   if (!hearth_statement_fetch_one (statement, error))
     return FALSE;
   change->transaction_id = hearth_statement_get_int64 (statement, 0);
+
+  g_clear_pointer (&statement, hearth_statement_release);
+  if (draft->tags != NULL && draft->tags[0] != NULL &&
+      !_hearth_tags_set (store, change->actor, row.circle_id, "FINANCE", "transaction", change->transaction_id,
+                         draft->tags, NULL, NULL, error))
+    return FALSE;
 
   return _hearth_finance_move_balance (store, change->account_id, signed_amount (draft->amount, draft->incoming), error) &&
          _hearth_finance_log_transaction (store, change->actor, change->transaction_id, NULL, "POSTED", NULL, error);
@@ -772,11 +697,11 @@ hearth_finance_add_transaction (HearthFinance                 *self,
 
   if (!check_date (draft->occurred_on, error) || !check_amount (draft->amount, error))
     return 0;
-  description = clean_text (draft->description, HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS, FALSE,
+  description = hearth_validation_clean_text (draft->description, HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS, FALSE,
                             HEARTH_VALIDATION_ERROR_DESCRIPTION, error);
   if (description == NULL)
     return 0;
-  payee = clean_text (draft->payee, HEARTH_TRANSACTION_PAYEE_MAX_CHARS, FALSE, HEARTH_VALIDATION_ERROR_PAYEE, error);
+  payee = hearth_validation_clean_text (draft->payee, HEARTH_TRANSACTION_PAYEE_MAX_CHARS, FALSE, HEARTH_VALIDATION_ERROR_PAYEE, error);
   if (payee == NULL)
     return 0;
 
@@ -941,6 +866,7 @@ typedef struct
   gint64  account_id;
   char   *pattern;
   gint64  category_id;
+  gint64  tag_id;
   char   *status;
   char   *since;
   char   *until;
@@ -981,6 +907,7 @@ bind_ledger (HearthStatement *statement,
   bind_text_or_null (statement, 4, params->status);
   bind_text_or_null (statement, 5, params->since);
   bind_text_or_null (statement, 6, params->until);
+  hearth_statement_bind_int64 (statement, 7, params->tag_id);
 }
 
 /* A LIKE pattern that finds @text as it is: its own % and _ are escaped. */
@@ -1005,12 +932,14 @@ like_pattern (const char *text)
   "AND (?3 = 0 OR t.category_id = ?3) " \
   "AND (?4 IS NULL OR t.status = ?4) " \
   "AND (?5 IS NULL OR t.occurred_on >= ?5) " \
-  "AND (?6 IS NULL OR t.occurred_on <= ?6)"
+  "AND (?6 IS NULL OR t.occurred_on <= ?6) " \
+  "AND (?7 = 0 OR EXISTS (SELECT 1 FROM tag_relations r " \
+  "                       WHERE r.tag_id = ?7 AND r.entity_type = 'transaction' AND r.entity_id = t.id))"
 
 static const HearthQuery ledger_query = {
   .watch_table = "transactions",
   .columns = "t.id, t.account_id, t.amount, t.direction, t.status, ifnull (t.category_id, 0), c.name, "
-             "t.occurred_on, t.description, t.payee, t.created_by",
+             "t.occurred_on, t.description, t.payee, t.created_by, " TRANSACTION_TAGS,
   .from = "FROM transactions t LEFT JOIN categories c ON c.id = t.category_id " LEDGER_WHERE,
   .count_from = "FROM transactions t " LEDGER_WHERE,
   .key = "t.occurred_on",
@@ -1038,6 +967,7 @@ ledger_params_new (gint64                     account_id,
       if (filter->text != NULL && *filter->text != '\0')
         params->pattern = like_pattern (filter->text);
       params->category_id = filter->category_id;
+      params->tag_id = filter->tag_id;
       params->status = filter->posted_only ? g_strdup ("POSTED") : NULL;
       params->since = g_strdup (filter->since);
       params->until = g_strdup (filter->until);
@@ -1077,7 +1007,7 @@ hearth_finance_new_ledger (HearthFinance             *self,
     HearthQuery query = ledger_query;
 
     query.item_type = HEARTH_TYPE_TRANSACTION;
-    return hearth_query_model_new (self->store, &query, 6, bind_ledger, params, ledger_params_free, error);
+    return hearth_query_model_new (self->store, &query, 7, bind_ledger, params, ledger_params_free, error);
   }
 }
 
@@ -1499,6 +1429,8 @@ edit_in_transaction (HearthStore  *store,
   g_autofree char *changes_json = NULL;
   g_autofree char *old_category = NULL;
   g_autofree char *new_category = NULL;
+  g_autofree char *old_tags = NULL;
+  g_autofree char *new_tags = NULL;
   gboolean changed = FALSE;
   gint64 account_id;
   AccountRow row;
@@ -1507,7 +1439,8 @@ edit_in_transaction (HearthStore  *store,
                               &row, error) ||
       !require_open (&row, error))
     return FALSE;
-  if ((change->fields & HEARTH_TRANSACTION_FIELD_CATEGORY) && !check_category (store, values->category_id, error))
+  if ((change->fields & HEARTH_TRANSACTION_FIELD_CATEGORY) &&
+      !_hearth_category_check (store, row.circle_id, "FINANCE", values->category_id, error))
     return FALSE;
 
   current = hearth_store_prepare (store,
@@ -1546,6 +1479,17 @@ edit_in_transaction (HearthStore  *store,
       new_category = g_strdup_printf ("%" G_GINT64_FORMAT, values->category_id);
       add_change (changes, "category_id", old_category, new_category);
       changed = TRUE;
+    }
+  if (change->fields & HEARTH_TRANSACTION_FIELD_TAGS)
+    {
+      if (!_hearth_tags_set (store, change->actor, row.circle_id, "FINANCE", "transaction", change->transaction_id,
+                             values->tags, &old_tags, &new_tags, error))
+        return FALSE;
+      if (!g_str_equal (old_tags, new_tags))
+        {
+          add_change (changes, "tags", old_tags, new_tags);
+          changed = TRUE;
+        }
     }
   json_builder_end_object (changes);
   if (!changed)
@@ -1606,12 +1550,12 @@ hearth_finance_edit_transaction (HearthFinance                 *self,
 
   if ((fields & HEARTH_TRANSACTION_FIELD_DATE) && !check_date (values->occurred_on, error))
     return FALSE;
-  description = clean_text ((fields & HEARTH_TRANSACTION_FIELD_DESCRIPTION) ? values->description : NULL,
+  description = hearth_validation_clean_text ((fields & HEARTH_TRANSACTION_FIELD_DESCRIPTION) ? values->description : NULL,
                             HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS, FALSE, HEARTH_VALIDATION_ERROR_DESCRIPTION,
                             error);
   if (description == NULL)
     return FALSE;
-  payee = clean_text ((fields & HEARTH_TRANSACTION_FIELD_PAYEE) ? values->payee : NULL,
+  payee = hearth_validation_clean_text ((fields & HEARTH_TRANSACTION_FIELD_PAYEE) ? values->payee : NULL,
                       HEARTH_TRANSACTION_PAYEE_MAX_CHARS, FALSE, HEARTH_VALIDATION_ERROR_PAYEE, error);
   if (payee == NULL)
     return FALSE;

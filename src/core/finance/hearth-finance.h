@@ -6,6 +6,7 @@
 #include "hearth-account.h"
 #include "hearth-actor.h"
 #include "hearth-auth.h"
+#include "hearth-categories.h"
 #include "hearth-query-model.h"
 #include "hearth-store.h"
 #include "hearth-transaction.h"
@@ -40,16 +41,19 @@ GQuark hearth_finance_error_quark (void);
  * @incoming: %TRUE for money in, %FALSE for money out
  * @description: (nullable): what it was, up to 512 characters
  * @payee: (nullable): who was paid or paid, up to 256 characters
- * @category_id: a finance category, or 0 for none
+ * @category_id: a finance category the circle sees, or 0 for none
+ * @tags: (nullable) (array zero-terminated=1): the names of its tags; a name
+ *   the circle has no finance tag for makes one (`tag.create`)
  */
 typedef struct
 {
-  const char *occurred_on;
-  gint64      amount;
-  gboolean    incoming;
-  const char *description;
-  const char *payee;
-  gint64      category_id;
+  const char         *occurred_on;
+  gint64              amount;
+  gboolean            incoming;
+  const char         *description;
+  const char         *payee;
+  gint64              category_id;
+  const char * const *tags;
 } HearthTransactionDraft;
 
 /**
@@ -65,12 +69,14 @@ typedef enum
   HEARTH_TRANSACTION_FIELD_DESCRIPTION = 1 << 1,
   HEARTH_TRANSACTION_FIELD_PAYEE       = 1 << 2,
   HEARTH_TRANSACTION_FIELD_CATEGORY    = 1 << 3,
+  HEARTH_TRANSACTION_FIELD_TAGS        = 1 << 4,
 } HearthTransactionFields;
 
 /**
  * HearthLedgerFilter:
  * @text: (nullable): only lines whose description or payee holds this text
  * @category_id: only lines of this category, or 0 for all
+ * @tag_id: only lines that carry this tag, or 0 for all
  * @posted_only: leave the voided lines out
  * @since: (nullable): only lines on or after this date, `YYYY-MM-DD`
  * @until: (nullable): only lines on or before this date
@@ -79,6 +85,7 @@ typedef struct
 {
   const char *text;
   gint64      category_id;
+  gint64      tag_id;
   gboolean    posted_only;
   const char *since;
   const char *until;
@@ -166,10 +173,7 @@ gboolean           hearth_finance_can                 (HearthFinance            
                                                        gint64                         circle_id,
                                                        const char                    *resource,
                                                        const char                    *action);
-gboolean           hearth_finance_list_categories     (HearthFinance                 *self,
-                                                       GArray                       **out_ids,
-                                                       GStrv                         *out_names,
-                                                       GError                       **error);
+HearthCategories  *hearth_finance_get_categories     (HearthFinance                 *self);
 HearthQueryModel  *hearth_finance_new_ledger          (HearthFinance                 *self,
                                                        HearthActor                   *actor,
                                                        gint64                         account_id,

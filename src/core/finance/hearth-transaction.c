@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "hearth-finance-private.h"
 #include "hearth-store.h"
 
@@ -24,6 +26,7 @@ struct _HearthTransaction
   char     *description;
   char     *payee;
   gint64    created_by;
+  char     *tags;
 };
 
 enum {
@@ -36,6 +39,7 @@ enum {
   PROP_OCCURRED_ON,
   PROP_DESCRIPTION,
   PROP_PAYEE,
+  PROP_TAGS,
   N_PROPS
 };
 
@@ -52,6 +56,7 @@ hearth_transaction_finalize (GObject *object)
   g_free (self->occurred_on);
   g_free (self->description);
   g_free (self->payee);
+  g_free (self->tags);
 
   G_OBJECT_CLASS (hearth_transaction_parent_class)->finalize (object);
 }
@@ -98,6 +103,10 @@ hearth_transaction_get_property (GObject    *object,
       g_value_set_string (value, self->payee);
       break;
 
+    case PROP_TAGS:
+      g_value_set_string (value, self->tags);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -120,6 +129,7 @@ hearth_transaction_class_init (HearthTransactionClass *klass)
   properties[PROP_OCCURRED_ON] = g_param_spec_string ("occurred-on", NULL, NULL, NULL, flags);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
   properties[PROP_PAYEE] = g_param_spec_string ("payee", NULL, NULL, NULL, flags);
+  properties[PROP_TAGS] = g_param_spec_string ("tags", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -128,8 +138,32 @@ hearth_transaction_init (HearthTransaction *self)
 {
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *first = g_utf8_casefold (*(const char **) a, -1);
+  g_autofree char *second = g_utf8_casefold (*(const char **) b, -1);
+
+  return g_utf8_collate (first, second);
+}
+
+/* Tag names as SQLite's group_concat() gave them, in no order, sorted; names
+ * never hold a comma (hearth-tags.c). */
+static char *
+sort_tags (const char *joined)
+{
+  g_auto (GStrv) names = NULL;
+
+  if (joined == NULL)
+    return g_strdup ("");
+  names = g_strsplit (joined, ", ", -1);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+  return g_strjoinv (", ", names);
+}
+
 /* @row: id, account_id, amount, direction, status, category_id, category
- * name, occurred_on, description, payee, created_by */
+ * name, occurred_on, description, payee, created_by, tags */
 gpointer
 _hearth_transaction_new_from_row (HearthStatement *row)
 {
@@ -146,6 +180,7 @@ _hearth_transaction_new_from_row (HearthStatement *row)
   self->description = hearth_statement_dup_text (row, 8);
   self->payee = hearth_statement_dup_text (row, 9);
   self->created_by = hearth_statement_get_int64 (row, 10);
+  self->tags = sort_tags (hearth_statement_get_text (row, 11));
   return self;
 }
 
@@ -249,4 +284,16 @@ hearth_transaction_get_created_by (HearthTransaction *self)
 {
   g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), 0);
   return self->created_by;
+}
+
+/**
+ * hearth_transaction_get_tags:
+ *
+ * Returns: the names of its tags by name, joined by ", "; "" for none
+ */
+const char *
+hearth_transaction_get_tags (HearthTransaction *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION (self), NULL);
+  return self->tags;
 }

@@ -19,5 +19,6 @@ const char *hearth_transaction_get_occurred_on   (HearthTransaction *self);
 const char *hearth_transaction_get_description   (HearthTransaction *self);
 const char *hearth_transaction_get_payee         (HearthTransaction *self);
 gint64      hearth_transaction_get_created_by    (HearthTransaction *self);
+const char *hearth_transaction_get_tags          (HearthTransaction *self);
 
 G_END_DECLS

@@ -562,6 +562,31 @@ back_up (HearthStore  *self,
   return rc == SQLITE_OK;
 }
 
+/* A migration runs with foreign keys off: this finds any key it broke. */
+static gboolean
+check_foreign_keys (HearthStore  *self,
+                    GError      **error)
+{
+  g_autoptr (HearthStatement) statement = hearth_store_prepare (self, "PRAGMA foreign_key_check", error);
+  g_autoptr (GError) local_error = NULL;
+
+  if (statement == NULL)
+    return FALSE;
+  if (hearth_statement_next_row (statement, &local_error))
+    {
+      g_set_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_CONSTRAINT,
+                   "a row of %s refers to a missing row of %s",
+                   hearth_statement_get_text (statement, 0), hearth_statement_get_text (statement, 2));
+      return FALSE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 migrate (HearthStore  *self,
          int           target_version,
@@ -594,18 +619,28 @@ migrate (HearthStore  *self,
                                      "PRAGMA user_version = %d;",
                                      HEARTH_APPLICATION_ID, migration->version);
 
+      /* SQLite's way of changing a table it cannot alter in place: foreign keys
+       * off (outside the transaction, where the pragma works), the table
+       * rebuilt, every key checked before the commit, keys back on. Dropping
+       * the old table then deletes nothing through ON DELETE CASCADE. */
+      if (!hearth_store_execute (self, "PRAGMA foreign_keys = OFF", error))
+        return FALSE;
       if (!hearth_store_begin (self, error))
         return FALSE;
 
       if (!hearth_store_execute (self, migration->sql, error) ||
+          !check_foreign_keys (self, error) ||
           !hearth_store_execute (self, set_version, error) ||
           !hearth_store_commit (self, error))
         {
           hearth_store_rollback (self);
+          hearth_store_execute (self, "PRAGMA foreign_keys = ON", NULL);
           g_prefix_error (error, _("Could not update Hearth’s data to version %d: "),
                           migration->version);
           return FALSE;
         }
+      if (!hearth_store_execute (self, "PRAGMA foreign_keys = ON", error))
+        return FALSE;
 
       self->schema_version = migration->version;
     }

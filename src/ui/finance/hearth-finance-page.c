@@ -155,7 +155,7 @@ update_summary (HearthFinancePage *self)
 static void
 update_totals (HearthFinancePage *self)
 {
-  HearthLedgerFilter filter = { gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), 0,
+  HearthLedgerFilter filter = { gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), 0, 0,
                                 !gtk_toggle_button_get_active (self->show_voided_button), NULL, NULL };
 
   self->filter_in = self->filter_out = 0;

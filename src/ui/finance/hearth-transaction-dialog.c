@@ -39,8 +39,9 @@ struct _HearthTransactionDialog
   AdwEntryRow    *description_row;
   AdwEntryRow    *payee_row;
   AdwComboRow    *category_row;
+  AdwEntryRow    *tags_row;
   GtkLabel       *error_label;
-  GtkWidget      *fields[HEARTH_VALIDATION_ERROR_TYPE + 1];
+  GtkWidget      *fields[HEARTH_VALIDATION_ERROR_TAGS + 1];
 };
 
 G_DEFINE_FINAL_TYPE (HearthTransactionDialog, hearth_transaction_dialog, ADW_TYPE_WINDOW)
@@ -80,6 +81,7 @@ hearth_transaction_dialog_submit (HearthTransactionDialog *self)
   HearthNumberFormat format;
   HearthTransactionDraft draft = { 0 };
   guint category = adw_combo_row_get_selected (self->category_row);
+  g_auto (GStrv) tags = hearth_categories_parse_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
 
   hearth_number_format_from_locale (&format);
   if (!hearth_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)),
@@ -96,13 +98,15 @@ hearth_transaction_dialog_submit (HearthTransactionDialog *self)
   /* The first choice is "None". */
   draft.category_id = category > 0 && category - 1 < self->category_ids->len
                       ? g_array_index (self->category_ids, gint64, category - 1) : 0;
+  draft.tags = (const char * const *) tags;
 
   if (self->transaction != NULL)
     {
       if (!hearth_finance_edit_transaction (self->finance, self->actor, hearth_transaction_get_id (self->transaction),
                                             &draft,
                                             HEARTH_TRANSACTION_FIELD_DATE | HEARTH_TRANSACTION_FIELD_DESCRIPTION |
-                                            HEARTH_TRANSACTION_FIELD_PAYEE | HEARTH_TRANSACTION_FIELD_CATEGORY,
+                                            HEARTH_TRANSACTION_FIELD_PAYEE | HEARTH_TRANSACTION_FIELD_CATEGORY |
+                                            HEARTH_TRANSACTION_FIELD_TAGS,
                                             &error))
         {
           show_error (self, error);
@@ -329,7 +333,7 @@ build (HearthTransactionDialog *self)
   g_autofree char *amount_title = NULL;
   g_autofree char *title = NULL;
   g_autoptr (GError) error = NULL;
-  g_auto (GStrv) category_names = NULL;
+  g_autoptr (GPtrArray) category_list = NULL;
   g_autoptr (GtkStringList) categories = gtk_string_list_new (NULL);
   const char * const directions[] = { _("Money Out"), _("Money In"), NULL };
   GtkWidget *header = adw_header_bar_new ();
@@ -359,19 +363,23 @@ build (HearthTransactionDialog *self)
   self->payee_row = ADW_ENTRY_ROW (entry_row (_("Payee"), ""));
 
   gtk_string_list_append (categories, _("None"));
-  if (hearth_finance_list_categories (self->finance, &self->category_ids, &category_names, &error))
+  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  category_list = hearth_categories_list (hearth_finance_get_categories (self->finance), self->actor,
+                                          hearth_account_get_circle_id (self->account), "FINANCE", &error);
+  if (category_list == NULL)
+    g_warning ("No categories: %s", error->message);
+  for (guint i = 0; category_list != NULL && i < category_list->len; i++)
     {
-      for (guint i = 0; category_names[i] != NULL; i++)
-        gtk_string_list_append (categories, category_names[i]);
-    }
-  else
-    {
-      self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_warning ("No categories: %s", error->message);
+      HearthCategory *category = g_ptr_array_index (category_list, i);
+      gint64 id = hearth_category_get_id (category);
+
+      g_array_append_val (self->category_ids, id);
+      gtk_string_list_append (categories, hearth_category_get_name (category));
     }
   self->category_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->category_row), _("Category"));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+  self->tags_row = ADW_ENTRY_ROW (entry_row (_("Tags, separated by commas"), ""));
 
   if (self->transaction != NULL)
     {
@@ -389,6 +397,7 @@ build (HearthTransactionDialog *self)
       gtk_editable_set_text (GTK_EDITABLE (self->description_row),
                              hearth_transaction_get_description (self->transaction));
       gtk_editable_set_text (GTK_EDITABLE (self->payee_row), hearth_transaction_get_payee (self->transaction));
+      gtk_editable_set_text (GTK_EDITABLE (self->tags_row), hearth_transaction_get_tags (self->transaction));
       for (guint i = 0; i < self->category_ids->len; i++)
         {
           if (g_array_index (self->category_ids, gint64, i) == hearth_transaction_get_category_id (self->transaction))
@@ -401,6 +410,7 @@ build (HearthTransactionDialog *self)
   self->fields[HEARTH_VALIDATION_ERROR_DESCRIPTION] = GTK_WIDGET (self->description_row);
   self->fields[HEARTH_VALIDATION_ERROR_PAYEE] = GTK_WIDGET (self->payee_row);
   self->fields[HEARTH_VALIDATION_ERROR_CATEGORY] = GTK_WIDGET (self->category_row);
+  self->fields[HEARTH_VALIDATION_ERROR_TAGS] = GTK_WIDGET (self->tags_row);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -410,6 +420,7 @@ build (HearthTransactionDialog *self)
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->description_row));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->payee_row));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->category_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->tags_row));
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_label, TRUE);

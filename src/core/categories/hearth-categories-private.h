@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hearth-actor.h"
+#include "hearth-categories.h"
+#include "hearth-core-types.h"
+
+G_BEGIN_DECLS
+
+gpointer _hearth_category_new_from_row (HearthStatement *row);
+gpointer _hearth_tag_new_from_row      (HearthStatement *row);
+
+HearthStore *_hearth_categories_get_store      (HearthCategories  *self);
+gboolean     _hearth_categories_check_module   (const char        *module,
+                                                GError           **error);
+gboolean     _hearth_categories_authorize_row  (HearthStore       *store,
+                                                HearthActor       *actor,
+                                                const char        *table,
+                                                gint64             id,
+                                                const char        *action,
+                                                gint64            *out_circle_id,
+                                                char             **out_name,
+                                                GError           **error);
+
+gboolean _hearth_category_check        (HearthStore        *store,
+                                        gint64              circle_id,
+                                        const char         *module,
+                                        gint64              category_id,
+                                        GError            **error);
+gboolean _hearth_tags_set              (HearthStore        *store,
+                                        HearthActor        *actor,
+                                        gint64              circle_id,
+                                        const char         *module,
+                                        const char         *entity_type,
+                                        gint64              entity_id,
+                                        const char * const *names,
+                                        char              **out_old,
+                                        char              **out_new,
+                                        GError            **error);
+
+G_END_DECLS

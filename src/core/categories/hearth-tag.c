@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-categories"
+
+#include "config.h"
+
+#include "hearth-categories-private.h"
+#include "hearth-store.h"
+
+/* A circle's word for rows of one module, linked to them by tag_relations:
+ * renamed once, it is renamed on every row. */
+
+struct _HearthTag
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  gint64   circle_id;
+  char    *module;
+  char    *name;
+  guint    uses;
+};
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_USES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HearthTag, hearth_tag, G_TYPE_OBJECT)
+
+static void
+hearth_tag_finalize (GObject *object)
+{
+  HearthTag *self = HEARTH_TAG (object);
+
+  g_free (self->module);
+  g_free (self->name);
+
+  G_OBJECT_CLASS (hearth_tag_parent_class)->finalize (object);
+}
+
+static void
+hearth_tag_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  HearthTag *self = HEARTH_TAG (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_USES:
+      g_value_set_uint (value, self->uses);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearth_tag_class_init (HearthTagClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hearth_tag_finalize;
+  object_class->get_property = hearth_tag_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USES] = g_param_spec_uint ("uses", NULL, NULL, 0, G_MAXUINT, 0,
+                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hearth_tag_init (HearthTag *self)
+{
+}
+
+/* From `SELECT id, ifnull (circle_id, 0), module, name, <uses>`. */
+gpointer
+_hearth_tag_new_from_row (HearthStatement *row)
+{
+  HearthTag *self = g_object_new (HEARTH_TYPE_TAG, NULL);
+
+  self->id = hearth_statement_get_int64 (row, 0);
+  self->circle_id = hearth_statement_get_int64 (row, 1);
+  self->module = hearth_statement_dup_text (row, 2);
+  self->name = hearth_statement_dup_text (row, 3);
+  self->uses = (guint) hearth_statement_get_int64 (row, 4);
+  return self;
+}
+
+gint64
+hearth_tag_get_id (HearthTag *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TAG (self), 0);
+  return self->id;
+}
+
+/**
+ * hearth_tag_get_circle_id:
+ *
+ * Returns: the circle it belongs to, or 0 for a tag from before circles had
+ *   tags, shared and fixed
+ */
+gint64
+hearth_tag_get_circle_id (HearthTag *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TAG (self), 0);
+  return self->circle_id;
+}
+
+const char *
+hearth_tag_get_module (HearthTag *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TAG (self), NULL);
+  return self->module;
+}
+
+const char *
+hearth_tag_get_name (HearthTag *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TAG (self), NULL);
+  return self->name;
+}
+
+/**
+ * hearth_tag_get_uses:
+ *
+ * Returns: how many rows carry it, when it was listed
+ */
+guint
+hearth_tag_get_uses (HearthTag *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TAG (self), 0);
+  return self->uses;
+}
