@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "hearth-categories-window.h"
 #include "hearth-clock.h"
 #include "hearth-finance-page.h"
 #include "hearth-import-dialog.h"
@@ -174,7 +175,7 @@ test_ledger_and_form (Fixture       *f,
   hearth_test_wait_until (dialog_shown, NULL, "the transaction form");
   dialog = hearth_test_find_toplevel (HEARTH_TYPE_TRANSACTION_DIALOG);
   entries = hearth_test_find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
-  g_assert_cmpuint (entries->len, ==, 4);  /* date, amount, description, payee */
+  g_assert_cmpuint (entries->len, ==, 5);  /* date, amount, description, payee, tags */
   amount = g_ptr_array_index (entries, 1);
   gtk_editable_set_text (GTK_EDITABLE (amount), "12,3x");
   gtk_editable_set_text (g_ptr_array_index (entries, 2), "Bakery");
@@ -185,12 +186,163 @@ test_ledger_and_form (Fixture       *f,
   g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-form-error"));
 
   gtk_editable_set_text (GTK_EDITABLE (amount), "12.30");
+  gtk_editable_set_text (g_ptr_array_index (entries, 4), "Treats, school,  ");
   hearth_transaction_dialog_submit (HEARTH_TRANSACTION_DIALOG (dialog));
   g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions"), ==, 4);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM tag_relations"), ==, 2);
   g_assert_cmpint (balance (f), ==, 153580 - 1230);
   drain ();
   g_assert_cmpuint (g_list_model_get_n_items (ledger_of (page)), ==, 4);
   g_assert_cmpstr (gtk_label_get_label (summary), ==, "Balance 1523.50 EUR · 4 transactions");
+  {
+    g_autoptr (HearthTransaction) bakery = g_list_model_get_item (ledger_of (page), 0);
+
+    g_assert_cmpstr (hearth_transaction_get_description (bakery), ==, "Bakery");
+    g_assert_cmpstr (hearth_transaction_get_tags (bakery), ==, "school, Treats");
+  }
+}
+
+static gboolean
+categories_window_shown (gpointer user_data)
+{
+  GtkWindow *window = hearth_test_find_toplevel (HEARTH_TYPE_CATEGORIES_WINDOW);
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static GtkWidget *
+find_labelled (GtkWidget  *root,
+               GType       type,
+               const char *label)
+{
+  g_autoptr (GPtrArray) widgets = hearth_test_find_all (root, type);
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      const char *title = ADW_IS_PREFERENCES_ROW (widget)
+                          ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))
+                          : gtk_widget_get_tooltip_text (widget);
+
+      if (g_strcmp0 (title, label) == 0 && gtk_widget_get_visible (widget))
+        return widget;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  HearthFinancePage *page;
+  guint              n;
+} Choices;
+
+static gboolean
+tag_filter_has (gpointer user_data)
+{
+  Choices *choices = user_data;
+  GtkDropDown *filter = hearth_test_child (choices->page, HEARTH_TYPE_FINANCE_PAGE, "tag_filter");
+  GListModel *model = gtk_drop_down_get_model (filter);
+
+  return model != NULL && g_list_model_get_n_items (model) == choices->n;
+}
+
+/* Lines carry tags; the tag filter narrows the ledger in SQL; the circle's
+ * categories and tags are kept in their own window, where a visitor changes
+ * nothing. */
+static void
+test_tags_and_categories (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  HearthFinancePage *page = show_finance (f, f->owner);
+  GtkDropDown *tag_filter = hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "tag_filter");
+  g_autoptr (HearthTransaction) rent = NULL;
+  const char *tags[] = { "Home", NULL };
+  HearthTransactionDraft values = { .tags = tags };
+  Choices two = { page, 2 };
+  GtkWindow *window;
+  GtkWidget *new_category;
+
+  /* No tags yet: no filter to choose from. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tag_filter)));
+  rent = g_list_model_get_item (ledger_of (page), 1);
+  g_assert_cmpstr (hearth_transaction_get_description (rent), ==, "Rent");
+  hearth_finance_edit_transaction (f->finance, f->owner, hearth_transaction_get_id (rent), &values,
+                                   HEARTH_TRANSACTION_FIELD_TAGS, &error);
+  g_assert_no_error (error);
+
+  /* The new tag reaches the filter; choosing it leaves the rent, with the
+   * filter's totals. */
+  hearth_test_wait_until (tag_filter_has, &two, "the tag filter to offer Home");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tag_filter)));
+  gtk_drop_down_set_selected (tag_filter, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ledger_of (page)), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "summary_label")), ==,
+                   "1 transaction · in 0.00 EUR · out 900.00 EUR");
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-tag-filter"));
+
+  /* The window: a category added by its entry row, the tag with its use. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "finance.categories", NULL);
+  hearth_test_wait_until (categories_window_shown, NULL, "the categories window");
+  window = hearth_test_find_toplevel (HEARTH_TYPE_CATEGORIES_WINDOW);
+  new_category = find_labelled (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "New Category");
+  g_assert_nonnull (new_category);
+  gtk_editable_set_text (GTK_EDITABLE (new_category), "Pets");
+  g_signal_emit_by_name (new_category, "apply");
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM categories WHERE name = 'Pets' "
+                                                    "AND circle_id IS NOT NULL"), ==, 1);
+  g_assert_nonnull (find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Delete Pets"));
+  g_assert_nonnull (find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Rename Home"));
+  g_assert_null (find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Delete Groceries"));
+  {
+    AdwActionRow *home = ADW_ACTION_ROW (find_labelled (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Home"));
+
+    g_assert_nonnull (home);
+    g_assert_cmpstr (adw_action_row_get_subtitle (home), ==, "On 1 transaction");
+  }
+  hearth_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "finance-categories-and-tags"));
+  gtk_window_destroy (window);
+
+  /* Renamed elsewhere, the filter follows and keeps its choice. */
+  hearth_categories_rename_tag (hearth_finance_get_categories (f->finance), f->owner,
+                                hearth_test_query_int (f->store, "SELECT id FROM tags"),
+                                "Household", &error);
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (tag_filter)), 1), ==,
+                   "Household");
+  g_assert_cmpuint (gtk_drop_down_get_selected (tag_filter), ==, 1);
+}
+
+static void
+test_visitor_changes_no_category (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->auth, "victor", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+  HearthFinancePage *page;
+  GtkWindow *window;
+  g_autoptr (GPtrArray) buttons = NULL;
+
+  g_assert_no_error (error);
+  page = show_finance (f, victor);
+  gtk_widget_activate_action (GTK_WIDGET (page), "finance.categories", NULL);
+  hearth_test_wait_until (categories_window_shown, NULL, "the categories window");
+  window = hearth_test_find_toplevel (HEARTH_TYPE_CATEGORIES_WINDOW);
+  g_assert_null (find_labelled (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "New Category"));
+  g_assert_null (find_labelled (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "New Tag"));
+  g_assert_nonnull (find_labelled (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Groceries"));
+  buttons = hearth_test_find_all (GTK_WIDGET (window), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i));
+
+      g_assert_false (tooltip != NULL && (g_str_has_prefix (tooltip, "Delete ") ||
+                                          g_str_has_prefix (tooltip, "Rename ")));
+    }
+  gtk_window_destroy (window);
 }
 
 static void
@@ -449,6 +601,10 @@ main (int   argc,
   hearth_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/finance/ledger-and-form", Fixture, NULL, fixture_set_up, test_ledger_and_form, fixture_tear_down);
+  g_test_add ("/ui/finance/tags-and-categories", Fixture, NULL, fixture_set_up, test_tags_and_categories,
+              fixture_tear_down);
+  g_test_add ("/ui/finance/visitor-changes-no-category", Fixture, NULL, fixture_set_up,
+              test_visitor_changes_no_category, fixture_tear_down);
   g_test_add ("/ui/finance/void-and-undo", Fixture, NULL, fixture_set_up, test_void_and_undo, fixture_tear_down);
   g_test_add ("/ui/finance/edit-and-receipts", Fixture, NULL, fixture_set_up, test_edit_and_receipts,
               fixture_tear_down);

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 gpointer _hearth_category_new_from_row (HearthStatement *row);
 gpointer _hearth_tag_new_from_row      (HearthStatement *row);
 
-HearthStore *_hearth_categories_get_store      (HearthCategories  *self);
 gboolean     _hearth_categories_check_module   (const char        *module,
                                                 GError           **error);
 gboolean     _hearth_categories_authorize_row  (HearthStore       *store,

@@ -68,10 +68,35 @@ hearth_categories_new (HearthAuth *auth)
   return self;
 }
 
+/**
+ * hearth_categories_get_store:
+ *
+ * Returns: (transfer none): the store, whose `changed` signal says when
+ *   categories, tags and their links moved
+ */
 HearthStore *
-_hearth_categories_get_store (HearthCategories *self)
+hearth_categories_get_store (HearthCategories *self)
 {
+  g_return_val_if_fail (HEARTH_IS_CATEGORIES (self), NULL);
   return self->store;
+}
+
+/**
+ * hearth_categories_can:
+ *
+ * What the screens ask before they offer an action; the functions check again.
+ *
+ * Returns: %TRUE when hearth_authorize() allows it now
+ */
+gboolean
+hearth_categories_can (HearthCategories *self,
+                       HearthActor      *actor,
+                       gint64            circle_id,
+                       const char       *resource,
+                       const char       *action)
+{
+  g_return_val_if_fail (HEARTH_IS_CATEGORIES (self), FALSE);
+  return hearth_authorize (self->store, actor, circle_id, resource, action, NULL);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 
 #include "hearth-actor.h"
 #include "hearth-auth.h"
+#include "hearth-store.h"
 #include "hearth-category.h"
 #include "hearth-tag.h"
 
@@ -31,6 +32,12 @@ GQuark hearth_categories_error_quark (void);
 G_DECLARE_FINAL_TYPE (HearthCategories, hearth_categories, HEARTH, CATEGORIES, GObject)
 
 HearthCategories *hearth_categories_new        (HearthAuth        *auth);
+HearthStore      *hearth_categories_get_store  (HearthCategories  *self);
+gboolean          hearth_categories_can        (HearthCategories  *self,
+                                                HearthActor       *actor,
+                                                gint64             circle_id,
+                                                const char        *resource,
+                                                const char        *action);
 
 GPtrArray        *hearth_categories_list       (HearthCategories  *self,
                                                 HearthActor       *actor,

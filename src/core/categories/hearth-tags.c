@@ -123,7 +123,7 @@ hearth_categories_list_tags (HearthCategories  *self,
 
   g_return_val_if_fail (HEARTH_IS_CATEGORIES (self), NULL);
 
-  store = _hearth_categories_get_store (self);
+  store = hearth_categories_get_store (self);
   if (!_hearth_categories_check_module (module, error) ||
       !hearth_authorize (store, actor, circle_id, "tag", "read", error))
     return NULL;
@@ -214,7 +214,7 @@ hearth_categories_create_tag (HearthCategories  *self,
   g_return_val_if_fail (HEARTH_IS_CATEGORIES (self), NULL);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
 
-  store = _hearth_categories_get_store (self);
+  store = hearth_categories_get_store (self);
   if (!_hearth_categories_check_module (module, error))
     return NULL;
   clean_name = clean_tag_name (name, error);
@@ -288,7 +288,7 @@ hearth_categories_rename_tag (HearthCategories  *self,
   if (clean_name == NULL)
     return FALSE;
   change.name = clean_name;
-  return hearth_store_transaction (_hearth_categories_get_store (self), rename_tag_in_transaction, &change, error);
+  return hearth_store_transaction (hearth_categories_get_store (self), rename_tag_in_transaction, &change, error);
 }
 
 static gboolean
@@ -346,7 +346,7 @@ hearth_categories_delete_tag (HearthCategories  *self,
   g_return_val_if_fail (HEARTH_IS_CATEGORIES (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
-  return hearth_store_transaction (_hearth_categories_get_store (self), delete_tag_in_transaction, &change, error);
+  return hearth_store_transaction (hearth_categories_get_store (self), delete_tag_in_transaction, &change, error);
 }
 
 static int

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hearth-categories-window.h"
 #include "hearth-chart.h"
 #include "hearth-finance-page.h"
 #include "hearth-import-dialog.h"
@@ -33,15 +34,19 @@ struct _HearthFinancePage
   GtkSingleSelection *selection;
   HearthNumberFormat  format;
   guint               rebuild_id;
+  guint               refill_tags_id;
   gint64              filter_in;   /* the filtered ledger's totals, summed when the ledger changes */
   gint64              filter_out;
+  GArray             *tag_ids;     /* behind the tag filter's choices after "All Tags" */
 
   AdwToastOverlay    *toasts;
   GtkStack           *pages;
   GtkListBox         *accounts_list;
   GtkWidget          *new_account_button;
   GtkWidget          *first_account_button;
+  GtkWidget          *categories_button;
   GtkSearchEntry     *search_entry;
+  GtkDropDown        *tag_filter;
   GtkToggleButton    *show_voided_button;
   GtkWidget          *add_button;
   GtkWidget          *import_button;
@@ -104,6 +109,18 @@ selected_transaction (HearthFinancePage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* The tag chosen in the filter, or 0 for all. */
+static gint64
+chosen_tag (HearthFinancePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->tag_filter);
+
+  if (self->tag_ids == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > self->tag_ids->len)
+    return 0;
+  return g_array_index (self->tag_ids, gint64, selected - 1);
+}
+
 static void
 update_summary (HearthFinancePage *self)
 {
@@ -112,7 +129,7 @@ update_summary (HearthFinancePage *self)
   HearthTransaction *selected = selected_transaction (self);
   guint n = self->ledger != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->ledger)) : 0;
   gboolean filtered = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
-                      !gtk_toggle_button_get_active (self->show_voided_button);
+                      !gtk_toggle_button_get_active (self->show_voided_button) || chosen_tag (self) != 0;
 
   if (self->account == NULL)
     return;
@@ -145,7 +162,7 @@ update_summary (HearthFinancePage *self)
     gtk_stack_set_visible_child_name (self->ledger_stack, n > 0 ? "rows" : "empty");
   adw_status_page_set_title (self->ledger_empty, filtered ? _("No Matching Transactions") : _("No Transactions Yet"));
   adw_status_page_set_description (self->ledger_empty,
-                                   filtered ? _("Try other words, or show the voided transactions too.")
+                                   filtered ? _("Try other words or another tag, or show the voided transactions too.")
                                             : _("Add the first one with Add Transaction."));
   gtk_widget_set_sensitive (self->void_button, selected != NULL && !hearth_transaction_get_voided (selected));
 }
@@ -155,11 +172,11 @@ update_summary (HearthFinancePage *self)
 static void
 update_totals (HearthFinancePage *self)
 {
-  HearthLedgerFilter filter = { gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), 0, 0,
+  HearthLedgerFilter filter = { gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), 0, chosen_tag (self),
                                 !gtk_toggle_button_get_active (self->show_voided_button), NULL, NULL };
 
   self->filter_in = self->filter_out = 0;
-  if (self->account == NULL || (*filter.text == '\0' && !filter.posted_only))
+  if (self->account == NULL || (*filter.text == '\0' && !filter.posted_only && filter.tag_id == 0))
     return;
   hearth_finance_sum_ledger (self->finance, self->actor, hearth_account_get_id (self->account), &filter,
                              &self->filter_in, &self->filter_out, NULL);
@@ -236,6 +253,7 @@ rebuild_ledger (HearthFinancePage *self)
     {
       filter.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
       filter.posted_only = !gtk_toggle_button_get_active (self->show_voided_button);
+      filter.tag_id = chosen_tag (self);
       self->ledger = hearth_finance_new_ledger (self->finance, self->actor, hearth_account_get_id (self->account),
                                                 &filter, &error);
       if (self->ledger == NULL)
@@ -292,7 +310,7 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-/* Columns: 0 date, 1 description, 2 payee, 3 category, 4 amount, 5 status. */
+/* Columns: 0 date, 1 description, 2 payee, 3 category, 4 amount, 5 status, 6 tags. */
 static void
 bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -352,6 +370,10 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       }
       break;
 
+    case 6:
+      text = g_strdup (hearth_transaction_get_tags (transaction));
+      break;
+
     default:
       text = g_strdup (voided ? _("Voided") : "");
       break;
@@ -379,6 +401,41 @@ add_column (HearthFinancePage *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->ledger_view, view_column);
   g_object_unref (view_column);
+}
+
+/* The tag filter's choices: "All Tags", then the circle's tags; the one
+ * chosen stays chosen while it exists. */
+static void
+refill_tag_filter (HearthFinancePage *self)
+{
+  g_autoptr (GPtrArray) tags = NULL;
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 keep = chosen_tag (self);
+  guint select = 0;
+
+  g_clear_pointer (&self->tag_ids, g_array_unref);
+  self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_string_list_append (names, _("All Tags"));
+  if (self->actor != NULL)
+    tags = hearth_categories_list_tags (hearth_finance_get_categories (self->finance), self->actor, self->circle_id,
+                                        "FINANCE", NULL);
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    {
+      HearthTag *tag = g_ptr_array_index (tags, i);
+      gint64 id = hearth_tag_get_id (tag);
+
+      g_array_append_val (self->tag_ids, id);
+      gtk_string_list_append (names, hearth_tag_get_name (tag));
+      if (id == keep)
+        select = i + 1;
+    }
+  g_signal_handlers_block_by_func (self->tag_filter, filter_changed_cb, self);
+  gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->tag_filter, select);
+  g_signal_handlers_unblock_by_func (self->tag_filter, filter_changed_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_filter), self->tag_ids->len > 0);
+  if (keep != 0 && select == 0)
+    rebuild_ledger (self);
 }
 
 /* Accounts -------------------------------------------------------------------------------- */
@@ -421,6 +478,8 @@ rebuild (HearthFinancePage *self)
   gtk_widget_set_visible (self->add_button, can (self, "transaction", "create"));
   gtk_widget_set_visible (self->import_button, can (self, "transaction", "import"));
   gtk_widget_set_visible (self->void_button, can (self, "transaction", "void"));
+  gtk_widget_set_visible (self->categories_button, can (self, "category", "read"));
+  refill_tag_filter (self);
 
   for (guint i = 0; i < self->accounts->len; i++)
     {
@@ -455,6 +514,24 @@ rebuild_cb (gpointer user_data)
   self->rebuild_id = 0;
   rebuild (self);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+refill_tags_cb (gpointer user_data)
+{
+  HearthFinancePage *self = user_data;
+
+  self->refill_tags_id = 0;
+  refill_tag_filter (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A tag made in a transaction's form, or renamed or deleted: the filter follows. */
+static void
+tags_changed_cb (HearthFinancePage *self)
+{
+  if (self->refill_tags_id == 0)
+    self->refill_tags_id = g_idle_add (refill_tags_cb, self);
 }
 
 /* Balances move with every posting: the account list follows the store. */
@@ -634,6 +711,20 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+categories_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HearthFinancePage *self = HEARTH_FINANCE_PAGE (widget);
+
+  if (self->actor == NULL || !can (self, "category", "read"))
+    return;
+  gtk_window_present (GTK_WINDOW (hearth_categories_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                hearth_finance_get_categories (self->finance),
+                                                                self->actor, self->circle_id, "FINANCE")));
+}
+
 typedef struct
 {
   HearthFinancePage *self;
@@ -699,6 +790,8 @@ hearth_finance_page_dispose (GObject *object)
   HearthFinancePage *self = HEARTH_FINANCE_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->refill_tags_id, g_source_remove);
+  g_clear_pointer (&self->tag_ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_FINANCE_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->ledger);
@@ -724,7 +817,9 @@ hearth_finance_page_class_init (HearthFinancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, accounts_list);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, new_account_button);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, first_account_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, categories_button);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, tag_filter);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, show_voided_button);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, HearthFinancePage, import_button);
@@ -744,6 +839,7 @@ hearth_finance_page_class_init (HearthFinancePageClass *klass)
   gtk_widget_class_install_action (widget_class, "finance.add-transaction", NULL, add_transaction_action);
   gtk_widget_class_install_action (widget_class, "finance.void", NULL, void_action);
   gtk_widget_class_install_action (widget_class, "finance.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "finance.categories", NULL, categories_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "finance.add-transaction", NULL);
 }
 
@@ -770,6 +866,7 @@ hearth_finance_page_init (HearthFinancePage *self)
   add_column (self, _("Description"), 1, TRUE);
   add_column (self, _("Payee"), 2, TRUE);
   add_column (self, _("Category"), 3, FALSE);
+  add_column (self, _("Tags"), 6, FALSE);
   add_column (self, _("Amount"), 4, FALSE);
   add_column (self, _("Status"), 5, FALSE);
 }
@@ -793,6 +890,8 @@ hearth_finance_page_set_context (HearthFinancePage *self,
       g_set_object (&self->finance, finance);
       g_signal_connect_object (hearth_finance_get_store (finance), "changed::accounts",
                                G_CALLBACK (accounts_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (hearth_finance_get_store (finance), "changed::tags",
+                               G_CALLBACK (tags_changed_cb), self, G_CONNECT_SWAPPED);
     }
   g_set_object (&self->actor, actor);
   if (self->circle_id != circle_id)

@@ -1,0 +1,478 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-categories-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hearth-categories-window.h"
+
+/*
+ * A circle's categories and tags of one module, to add, rename and delete.
+ * The shared categories are listed too, marked as coming with Hearth, with
+ * nothing to change. A tag shows how many rows carry it, and deleting one
+ * that is used says how many it will be taken from. What the role may not do
+ * is not offered; the service checks again.
+ */
+
+struct _HearthCategoriesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  HearthCategories     *categories;
+  HearthActor          *actor;
+  gint64                circle_id;
+  char                 *module;
+  guint                 refill_id;
+
+  AdwPreferencesGroup  *categories_group;
+  AdwPreferencesGroup  *tags_group;
+  AdwEntryRow          *new_category_row;
+  AdwEntryRow          *new_tag_row;
+  GPtrArray            *rows;  /* the item rows, removed at each refill; each knows its group */
+};
+
+G_DEFINE_FINAL_TYPE (HearthCategoriesWindow, hearth_categories_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void refill (HearthCategoriesWindow *self);
+
+static gboolean
+can (HearthCategoriesWindow *self,
+     const char             *resource,
+     const char             *action)
+{
+  return hearth_categories_can (self->categories, self->actor, self->circle_id, resource, action);
+}
+
+static void
+toast (HearthCategoriesWindow *self,
+       const char             *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+/* Adding ---------------------------------------------------------------------------------- */
+
+static void
+new_category_apply_cb (HearthCategoriesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthCategory) category = NULL;
+
+  category = hearth_categories_create (self->categories, self->actor, self->circle_id, self->module,
+                                       gtk_editable_get_text (GTK_EDITABLE (self->new_category_row)), &error);
+  if (category == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->new_category_row), "");
+  refill (self);
+}
+
+static void
+new_tag_apply_cb (HearthCategoriesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthTag) tag = NULL;
+
+  tag = hearth_categories_create_tag (self->categories, self->actor, self->circle_id, self->module,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->new_tag_row)), &error);
+  if (tag == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->new_tag_row), "");
+  refill (self);
+}
+
+/* Renaming and deleting --------------------------------------------------------------------- */
+
+typedef struct
+{
+  HearthCategoriesWindow *self;
+  gint64                  id;
+  gboolean                is_tag;
+  GtkEditable            *entry;
+} ItemAction;
+
+static void
+item_action_free (gpointer data)
+{
+  ItemAction *action = data;
+
+  g_object_unref (action->self);
+  g_free (action);
+}
+
+static ItemAction *
+item_action_new (HearthCategoriesWindow *self,
+                 gint64                  id,
+                 gboolean                is_tag)
+{
+  ItemAction *action = g_new0 (ItemAction, 1);
+
+  action->self = g_object_ref (self);
+  action->id = id;
+  action->is_tag = is_tag;
+  return action;
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ItemAction       *action)
+{
+  g_autoptr (GError) error = NULL;
+  HearthCategoriesWindow *self = action->self;
+  const char *name = gtk_editable_get_text (action->entry);
+  gboolean done;
+
+  if (!g_str_equal (response, "rename"))
+    return;
+  if (action->is_tag)
+    done = hearth_categories_rename_tag (self->categories, self->actor, action->id, name, &error);
+  else
+    done = hearth_categories_rename (self->categories, self->actor, action->id, name, &error);
+  if (!done)
+    toast (self, error->message);
+  refill (self);
+}
+
+static void
+rename_clicked_cb (GtkButton              *button,
+                   HearthCategoriesWindow *self)
+{
+  ItemAction *action = item_action_new (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")),
+                                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "is-tag")));
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *entry = adw_entry_row_new ();
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       action->is_tag ? _("Rename Tag") : _("Rename Category"),
+                                                       action->is_tag
+                                                       ? _("Every transaction that carries it shows the new name.")
+                                                       : _("Every transaction filed under it shows the new name.")));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Name"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  action->entry = GTK_EDITABLE (entry);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (rename_response_cb), action,
+                         (GClosureNotify) (void (*) (void)) item_action_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ItemAction       *action)
+{
+  g_autoptr (GError) error = NULL;
+  HearthCategoriesWindow *self = action->self;
+  gboolean done;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  if (action->is_tag)
+    done = hearth_categories_delete_tag (self->categories, self->actor, action->id, &error);
+  else
+    done = hearth_categories_delete (self->categories, self->actor, action->id, &error);
+  if (!done)
+    toast (self, error->message);
+  refill (self);
+}
+
+static void
+delete_clicked_cb (GtkButton              *button,
+                   HearthCategoriesWindow *self)
+{
+  ItemAction *action = item_action_new (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")),
+                                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "is-tag")));
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  guint uses = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "uses"));
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: the question before deleting a tag or category: "Delete “Holiday”?" */
+  heading = g_strdup_printf (_("Delete “%s”?"), name);
+  if (action->is_tag && uses > 0)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "It is taken off the %u transaction that carries it. The transaction stays.",
+                                         "It is taken off the %u transactions that carry it. The transactions stay.",
+                                         uses),
+                            uses);
+  else if (action->is_tag)
+    body = g_strdup (_("No transaction carries it."));
+  else
+    body = g_strdup (_("The transactions filed under it stay, without a category."));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), action,
+                         (GClosureNotify) (void (*) (void)) item_action_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The lists ------------------------------------------------------------------------------- */
+
+static GtkWidget *
+item_button (HearthCategoriesWindow *self,
+             const char             *icon,
+             const char             *label,
+             const char             *name,
+             gint64                  id,
+             gboolean                is_tag,
+             guint                   uses,
+             GCallback               callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "id", GSIZE_TO_POINTER (id));
+  g_object_set_data (G_OBJECT (button), "is-tag", GINT_TO_POINTER (is_tag));
+  g_object_set_data (G_OBJECT (button), "uses", GUINT_TO_POINTER (uses));
+  g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static void
+add_item_row (HearthCategoriesWindow *self,
+              AdwPreferencesGroup    *group,
+              const char             *name,
+              const char             *subtitle,
+              gint64                  id,
+              gboolean                is_tag,
+              guint                   uses,
+              gboolean                can_update,
+              gboolean                can_delete)
+{
+  GtkWidget *row = adw_action_row_new ();
+  /* Translators: buttons beside a category or tag: "Rename Holiday", "Delete Holiday" */
+  g_autofree char *rename = g_strdup_printf (_("Rename %s"), name);
+  g_autofree char *delete = g_strdup_printf (_("Delete %s"), name);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (can_update)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               item_button (self, "document-edit-symbolic", rename, name, id, is_tag, uses,
+                                            G_CALLBACK (rename_clicked_cb)));
+  if (can_delete)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               item_button (self, "user-trash-symbolic", delete, name, id, is_tag, uses,
+                                            G_CALLBACK (delete_clicked_cb)));
+  adw_preferences_group_add (group, row);
+  g_object_set_data (G_OBJECT (row), "group", group);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+refill (HearthCategoriesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) categories = NULL;
+  g_autoptr (GPtrArray) tags = NULL;
+  gboolean update_category = can (self, "category", "update");
+  gboolean delete_category = can (self, "category", "delete");
+  gboolean update_tag = can (self, "tag", "update");
+  gboolean delete_tag = can (self, "tag", "delete");
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->new_category_row), can (self, "category", "create"));
+  gtk_widget_set_visible (GTK_WIDGET (self->new_tag_row), can (self, "tag", "create"));
+
+  categories = hearth_categories_list (self->categories, self->actor, self->circle_id, self->module, &error);
+  if (categories == NULL)
+    {
+      toast (self, error->message);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; categories != NULL && i < categories->len; i++)
+    {
+      HearthCategory *category = g_ptr_array_index (categories, i);
+      gboolean shared = hearth_category_get_shared (category);
+
+      add_item_row (self, self->categories_group, hearth_category_get_name (category),
+                    shared ? _("Comes with Hearth") : NULL, hearth_category_get_id (category), FALSE, 0,
+                    !shared && update_category, !shared && delete_category);
+    }
+
+  tags = hearth_categories_list_tags (self->categories, self->actor, self->circle_id, self->module, &error);
+  if (tags == NULL)
+    toast (self, error->message);
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    {
+      HearthTag *tag = g_ptr_array_index (tags, i);
+      guint uses = hearth_tag_get_uses (tag);
+      g_autofree char *subtitle = NULL;
+
+      if (uses > 0)
+        /* Translators: under a tag's name */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "On %u transaction", "On %u transactions", uses),
+                                    uses);
+      else
+        subtitle = g_strdup (_("Not used yet"));
+      add_item_row (self, self->tags_group, hearth_tag_get_name (tag), subtitle, hearth_tag_get_id (tag), TRUE, uses,
+                    hearth_tag_get_circle_id (tag) != 0 && update_tag, hearth_tag_get_circle_id (tag) != 0 && delete_tag);
+    }
+  if (tags != NULL && tags->len == 0)
+    add_item_row (self, self->tags_group, _("No tags yet"),
+                  _("Tags mark transactions across categories: a holiday, a project, a school year."), 0, TRUE, 0,
+                  FALSE, FALSE);
+}
+
+static gboolean
+refill_cb (gpointer user_data)
+{
+  HearthCategoriesWindow *self = user_data;
+
+  self->refill_id = 0;
+  refill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another window (a transaction's tags) changed them: refill once, when idle. */
+static void
+store_changed_cb (HearthCategoriesWindow *self)
+{
+  if (self->refill_id == 0)
+    self->refill_id = g_idle_add (refill_cb, self);
+}
+
+/* Set-up ---------------------------------------------------------------------------------- */
+
+static AdwEntryRow *
+new_entry_row (const char *title,
+               GCallback   apply,
+               gpointer    user_data)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_signal_connect_swapped (row, "apply", apply, user_data);
+  g_signal_connect_swapped (row, "entry-activated", apply, user_data);
+  return row;
+}
+
+static void
+hearth_categories_window_dispose (GObject *object)
+{
+  HearthCategoriesWindow *self = HEARTH_CATEGORIES_WINDOW (object);
+
+  g_clear_handle_id (&self->refill_id, g_source_remove);
+
+  G_OBJECT_CLASS (hearth_categories_window_parent_class)->dispose (object);
+}
+
+static void
+hearth_categories_window_finalize (GObject *object)
+{
+  HearthCategoriesWindow *self = HEARTH_CATEGORIES_WINDOW (object);
+
+  g_clear_object (&self->categories);
+  g_clear_object (&self->actor);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_free (self->module);
+
+  G_OBJECT_CLASS (hearth_categories_window_parent_class)->finalize (object);
+}
+
+static void
+hearth_categories_window_class_init (HearthCategoriesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hearth_categories_window_dispose;
+  object_class->finalize = hearth_categories_window_finalize;
+}
+
+static void
+hearth_categories_window_init (HearthCategoriesWindow *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+
+  self->rows = g_ptr_array_new ();
+  gtk_window_set_title (GTK_WINDOW (self), _("Categories and Tags"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, 640);
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
+
+  self->categories_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->categories_group, _("Categories"));
+  adw_preferences_group_set_description (self->categories_group,
+                                         _("Each transaction is filed under one category, or none."));
+  self->new_category_row = new_entry_row (_("New Category"), G_CALLBACK (new_category_apply_cb), self);
+  adw_preferences_group_add (self->categories_group, GTK_WIDGET (self->new_category_row));
+
+  self->tags_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->tags_group, _("Tags"));
+  adw_preferences_group_set_description (self->tags_group, _("A transaction carries any number of tags."));
+  self->new_tag_row = new_entry_row (_("New Tag"), G_CALLBACK (new_tag_apply_cb), self);
+  adw_preferences_group_add (self->tags_group, GTK_WIDGET (self->new_tag_row));
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->categories_group);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->tags_group);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+}
+
+/**
+ * hearth_categories_window_new:
+ * @module: whose categories and tags, `FINANCE` for the ledger
+ */
+HearthCategoriesWindow *
+hearth_categories_window_new (GtkWindow        *parent,
+                              HearthCategories *categories,
+                              HearthActor      *actor,
+                              gint64            circle_id,
+                              const char       *module)
+{
+  HearthCategoriesWindow *self;
+
+  g_return_val_if_fail (HEARTH_IS_CATEGORIES (categories), NULL);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
+
+  self = g_object_new (HEARTH_TYPE_CATEGORIES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  self->categories = g_object_ref (categories);
+  self->actor = g_object_ref (actor);
+  self->circle_id = circle_id;
+  self->module = g_strdup (module);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const tables[] = { "changed::categories", "changed::tags", "changed::tag_relations" };
+
+      g_signal_connect_object (hearth_categories_get_store (categories), tables[i], G_CALLBACK (store_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  refill (self);
+  return self;
+}
