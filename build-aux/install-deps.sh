@@ -8,6 +8,7 @@ packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libsodium-dev libsecret-1-dev libjson-glib-dev libpwquality-dev
+  libofx-dev libpoppler-glib-dev
   # Validation of the data files
   desktop-file-utils appstream
   # The test environment: a private D-Bus session, a real keyring, an AT-SPI bus, a display

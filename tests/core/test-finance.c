@@ -939,6 +939,94 @@ test_import_csv (Fixture       *f,
   g_assert_cmpint (balance (f, f->account), ==, 250000 - 90000 - 350 - 350 - 123456);
 }
 
+/* A statement as banks send it: OFX 1, SGML, tags left open. */
+static char *
+ofx_statement (const char *currency,
+               const char *transactions)
+{
+  return g_strdup_printf ("OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\nSECURITY:NONE\r\n"
+                          "ENCODING:USASCII\r\nCHARSET:1252\r\nCOMPRESSION:NONE\r\nOLDFILEUID:NONE\r\n"
+                          "NEWFILEUID:NONE\r\n\r\n"
+                          "<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS>"
+                          "<DTSERVER>20261121120000<LANGUAGE>ENG</SONRS></SIGNONMSGSRSV1>"
+                          "<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>"
+                          "<STMTRS><CURDEF>%s<BANKACCTFROM><BANKID>10020030<ACCTID>12345678"
+                          "<ACCTTYPE>CHECKING</BANKACCTFROM>"
+                          "<BANKTRANLIST><DTSTART>20261101<DTEND>20261121\n%s</BANKTRANLIST>"
+                          "<LEDGERBAL><BALAMT>0<DTASOF>20261121</LEDGERBAL>"
+                          "</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\r\n",
+                          currency, transactions);
+}
+
+#define OFX_LINE(type, date, amount, fitid, name, memo) \
+  "<STMTTRN><TRNTYPE>" type "<DTPOSTED>" date "<TRNAMT>" amount "<FITID>" fitid "<NAME>" name memo "</STMTTRN>\n"
+
+static void
+test_import_ofx (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *statement = ofx_statement ("EUR",
+                                              OFX_LINE ("CREDIT", "20261101", "2500.00", "F-1", "Employer", "<MEMO>Salary")
+                                              OFX_LINE ("DEBIT", "20261103120000[+1:CET]", "-900.00", "F-2", "Landlord", "")
+                                              OFX_LINE ("POS", "20261120", "-12.5", "F-3", "Bakery", "<MEMO>Bread & rolls"));
+  g_autofree char *dollars = ofx_statement ("USD", OFX_LINE ("DEBIT", "20261101", "-1.00", "U-1", "Shop", ""));
+  g_autofree char *bad = ofx_statement ("EUR",
+                                        OFX_LINE ("DEBIT", "20261101", "-1.00", "B-1", "Shop", "")
+                                        OFX_LINE ("DEBIT", "20261102", "-1.005", "B-2", "Shop", ""));
+  static const char not_ofx[] = "Date,Amount\n2026-11-01,12.00\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthImportReport) report = NULL;
+  g_autoptr (HearthImportReport) again = NULL;
+  g_autoptr (HearthImportReport) refused = NULL;
+  g_autoptr (HearthImportReport) none = NULL;
+
+  hearth_finance_import_ofx (f->finance, f->editor, f->account, statement, strlen (statement), NULL, NULL, NULL,
+                             &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 3);
+  g_assert_cmpint (balance (f, f->account), ==, 250000 - 90000 - 1250);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE import_id = 'ofx:F-3' "
+                                                "AND occurred_on = '2026-11-20' AND payee = 'Bakery' "
+                                                "AND description = 'Bread & rolls' AND direction = 'OUT' "
+                                                "AND amount = 1250"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE import_id = 'ofx:F-2' "
+                                                "AND occurred_on = '2026-11-03' AND description = 'Landlord'"), ==, 1);
+
+  /* The same statement again adds nothing: the FITIDs are known. */
+  hearth_finance_import_ofx (f->finance, f->editor, f->account, statement, strlen (statement), NULL, NULL, NULL,
+                             &again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->added, ==, 0);
+  g_assert_cmpuint (again->skipped, ==, 3);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 3);
+
+  /* A third of a cent is refused, by its place in the statement, and the
+   * good line before it is not imported either. */
+  g_assert_false (hearth_finance_import_ofx (f->finance, f->editor, f->account, bad, strlen (bad), NULL, NULL, NULL,
+                                             &refused, &error));
+  g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS);
+  g_clear_error (&error);
+  g_assert_cmpuint (refused->problems->len, ==, 1);
+  g_assert_cmpuint (((HearthImportProblem *) g_ptr_array_index (refused->problems, 0))->line, ==, 2);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 3);
+
+  /* Another currency, or no statement at all, is refused whole. */
+  g_assert_false (hearth_finance_import_ofx (f->finance, f->editor, f->account, dollars, strlen (dollars), NULL, NULL,
+                                             NULL, &none, &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_CURRENCY);
+  g_clear_error (&error);
+  g_assert_false (hearth_finance_import_ofx (f->finance, f->editor, f->account, not_ofx, strlen (not_ofx), NULL, NULL,
+                                             NULL, &none, &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE);
+  g_clear_error (&error);
+
+  /* A visitor imports nothing. */
+  g_assert_false (hearth_finance_import_ofx (f->finance, f->visitor, f->account, statement, strlen (statement), NULL,
+                                             NULL, NULL, &none, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 3);
+}
+
 static void
 test_import_debit_and_credit (Fixture       *f,
                               gconstpointer  data)
@@ -1358,6 +1446,7 @@ main (int   argc,
   ADD ("export-csv", test_export_csv);
   ADD ("import-csv", test_import_csv);
   ADD ("import-debit-and-credit", test_import_debit_and_credit);
+  ADD ("import-ofx", test_import_ofx);
   ADD ("import-all-or-nothing", test_import_all_or_nothing);
 #undef ADD
   g_test_add_func ("/finance/receipt-sniffing", test_receipt_sniffing);

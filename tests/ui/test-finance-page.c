@@ -568,6 +568,50 @@ test_import_assistant (Fixture       *f,
   hearth_test_wait_until (ledger_has, &five, "the ledger to show the imported lines");
 }
 
+/* An OFX or QFX statement needs no choices: the assistant imports it as the
+ * bank wrote it. */
+static void
+test_import_ofx (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char statement[] =
+    "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\nCHARSET:1252\n"
+    "COMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n"
+    "<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20261121"
+    "<LANGUAGE>ENG</SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS><TRNUID>1"
+    "<STATUS><CODE>0<SEVERITY>INFO</STATUS><STMTRS><CURDEF>EUR"
+    "<BANKACCTFROM><BANKID>1<ACCTID>2<ACCTTYPE>CHECKING</BANKACCTFROM><BANKTRANLIST>"
+    "<DTSTART>20261101<DTEND>20261121"
+    "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261121<TRNAMT>-42.00<FITID>Q-1<NAME>Pharmacy</STMTTRN>"
+    "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261122<TRNAMT>10.00<FITID>Q-2<NAME>Refund</STMTTRN>"
+    "</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
+  HearthFinancePage *page = show_finance (f, f->owner);
+  g_autofree char *path = g_build_filename (f->dir, "statement.qfx", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  Count five = { page, 5 };
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (path, statement, -1, NULL));
+  hearth_finance_page_import_file (page, file);
+  hearth_test_wait_until (import_dialog_shown, NULL, "the import assistant");
+  dialog = hearth_test_find_toplevel (HEARTH_TYPE_IMPORT_DIALOG);
+  /* Nothing to choose: no separator, no columns. */
+  {
+    g_autoptr (GPtrArray) combos = hearth_test_find_all (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+
+    for (guint i = 0; i < combos->len; i++)
+      g_assert_false (gtk_widget_is_visible (g_ptr_array_index (combos, i)));
+  }
+  hearth_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-import-ofx"));
+  hearth_import_dialog_start (HEARTH_IMPORT_DIALOG (dialog));
+  hearth_test_wait_until (import_dialog_gone, NULL, "the import to finish");
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE import_id LIKE 'ofx:Q-%'"),
+                   ==, 2);
+  g_assert_cmpint (balance (f), ==, 153580 - 4200 + 1000);
+  hearth_test_wait_until (ledger_has, &five, "the ledger to show the imported lines");
+}
+
 /* The search entry waits for typing to pause, then the filter runs in SQL. */
 static void
 test_search_filters_in_sql (Fixture       *f,
@@ -610,6 +654,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/finance/import-assistant", Fixture, NULL, fixture_set_up, test_import_assistant,
               fixture_tear_down);
+  g_test_add ("/ui/finance/import-ofx", Fixture, NULL, fixture_set_up, test_import_ofx, fixture_tear_down);
   g_test_add ("/ui/finance/charts", Fixture, NULL, fixture_set_up, test_charts, fixture_tear_down);
   g_test_add ("/ui/finance/visitor-reads-only", Fixture, NULL, fixture_set_up, test_visitor_reads_only,
               fixture_tear_down);

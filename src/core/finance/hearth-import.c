@@ -14,6 +14,7 @@
 #include "hearth-csv.h"
 #include "hearth-finance-private.h"
 #include "hearth-import.h"
+#include "hearth-import-private.h"
 
 /*
  * Importing a bank's statement into an account. The whole file is read and
@@ -42,24 +43,20 @@ problem_free (HearthImportProblem *problem)
   g_free (problem);
 }
 
-typedef struct
+GPtrArray *
+_hearth_import_problems_new (void)
 {
-  guint     line;
-  char      date[11];
-  gint64    amount;
-  gboolean  incoming;
-  char     *description;
-  char     *payee;
-  char      import_id[48];
-} Row;
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+}
 
-static void
-row_clear (gpointer data)
+void
+_hearth_import_row_clear (gpointer data)
 {
-  Row *row = data;
+  HearthImportRow *row = data;
 
   g_free (row->description);
   g_free (row->payee);
+  g_free (row->import_id);
 }
 
 static const char *
@@ -163,10 +160,10 @@ read_signed_amount (const char               *text,
   return hearth_money_parse (digits, currency, format, out_amount, error);
 }
 
-static void
-add_problem (GPtrArray  *problems,
-             guint       line,
-             const char *reason)
+void
+_hearth_import_add_problem (GPtrArray  *problems,
+                            guint       line,
+                            const char *reason)
 {
   HearthImportProblem *problem = g_new0 (HearthImportProblem, 1);
 
@@ -180,7 +177,7 @@ static gboolean
 read_row (HearthCsvRow           *csv,
           const HearthCsvImport  *options,
           const char             *currency,
-          Row                    *out,
+          HearthImportRow        *out,
           GPtrArray              *problems)
 {
   g_autoptr (GError) error = NULL;
@@ -194,7 +191,7 @@ read_row (HearthCsvRow           *csv,
                                                  field (csv, options->date_column) != NULL
                                                  ? field (csv, options->date_column) : "");
 
-      add_problem (problems, csv->line, reason);
+      _hearth_import_add_problem (problems, csv->line, reason);
       return FALSE;
     }
 
@@ -203,7 +200,7 @@ read_row (HearthCsvRow           *csv,
       if (!read_signed_amount (field (csv, options->amount_column), currency, &options->number_format,
                                &out->amount, &out->incoming, &error))
         {
-          add_problem (problems, csv->line, error->message);
+          _hearth_import_add_problem (problems, csv->line, error->message);
           return FALSE;
         }
     }
@@ -216,14 +213,14 @@ read_row (HearthCsvRow           *csv,
 
       if ((*debit_text == '\0') == (*credit_text == '\0'))
         {
-          add_problem (problems, csv->line, _("Exactly one of the debit and credit columns must hold an amount."));
+          _hearth_import_add_problem (problems, csv->line, _("Exactly one of the debit and credit columns must hold an amount."));
           return FALSE;
         }
       out->incoming = *credit_text != '\0';
       if (!hearth_money_parse (out->incoming ? credit_text : debit_text, currency, &options->number_format,
                                &out->amount, &error))
         {
-          add_problem (problems, csv->line, error->message);
+          _hearth_import_add_problem (problems, csv->line, error->message);
           return FALSE;
         }
     }
@@ -233,7 +230,7 @@ read_row (HearthCsvRow           *csv,
   if (g_utf8_strlen (out->description, -1) > HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS ||
       g_utf8_strlen (out->payee, -1) > HEARTH_TRANSACTION_PAYEE_MAX_CHARS)
     {
-      add_problem (problems, csv->line, _("The description or the payee is too long."));
+      _hearth_import_add_problem (problems, csv->line, _("The description or the payee is too long."));
       return FALSE;
     }
   return TRUE;
@@ -241,8 +238,8 @@ read_row (HearthCsvRow           *csv,
 
 /* What the row says, hashed, with its rank among identical rows of the file. */
 static void
-set_import_id (Row        *row,
-               GHashTable *seen)
+set_import_id (HearthImportRow *row,
+               GHashTable      *seen)
 {
   g_autofree char *content = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%d\x1f%s\x1f%s", row->date,
                                               row->amount, row->incoming, row->description, row->payee);
@@ -253,7 +250,7 @@ set_import_id (Row        *row,
   g_hash_table_insert (seen, g_strdup (content), GUINT_TO_POINTER (rank + 1));
   crypto_generichash (hash, sizeof hash, (const guint8 *) content, strlen (content), NULL, 0);
   sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
-  g_snprintf (row->import_id, sizeof row->import_id, "csv:%s:%u", hex, rank);
+  row->import_id = g_strdup_printf ("csv:%s:%u", hex, rank);
 }
 
 typedef struct
@@ -284,7 +281,7 @@ import_in_transaction (HearthStore  *store,
 
   for (guint i = 0; i < import->rows->len; i++)
     {
-      Row *row = &g_array_index (import->rows, Row, i);
+      HearthImportRow *row = &g_array_index (import->rows, HearthImportRow, i);
 
       if (i % CHECK_EVERY == 0)
         {
@@ -379,14 +376,13 @@ hearth_finance_import_csv (HearthFinance          *self,
   g_autoptr (GArray) rows = NULL;
   g_autoptr (GHashTable) seen = NULL;
   g_autoptr (HearthAccount) account = NULL;
-  Import import = { actor, account_id };
 
   g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (out_report != NULL, FALSE);
 
-  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  report->problems = _hearth_import_problems_new ();
   *out_report = NULL;
 
   account = hearth_finance_get_account (self, actor, account_id, error);
@@ -396,12 +392,12 @@ hearth_finance_import_csv (HearthFinance          *self,
   if (csv == NULL)
     return FALSE;
 
-  rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), csv->len);
-  g_array_set_clear_func (rows, row_clear);
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (HearthImportRow), csv->len);
+  g_array_set_clear_func (rows, _hearth_import_row_clear);
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = options->has_header ? 1 : 0; i < csv->len; i++)
     {
-      Row row = { 0 };
+      HearthImportRow row = { 0 };
 
       if (read_row (g_ptr_array_index (csv, i), options, hearth_account_get_currency (account), &row,
                     report->problems))
@@ -411,9 +407,30 @@ hearth_finance_import_csv (HearthFinance          *self,
         }
       else
         {
-          row_clear (&row);
+          _hearth_import_row_clear (&row);
         }
     }
+
+  return _hearth_import_rows (self, actor, account_id, rows, g_steal_pointer (&report), cancellable, progress,
+                              progress_data, out_report, error);
+}
+
+/* Imports @rows, read from a file, into the account in one transaction; or,
+ * when the report names problems, nothing. Takes @report. */
+gboolean
+_hearth_import_rows (HearthFinance         *self,
+                     HearthActor           *actor,
+                     gint64                 account_id,
+                     GArray                *rows,
+                     HearthImportReport    *report_in,
+                     GCancellable          *cancellable,
+                     HearthImportProgress   progress,
+                     gpointer               progress_data,
+                     HearthImportReport   **out_report,
+                     GError               **error)
+{
+  g_autoptr (HearthImportReport) report = report_in;
+  Import import = { actor, account_id };
 
   if (report->problems->len > 0)
     {
@@ -446,7 +463,8 @@ typedef struct
   HearthActor          *actor;
   gint64                account_id;
   GBytes               *data;
-  HearthCsvImport       options;
+  gboolean              ofx;
+  HearthCsvImport       options;  /* for CSV */
   char                 *encoding;
   HearthImportProgress  progress;
   gpointer              progress_data;
@@ -524,13 +542,56 @@ import_thread (GTask        *gtask,
   auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
   finance = hearth_finance_new (auth);
   data = g_bytes_get_data (task->data, &length);
-  imported = hearth_finance_import_csv (finance, task->actor, task->account_id, data, length, &task->options,
-                                        cancellable, task->progress != NULL ? progress_in_worker : NULL, task,
-                                        &task->report, &error);
+  if (task->ofx)
+    imported = hearth_finance_import_ofx (finance, task->actor, task->account_id, data, length, cancellable,
+                                          task->progress != NULL ? progress_in_worker : NULL, task, &task->report,
+                                          &error);
+  else
+    imported = hearth_finance_import_csv (finance, task->actor, task->account_id, data, length, &task->options,
+                                          cancellable, task->progress != NULL ? progress_in_worker : NULL, task,
+                                          &task->report, &error);
   if (!imported)
     g_task_return_error (gtask, g_steal_pointer (&error));
   else
     g_task_return_boolean (gtask, TRUE);
+}
+
+static void
+import_async (HearthFinance          *self,
+              HearthActor            *actor,
+              gint64                  account_id,
+              GBytes                 *data,
+              const HearthCsvImport  *options,
+              GCancellable           *cancellable,
+              HearthImportProgress    progress,
+              gpointer                progress_data,
+              gpointer                source_tag,
+              GAsyncReadyCallback     callback,
+              gpointer                user_data)
+{
+  g_autoptr (GTask) gtask = g_task_new (self, cancellable, callback, user_data);
+  ImportTask *task = g_new0 (ImportTask, 1);
+  HearthStore *store = hearth_finance_get_store (self);
+
+  task->path = g_strdup (hearth_store_get_path (store));
+  task->clock = g_object_ref (hearth_store_get_clock (store));
+  task->actor = g_object_ref (actor);
+  task->account_id = account_id;
+  task->data = g_bytes_ref (data);
+  task->ofx = options == NULL;
+  if (options != NULL)
+    {
+      task->options = *options;
+      task->encoding = g_strdup (options->encoding);
+      task->options.encoding = task->encoding;
+    }
+  task->progress = progress;
+  task->progress_data = progress_data;
+  task->context = g_main_context_ref_thread_default ();
+
+  g_task_set_source_tag (gtask, source_tag);
+  g_task_set_task_data (gtask, task, (GDestroyNotify) import_task_free);
+  g_task_run_in_thread (gtask, import_thread);
 }
 
 /**
@@ -538,7 +599,8 @@ import_thread (GTask        *gtask,
  * @data: the file's bytes
  *
  * hearth_finance_import_csv() in a worker thread with its own connection;
- * @progress is called on the caller's main context.
+ * @progress is called on the caller's main context. Finish it with
+ * hearth_finance_import_finish().
  */
 void
 hearth_finance_import_csv_async (HearthFinance          *self,
@@ -552,38 +614,47 @@ hearth_finance_import_csv_async (HearthFinance          *self,
                                  GAsyncReadyCallback     callback,
                                  gpointer                user_data)
 {
-  g_autoptr (GTask) gtask = g_task_new (self, cancellable, callback, user_data);
-  ImportTask *task = g_new0 (ImportTask, 1);
-  HearthStore *store;
-
   g_return_if_fail (HEARTH_IS_FINANCE (self));
   g_return_if_fail (HEARTH_IS_ACTOR (actor));
   g_return_if_fail (data != NULL && options != NULL);
 
-  store = hearth_finance_get_store (self);
-  task->path = g_strdup (hearth_store_get_path (store));
-  task->clock = g_object_ref (hearth_store_get_clock (store));
-  task->actor = g_object_ref (actor);
-  task->account_id = account_id;
-  task->data = g_bytes_ref (data);
-  task->options = *options;
-  task->encoding = g_strdup (options->encoding);
-  task->options.encoding = task->encoding;
-  task->progress = progress;
-  task->progress_data = progress_data;
-  task->context = g_main_context_ref_thread_default ();
-
-  g_task_set_source_tag (gtask, hearth_finance_import_csv_async);
-  g_task_set_task_data (gtask, task, (GDestroyNotify) import_task_free);
-  g_task_run_in_thread (gtask, import_thread);
+  import_async (self, actor, account_id, data, options, cancellable, progress, progress_data,
+                hearth_finance_import_csv_async, callback, user_data);
 }
 
 /**
- * hearth_finance_import_csv_finish:
+ * hearth_finance_import_ofx_async:
+ * @data: the statement's bytes
+ *
+ * hearth_finance_import_ofx() in a worker thread with its own connection;
+ * @progress is called on the caller's main context. Finish it with
+ * hearth_finance_import_finish().
+ */
+void
+hearth_finance_import_ofx_async (HearthFinance          *self,
+                                 HearthActor            *actor,
+                                 gint64                  account_id,
+                                 GBytes                 *data,
+                                 GCancellable           *cancellable,
+                                 HearthImportProgress    progress,
+                                 gpointer                progress_data,
+                                 GAsyncReadyCallback     callback,
+                                 gpointer                user_data)
+{
+  g_return_if_fail (HEARTH_IS_FINANCE (self));
+  g_return_if_fail (HEARTH_IS_ACTOR (actor));
+  g_return_if_fail (data != NULL);
+
+  import_async (self, actor, account_id, data, NULL, cancellable, progress, progress_data,
+                hearth_finance_import_ofx_async, callback, user_data);
+}
+
+/**
+ * hearth_finance_import_finish:
  * @out_report: (out) (transfer full) (optional): as for hearth_finance_import_csv()
  */
 gboolean
-hearth_finance_import_csv_finish (HearthFinance        *self,
+hearth_finance_import_finish (HearthFinance        *self,
                                   GAsyncResult         *result,
                                   HearthImportReport  **out_report,
                                   GError              **error)

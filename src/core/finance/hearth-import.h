@@ -104,6 +104,19 @@ gboolean hearth_finance_import_csv (HearthFinance           *self,
                                     HearthImportReport     **out_report,
                                     GError                 **error);
 
+gboolean hearth_import_is_ofx      (const char              *data,
+                                    gsize                    length);
+gboolean hearth_finance_import_ofx (HearthFinance           *self,
+                                    HearthActor             *actor,
+                                    gint64                   account_id,
+                                    const char              *data,
+                                    gsize                    length,
+                                    GCancellable            *cancellable,
+                                    HearthImportProgress     progress,
+                                    gpointer                 progress_data,
+                                    HearthImportReport     **out_report,
+                                    GError                 **error);
+
 void     hearth_finance_import_csv_async  (HearthFinance           *self,
                                            HearthActor             *actor,
                                            gint64                   account_id,
@@ -114,7 +127,16 @@ void     hearth_finance_import_csv_async  (HearthFinance           *self,
                                            gpointer                 progress_data,
                                            GAsyncReadyCallback      callback,
                                            gpointer                 user_data);
-gboolean hearth_finance_import_csv_finish (HearthFinance           *self,
+void     hearth_finance_import_ofx_async  (HearthFinance           *self,
+                                           HearthActor             *actor,
+                                           gint64                   account_id,
+                                           GBytes                  *data,
+                                           GCancellable            *cancellable,
+                                           HearthImportProgress     progress,
+                                           gpointer                 progress_data,
+                                           GAsyncReadyCallback      callback,
+                                           gpointer                 user_data);
+gboolean hearth_finance_import_finish     (HearthFinance           *self,
                                            GAsyncResult            *result,
                                            HearthImportReport     **out_report,
                                            GError                 **error);

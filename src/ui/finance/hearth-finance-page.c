@@ -641,7 +641,7 @@ add_transaction_action (GtkWidget  *widget,
 
 /**
  * hearth_finance_page_import_file:
- * @file: a bank's CSV statement
+ * @file: a bank's statement: CSV, OFX or QFX
  *
  * Opens the import assistant on @file, for the selected account.
  */
@@ -703,9 +703,12 @@ import_action (GtkWidget  *widget,
     return;
   chooser = gtk_file_chooser_native_new (_("Import a Bank Statement"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
-  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_set_name (filter, _("Bank statements (CSV, OFX, QFX)"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "application/x-ofx");
   gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.ofx");
+  gtk_file_filter_add_pattern (filter, "*.qfx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (import_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -11,11 +11,12 @@
 #include "hearth-mnemonic-button.h"
 
 /*
- * The import assistant: how to read the bank's file (delimiter, encoding,
+ * The import assistant: how to read the bank's CSV file (delimiter, encoding,
  * dates, decimals; the columns are guessed from the header and can be
  * chosen), a preview of the first rows as they would be read, then the import
  * in a worker thread with a progress bar and Cancel. A file with bad lines
- * lists each one and imports nothing.
+ * lists each one and imports nothing. An OFX or QFX statement says how it is
+ * written: it is imported as it is, with the same progress and problems.
  */
 
 #define PREVIEW_ROWS 5
@@ -34,6 +35,7 @@ struct _HearthImportDialog
   GCancellable   *cancellable;
   guint           n_problems;
   gboolean        running;
+  gboolean        ofx;        /* an OFX or QFX statement: nothing to choose */
 
   AdwComboRow    *delimiter_row;
   AdwComboRow    *encoding_row;
@@ -205,7 +207,7 @@ imported_cb (GObject      *source,
 
   set_running (self, FALSE);
   clear (GTK_WIDGET (self->problems));
-  if (!hearth_finance_import_csv_finish (HEARTH_FINANCE (source), result, &report, &error))
+  if (!hearth_finance_import_finish (HEARTH_FINANCE (source), result, &report, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -217,8 +219,9 @@ imported_cb (GObject      *source,
         {
           HearthImportProblem *problem = g_ptr_array_index (report->problems, i);
           GtkWidget *row = adw_action_row_new ();
-          /* Translators: where a bad row of an imported file is: "Line 5000" */
-          g_autofree char *where = g_strdup_printf (_("Line %u"), problem->line);
+          /* Translators: where a bad row of an imported file is: "Line 5000", or the
+           * 12th transaction of an OFX statement: "Transaction 12" */
+          g_autofree char *where = g_strdup_printf (self->ofx ? _("Transaction %u") : _("Line %u"), problem->line);
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->reason);
@@ -258,6 +261,18 @@ hearth_import_dialog_start (HearthImportDialog *self)
 
   if (self->running)
     return;
+  if (self->ofx)
+    {
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      self->n_problems = 0;
+      set_status (self, _("Importing…"), FALSE);
+      set_running (self, TRUE);
+      gtk_progress_bar_set_fraction (self->progress, 0);
+      hearth_finance_import_ofx_async (self->finance, self->actor, hearth_account_get_id (self->account), self->data,
+                                       self->cancellable, progress_cb, self, imported_cb, g_object_ref (self));
+      return;
+    }
   options.delimiter = delimiters[adw_combo_row_get_selected (self->delimiter_row)];
   options.encoding = encodings[adw_combo_row_get_selected (self->encoding_row)];
   options.has_header = gtk_switch_get_active (self->header_switch);
@@ -440,6 +455,19 @@ build (HearthImportDialog *self,
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (self), box);
 
+  if (self->ofx)
+    {
+      /* The statement says how it is written: nothing to choose, nothing to
+       * preview before the import reads it. */
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (outcome), file_name);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (outcome),
+                                             _("An OFX statement from the bank. Each transaction keeps the bank’s "
+                                               "own id, so importing the same statement again adds nothing."));
+      gtk_widget_set_visible (reading, FALSE);
+      gtk_widget_set_visible (columns, FALSE);
+      gtk_widget_set_visible (preview_group, FALSE);
+      return;
+    }
   guess (self);
   options_changed_cb (self);
   g_signal_connect_swapped (self->delimiter_row, "notify::selected", G_CALLBACK (options_changed_cb), self);
@@ -533,6 +561,7 @@ hearth_import_dialog_new (GtkWindow     *parent,
   self->actor = g_object_ref (actor);
   self->account = g_object_ref (account);
   self->data = g_bytes_ref (data);
+  self->ofx = hearth_import_is_ofx (g_bytes_get_data (data, NULL), g_bytes_get_size (data));
   build (self, file_name);
   return self;
 }
