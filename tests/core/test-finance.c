@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <cairo.h>
+#include <cairo-pdf.h>
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -1422,6 +1425,102 @@ test_ledger_model_jumps (Fixture       *f,
   g_assert_cmpuint (hearth_query_model_get_n_queries (model), ==, queries);
 }
 
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->offset + length > reader->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The grey level (0 to 255) of a pixel of an RGB24 image. */
+static guint
+grey_at (cairo_surface_t *image,
+         int              x,
+         int              y)
+{
+  const guint8 *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
+  guint32 pixel = ((const guint32 *) row)[x];
+
+  return (((pixel >> 16) & 0xff) + ((pixel >> 8) & 0xff) + (pixel & 0xff)) / 3;
+}
+
+static void
+preview_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GBytes **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = hearth_receipt_render_preview_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* A PDF receipt is shown by its first page: a page drawn with cairo-pdf comes
+ * back scaled to fit, black where it was drawn and white elsewhere. */
+static void
+test_pdf_receipt_preview (void)
+{
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "receipt.pdf", NULL);
+  g_autofree char *text = g_build_filename (dir, "receipt.txt", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) png = NULL;
+  g_autoptr (GBytes) again = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 200, 400);
+  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t *image;
+  PngReader reader = { 0 };
+
+  /* Page one: a black square in the top left quarter; page two all black. */
+  cairo_rectangle (cr, 0, 0, 100, 100);
+  cairo_fill (cr);
+  cairo_show_page (cr);
+  cairo_paint (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  png = hearth_receipt_render_preview (pdf, 120, &error);
+  g_assert_no_error (error);
+  reader.data = g_bytes_get_data (png, &reader.length);
+  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 60);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 120);
+  cairo_surface_flush (image);
+  g_assert_cmpuint (grey_at (image, 10, 10), <, 40);
+  g_assert_cmpuint (grey_at (image, 50, 110), >, 215);
+  cairo_surface_destroy (image);
+
+  /* The same off the main thread. */
+  hearth_receipt_render_preview_async (pdf, 120, NULL, preview_ready_cb, &again);
+  while (again == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_bytes_equal (png, again));
+
+  /* A file that is no PDF says so. */
+  g_assert_true (g_file_set_contents (text, "not a pdf", -1, NULL));
+  g_assert_null (hearth_receipt_render_preview (text, 120, &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE);
+
+  hearth_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1451,6 +1550,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/finance/receipt-sniffing", test_receipt_sniffing);
   g_test_add_func ("/finance/csv-parser", test_csv_parser);
+  g_test_add_func ("/finance/pdf-receipt-preview", test_pdf_receipt_preview);
 
   return g_test_run ();
 }

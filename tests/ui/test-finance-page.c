@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+
 #include "hearth-categories-window.h"
 #include "hearth-clock.h"
 #include "hearth-finance-page.h"
@@ -421,6 +423,41 @@ test_visitor_reads_only (Fixture       *f,
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-visitor"));
 }
 
+static gboolean
+attached (gpointer user_data)
+{
+  return hearth_transaction_dialog_get_attaching (user_data) == 0;
+}
+
+/* Two receipts, both pictures with something to show. */
+static gboolean
+pictures_shown (gpointer user_data)
+{
+  g_autoptr (GPtrArray) pictures = hearth_test_find_all (user_data, GTK_TYPE_PICTURE);
+  guint shown = 0;
+
+  for (guint i = 0; i < pictures->len; i++)
+    shown += gtk_picture_get_paintable (g_ptr_array_index (pictures, i)) != NULL;
+  return shown == 2;
+}
+
+/* Whether a visible label of @root starts with @text. */
+static gboolean
+error_shown (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr (GPtrArray) labels = hearth_test_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_is_visible (label) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A line opened for editing: its amount stays, the rest is saved and logged;
  * a picture dropped or chosen is attached, shown, and removed again. */
 static void
@@ -455,16 +492,38 @@ test_edit_and_receipts (Fixture       *f,
   g_assert_false (gtk_editable_get_editable (g_ptr_array_index (entries, 1)));
   g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 2)), ==, "Groceries");
 
-  /* A text file called .jpg is refused; a picture is attached and shown. */
-  g_assert_false (hearth_transaction_dialog_attach_file (HEARTH_TRANSACTION_DIALOG (dialog), disguised));
-  g_assert_true (hearth_transaction_dialog_attach_file (HEARTH_TRANSACTION_DIALOG (dialog), picture));
+  /* A text file called .jpg is refused, at its field; a picture is attached
+   * in a worker and shown. */
+  hearth_transaction_dialog_attach_file (HEARTH_TRANSACTION_DIALOG (dialog), disguised);
+  hearth_test_wait_until (attached, dialog, "the refusal");
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 0);
+  g_assert_true (error_shown (GTK_WIDGET (dialog), "This file is not a picture or a PDF."));
+  hearth_transaction_dialog_attach_file (HEARTH_TRANSACTION_DIALOG (dialog), picture);
+  hearth_test_wait_until (attached, dialog, "the receipt");
+  g_assert_false (error_shown (GTK_WIDGET (dialog), "This file is not a picture or a PDF."));
   g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 1);
   pictures = hearth_test_find_all (GTK_WIDGET (dialog), GTK_TYPE_PICTURE);
   g_assert_cmpuint (pictures->len, ==, 1);
+
+  /* A PDF is shown by its first page, rendered in a worker. */
+  {
+    g_autofree char *pdf_path = g_build_filename (f->dir, "invoice.pdf", NULL);
+    g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
+    cairo_surface_t *surface = cairo_pdf_surface_create (pdf_path, 210, 297);
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_rectangle (cr, 20, 20, 170, 40);
+    cairo_fill (cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+    hearth_transaction_dialog_attach_file (HEARTH_TRANSACTION_DIALOG (dialog), pdf);
+    hearth_test_wait_until (attached, dialog, "the PDF receipt");
+    hearth_test_wait_until (pictures_shown, dialog, "the PDF's first page");
+  }
   hearth_test_wait_for_draw (GTK_WIDGET (dialog));
   g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-edit-with-receipt"));
 
-  /* Removed again (an admin's, the owner's here). */
+  /* Removed again (an admin's, the owner's here): the picture first. */
   buttons = hearth_test_find_all (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
   for (guint i = 0; i < buttons->len; i++)
     {
@@ -476,7 +535,7 @@ test_edit_and_receipts (Fixture       *f,
           break;
         }
     }
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 0);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 1);
 
   /* Saved: the description changed and logged, the amount as it was. */
   gtk_editable_set_text (g_ptr_array_index (entries, 2), "Weekly groceries");

@@ -12,6 +12,7 @@
 
 #include "hearth-finance-private.h"
 #include "hearth-permissions.h"
+#include "hearth-password.h"
 #include "hearth-receipts.h"
 #include "hearth-validation.h"
 
@@ -300,6 +301,110 @@ hearth_finance_attach_receipt (HearthFinance  *self,
       return 0;
     }
   return change.receipt_id;
+}
+
+typedef struct
+{
+  char        *path;
+  HearthClock *clock;
+  HearthActor *actor;
+  gint64       transaction_id;
+  GFile       *file;
+} AttachTask;
+
+static void
+attach_task_free (AttachTask *task)
+{
+  g_free (task->path);
+  g_clear_object (&task->clock);
+  g_clear_object (&task->actor);
+  g_clear_object (&task->file);
+  g_free (task);
+}
+
+static void
+attach_thread (GTask        *gtask,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  AttachTask *task = task_data;
+  GError *error = NULL;
+  g_autoptr (HearthStore) store = NULL;
+  g_autoptr (HearthAuth) auth = NULL;
+  g_autoptr (HearthFinance) finance = NULL;
+  gint64 id;
+
+  /* Its own connection, as every thread has (ARCHITECTURE.md). */
+  store = hearth_store_open (task->path, task->clock, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (gtask, error);
+      return;
+    }
+  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  finance = hearth_finance_new (auth);
+  id = hearth_finance_attach_receipt (finance, task->actor, task->transaction_id, task->file, cancellable, &error);
+  if (id == 0)
+    g_task_return_error (gtask, error);
+  else
+    g_task_return_int (gtask, id);
+}
+
+/**
+ * hearth_finance_attach_receipt_async:
+ *
+ * hearth_finance_attach_receipt() in a worker thread with its own connection:
+ * reading, hashing and copying 25 MB never holds the window.
+ */
+void
+hearth_finance_attach_receipt_async (HearthFinance       *self,
+                                     HearthActor         *actor,
+                                     gint64               transaction_id,
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr (GTask) gtask = g_task_new (self, cancellable, callback, user_data);
+  AttachTask *task = g_new0 (AttachTask, 1);
+  HearthStore *store;
+
+  g_return_if_fail (HEARTH_IS_FINANCE (self));
+  g_return_if_fail (HEARTH_IS_ACTOR (actor));
+  g_return_if_fail (G_IS_FILE (file));
+
+  store = hearth_finance_get_store (self);
+  task->path = g_strdup (hearth_store_get_path (store));
+  task->clock = g_object_ref (hearth_store_get_clock (store));
+  task->actor = g_object_ref (actor);
+  task->transaction_id = transaction_id;
+  task->file = g_object_ref (file);
+  g_task_set_source_tag (gtask, hearth_finance_attach_receipt_async);
+  g_task_set_task_data (gtask, task, (GDestroyNotify) attach_task_free);
+  g_task_run_in_thread (gtask, attach_thread);
+}
+
+/**
+ * hearth_finance_attach_receipt_finish:
+ *
+ * Returns: the receipt's id, or 0 with @error set
+ */
+gint64
+hearth_finance_attach_receipt_finish (HearthFinance  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  gssize id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  id = g_task_propagate_int (G_TASK (result), error);
+  if (id <= 0)
+    return 0;
+  /* Committed on the worker's connection: this one's listeners hear it here. */
+  hearth_store_announce_change (hearth_finance_get_store (self), "transaction_receipts");
+  return id;
 }
 
 /**

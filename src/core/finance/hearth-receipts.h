@@ -39,6 +39,16 @@ gint64       hearth_finance_attach_receipt  (HearthFinance  *self,
                                              GFile          *file,
                                              GCancellable   *cancellable,
                                              GError        **error);
+void         hearth_finance_attach_receipt_async  (HearthFinance        *self,
+                                                   HearthActor          *actor,
+                                                   gint64                transaction_id,
+                                                   GFile                *file,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gint64       hearth_finance_attach_receipt_finish (HearthFinance        *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
 GPtrArray   *hearth_finance_list_receipts   (HearthFinance  *self,
                                              HearthActor    *actor,
                                              gint64          transaction_id,
@@ -47,5 +57,16 @@ gboolean     hearth_finance_remove_receipt  (HearthFinance  *self,
                                              HearthActor    *actor,
                                              gint64          receipt_id,
                                              GError        **error);
+
+GBytes      *hearth_receipt_render_preview        (const char           *path,
+                                                   int                   max_size,
+                                                   GError              **error);
+void         hearth_receipt_render_preview_async  (const char           *path,
+                                                   int                   max_size,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+GBytes      *hearth_receipt_render_preview_finish (GAsyncResult         *result,
+                                                   GError              **error);
 
 G_END_DECLS

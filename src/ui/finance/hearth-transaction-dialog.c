@@ -40,6 +40,9 @@ struct _HearthTransactionDialog
   AdwEntryRow    *payee_row;
   AdwComboRow    *category_row;
   AdwEntryRow    *tags_row;
+  GtkWidget      *attach_spinner;
+  GCancellable   *cancellable;  /* the receipts' work in workers, cancelled on close */
+  guint           attaching;
   GtkLabel       *error_label;
   GtkWidget      *fields[HEARTH_VALIDATION_ERROR_TAGS + 1];
 };
@@ -139,6 +142,27 @@ remove_receipt_clicked_cb (GtkButton               *button,
 }
 
 static void
+pdf_preview_ready_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (GtkPicture) picture = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) png = hearth_receipt_render_preview_finish (result, &error);
+  g_autoptr (GdkTexture) texture = NULL;
+
+  if (png == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_widget_set_tooltip_text (GTK_WIDGET (picture), error->message);
+      return;
+    }
+  texture = gdk_texture_new_from_bytes (png, &error);
+  if (texture != NULL)
+    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+static void
 fill_receipts (HearthTransactionDialog *self)
 {
   g_autoptr (GPtrArray) receipts = NULL;
@@ -177,19 +201,33 @@ fill_receipts (HearthTransactionDialog *self)
 
       if (pdf)
         {
-          preview = gtk_image_new_from_icon_name ("x-office-document-symbolic");
-          gtk_image_set_pixel_size (GTK_IMAGE (preview), 48);
+          /* The first page, rendered in a worker; the picture waits empty. */
+          preview = gtk_picture_new ();
+          hearth_receipt_render_preview_async (receipt->path, 128, self->cancellable, pdf_preview_ready_cb,
+                                               g_object_ref (preview));
         }
       else
         {
           preview = gtk_picture_new_for_filename (receipt->path);
-          gtk_picture_set_can_shrink (GTK_PICTURE (preview), TRUE);
-          gtk_widget_set_size_request (preview, 64, 64);
         }
+      gtk_picture_set_can_shrink (GTK_PICTURE (preview), TRUE);
+      gtk_widget_set_size_request (preview, 64, 64);
       gtk_accessible_update_property (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pdf ? _("PDF document") : _("Picture"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), preview);
+      if (pdf)
+        {
+          /* A white page on a white row needs its edge. */
+          GtkWidget *frame = gtk_frame_new (NULL);
+
+          gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
+          gtk_frame_set_child (GTK_FRAME (frame), preview);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), frame);
+        }
+      else
+        {
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), preview);
+        }
       if (can_remove)
         {
           GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -208,32 +246,58 @@ fill_receipts (HearthTransactionDialog *self)
     }
 }
 
+static void
+attached_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (HearthTransactionDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_finance_attach_receipt_finish (HEARTH_FINANCE (source), result, &error);
+
+  /* Closed meanwhile: the receipt is attached or not, the form is gone. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  self->attaching--;
+  gtk_widget_set_visible (self->attach_spinner, self->attaching > 0);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->attach_spinner), self->attaching > 0);
+  show_error (self, id == 0 ? error : NULL);
+  if (id != 0)
+    fill_receipts (self);
+}
+
 /**
  * hearth_transaction_dialog_attach_file:
  * @file: a picture or a PDF the person chose or dropped
  *
- * Attaches @file as a receipt of the transaction being edited.
- *
- * Returns: %FALSE when it was refused; the form says why
+ * Attaches @file as a receipt of the transaction being edited, reading and
+ * copying it in a worker thread; the form shows a spinner meanwhile, then the
+ * receipt, or why it was refused.
  */
-gboolean
+void
 hearth_transaction_dialog_attach_file (HearthTransactionDialog *self,
                                        GFile                   *file)
 {
-  g_autoptr (GError) error = NULL;
+  g_return_if_fail (HEARTH_IS_TRANSACTION_DIALOG (self));
+  g_return_if_fail (self->transaction != NULL);
 
-  g_return_val_if_fail (HEARTH_IS_TRANSACTION_DIALOG (self), FALSE);
-  g_return_val_if_fail (self->transaction != NULL, FALSE);
+  self->attaching++;
+  gtk_widget_set_visible (self->attach_spinner, TRUE);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->attach_spinner), TRUE);
+  hearth_finance_attach_receipt_async (self->finance, self->actor, hearth_transaction_get_id (self->transaction),
+                                       file, self->cancellable, attached_cb, g_object_ref (self));
+}
 
-  if (hearth_finance_attach_receipt (self->finance, self->actor, hearth_transaction_get_id (self->transaction), file,
-                                     NULL, &error) == 0)
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-  show_error (self, NULL);
-  fill_receipts (self);
-  return TRUE;
+/**
+ * hearth_transaction_dialog_get_attaching:
+ *
+ * Returns: how many files are being attached now
+ */
+guint
+hearth_transaction_dialog_get_attaching (HearthTransactionDialog *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TRANSACTION_DIALOG (self), 0);
+  return self->attaching;
 }
 
 static void
@@ -275,7 +339,8 @@ drop_cb (GtkDropTarget           *target,
          double                   y,
          HearthTransactionDialog *self)
 {
-  return hearth_transaction_dialog_attach_file (self, g_value_get_object (value));
+  hearth_transaction_dialog_attach_file (self, g_value_get_object (value));
+  return TRUE;
 }
 
 static GtkWidget *
@@ -298,7 +363,17 @@ build_receipts (HearthTransactionDialog *self)
                                                       hearth_account_get_circle_id (self->account),
                                                       "receipt", "attach"));
   g_signal_connect_swapped (attach, "clicked", G_CALLBACK (attach_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), attach);
+  self->attach_spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->attach_spinner, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attach_spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Attaching…"), -1);
+  {
+    GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    gtk_box_append (GTK_BOX (suffix), self->attach_spinner);
+    gtk_box_append (GTK_BOX (suffix), attach);
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
+  }
 
   self->receipts_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->receipts_list, GTK_SELECTION_NONE);
@@ -463,10 +538,21 @@ build (HearthTransactionDialog *self)
 }
 
 static void
+hearth_transaction_dialog_dispose (GObject *object)
+{
+  HearthTransactionDialog *self = HEARTH_TRANSACTION_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (hearth_transaction_dialog_parent_class)->dispose (object);
+}
+
+static void
 hearth_transaction_dialog_finalize (GObject *object)
 {
   HearthTransactionDialog *self = HEARTH_TRANSACTION_DIALOG (object);
 
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->finance);
   g_clear_object (&self->actor);
   g_clear_object (&self->account);
@@ -479,6 +565,7 @@ hearth_transaction_dialog_finalize (GObject *object)
 static void
 hearth_transaction_dialog_class_init (HearthTransactionDialogClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = hearth_transaction_dialog_dispose;
   G_OBJECT_CLASS (klass)->finalize = hearth_transaction_dialog_finalize;
   gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -486,6 +573,7 @@ hearth_transaction_dialog_class_init (HearthTransactionDialogClass *klass)
 static void
 hearth_transaction_dialog_init (HearthTransactionDialog *self)
 {
+  self->cancellable = g_cancellable_new ();
 }
 
 /**

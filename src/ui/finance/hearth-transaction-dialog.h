@@ -20,7 +20,8 @@ HearthTransactionDialog *hearth_transaction_dialog_new_for_edit (GtkWindow      
                                                                  HearthAccount           *account,
                                                                  HearthTransaction       *transaction);
 void                     hearth_transaction_dialog_submit        (HearthTransactionDialog *self);
-gboolean                 hearth_transaction_dialog_attach_file   (HearthTransactionDialog *self,
+void                     hearth_transaction_dialog_attach_file   (HearthTransactionDialog *self,
                                                                  GFile                   *file);
+guint                    hearth_transaction_dialog_get_attaching (HearthTransactionDialog *self);
 
 G_END_DECLS
