@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 
 #include "hearth-auth.h"
+#include "hearth-bench.h"
 #include "hearth-circles.h"
 #include "hearth-clock.h"
 #include "hearth-finance.h"
@@ -31,103 +32,6 @@
 #define N_RUNS 21
 #define N_JUMPS 2000
 #define IMPORT_ROWS 100000
-
-static const char * const words[] = {
-  "Groceries", "Rent", "Electricity", "Water", "Bakery", "School trip", "Bus pass", "Petrol", "Pharmacy",
-  "Birthday present", "Cinema", "Pizza", "Books", "Shoes", "Dentist", "Insurance", "Salary", "Pocket money",
-};
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, MIN ((guint) (p * samples->len), samples->len - 1));
-}
-
-static void
-check (GError *error)
-{
-  if (error != NULL)
-    g_error ("%s", error->message);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-row (const char *figure,
-     const char *target,
-     double      measured,
-     double      limit,
-     const char *unit)
-{
-  g_print ("| %-44s | %-10s | %10.3f %-3s | %-4s |\n", figure, target, measured, unit,
-           limit <= 0 ? "" : measured <= limit ? "pass" : "miss");
-}
-
-/* Fills the account with @rows transactions over twenty years, in one
- * transaction of plain inserts: the dataset, not the thing measured. */
-static void
-generate (HearthStore *store,
-          gint64       account_id,
-          gint64       user_id,
-          guint        rows)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GRand) rand = g_rand_new_with_seed (2026);
-
-  hearth_store_begin (store, &error);
-  check (error);
-  for (guint i = 0; i < rows; i++)
-    {
-      g_autoptr (HearthStatement) insert = NULL;
-      char date[11];
-      guint day = i * 7300u / rows;
-      GDate when;
-
-      g_date_clear (&when, 1);
-      g_date_set_dmy (&when, 1, 1, 2006);
-      g_date_add_days (&when, day);
-      g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&when), g_date_get_month (&when),
-                  g_date_get_day (&when));
-
-      insert = hearth_store_prepare (store,
-                                     "INSERT INTO transactions (account_id, amount, direction, status, category_id, "
-                                     "created_by, created_at, occurred_on, description, payee) "
-                                     "VALUES (?, ?, ?, 'POSTED', NULL, ?, 0, ?, ?, '')",
-                                     &error);
-      check (error);
-      hearth_statement_bind_int64 (insert, 1, account_id);
-      hearth_statement_bind_int64 (insert, 2, g_rand_int_range (rand, 100, 250000));
-      hearth_statement_bind_text (insert, 3, g_rand_int_range (rand, 0, 10) == 0 ? "IN" : "OUT");
-      hearth_statement_bind_int64 (insert, 4, user_id);
-      hearth_statement_bind_text (insert, 5, date);
-      hearth_statement_bind_text (insert, 6, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      hearth_statement_run (insert, &error);
-      check (error);
-    }
-  hearth_store_execute (store,
-                        "UPDATE accounts SET balance = (SELECT sum (CASE direction WHEN 'IN' THEN amount "
-                        "ELSE -amount END) FROM transactions WHERE account_id = accounts.id)",
-                        &error);
-  check (error);
-  hearth_store_commit (store, &error);
-  check (error);
-}
 
 int
 main (int   argc,
@@ -155,27 +59,25 @@ main (int   argc,
   double generate_ms;
 
   store = hearth_store_open (path, clock, &error);
-  check (error);
+  hearth_bench_check (error);
   auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
   circles = hearth_circles_new (auth);
   finance = hearth_finance_new (auth);
   actor = hearth_auth_create_profile (auth, "bench", "Bench", NULL, "Tapioca-Harbour-71", &keys, &error);
-  check (error);
+  hearth_bench_check (error);
   family = hearth_circles_create (circles, actor, "Family", &error);
-  check (error);
+  hearth_bench_check (error);
   account = hearth_finance_create_account (finance, actor, hearth_circle_get_id (family), "Household", "BANK",
                                            "EUR", &error);
-  check (error);
+  hearth_bench_check (error);
 
   start = g_get_monotonic_time ();
-  generate (store, hearth_account_get_id (account), hearth_actor_get_user_id (actor), rows);
-  generate_ms = ms_since (start);
+  hearth_bench_generate_ledger (store, hearth_account_get_id (account), hearth_actor_get_user_id (actor), rows);
+  generate_ms = hearth_bench_ms_since (start);
 
   g_print ("Hearth finance benchmark: %u transactions in one account over 20 years, %s\n", rows, path);
   g_print ("(generated in %.0f ms; medians of %d runs unless said)\n\n", generate_ms, N_RUNS);
-  g_print ("| %-44s | %-10s | %14s | %-4s |\n", "figure", "target", "measured", "");
-  g_print ("|%s|%s|%s|%s|\n", "----------------------------------------------", "------------",
-           "----------------", "------");
+  hearth_bench_print_header ();
 
   /* Opening Finance: the accounts with their balances. */
   for (guint i = 0; i < N_RUNS; i++)
@@ -184,10 +86,11 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       accounts = hearth_finance_list_accounts (finance, actor, hearth_circle_get_id (family), FALSE, &error);
-      check (error);
-      g_array_append_val (samples, (double) { ms_since (start) });
+      hearth_bench_check (error);
+      g_array_append_val (samples, (double) { hearth_bench_ms_since (start) });
     }
-  row ("Finance opened: accounts with balances", "<= 5 ms", percentile (samples, 0.5), 5, "ms");
+  hearth_bench_print_row ("Finance opened: accounts with balances", "<= 5 ms", hearth_bench_percentile (samples,
+                          0.5), 5, "ms");
 
   /* The ledger's model: made (counted) and its first page read. */
   g_array_set_size (samples, 0);
@@ -198,11 +101,11 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       model = hearth_finance_new_ledger (finance, actor, hearth_account_get_id (account), NULL, &error);
-      check (error);
+      hearth_bench_check (error);
       first = g_list_model_get_item (G_LIST_MODEL (model), 0);
-      g_array_append_val (samples, (double) { ms_since (start) });
+      g_array_append_val (samples, (double) { hearth_bench_ms_since (start) });
     }
-  row ("Ledger model made, first page read", "", percentile (samples, 0.5), 0, "ms");
+  hearth_bench_print_row ("Ledger model made, first page read", "", hearth_bench_percentile (samples, 0.5), 0, "ms");
 
   /* Jumping to random places, as a scroll bar dragged about does: each jump
    * reads the rows a screen shows (30). */
@@ -211,7 +114,7 @@ main (int   argc,
                                                                      NULL, &error);
     guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
-    check (error);
+    hearth_bench_check (error);
     g_array_set_size (samples, 0);
     for (guint i = 0; i < N_JUMPS; i++)
       {
@@ -220,13 +123,18 @@ main (int   argc,
         start = g_get_monotonic_time ();
         for (guint k = 0; k < 30 && position + k < n; k++)
           g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), position + k));
-        g_array_append_val (samples, (double) { ms_since (start) });
+        g_array_append_val (samples, (double) { hearth_bench_ms_since (start) });
       }
-    row ("Jump to a random screen of 30 rows, p50", "", percentile (samples, 0.5), 0, "ms");
-    row ("Jump to a random screen of 30 rows, p95", "", percentile (samples, 0.95), 0, "ms");
-    row ("Jump to a random screen of 30 rows, p99", "", percentile (samples, 0.99), 0, "ms");
-    row ("Jump to a random screen of 30 rows, worst", "", percentile (samples, 1.0), 0, "ms");
-    row ("Rows held by the model after the jumps", "", hearth_query_model_get_n_cached (model), 0, "");
+    hearth_bench_print_row ("Jump to a random screen of 30 rows, p50", "", hearth_bench_percentile (samples, 0.5), 0,
+                            "ms");
+    hearth_bench_print_row ("Jump to a random screen of 30 rows, p95", "", hearth_bench_percentile (samples, 0.95),
+                            0, "ms");
+    hearth_bench_print_row ("Jump to a random screen of 30 rows, p99", "", hearth_bench_percentile (samples, 0.99),
+                            0, "ms");
+    hearth_bench_print_row ("Jump to a random screen of 30 rows, worst", "", hearth_bench_percentile (samples, 1.0),
+                            0, "ms");
+    hearth_bench_print_row ("Rows held by the model after the jumps", "", hearth_query_model_get_n_cached (model), 0,
+                            "");
   }
 
   /* A filtered ledger and its totals. */
@@ -238,10 +146,10 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       hearth_finance_sum_ledger (finance, actor, hearth_account_get_id (account), &filter, &in, &out, &error);
-      check (error);
-      g_array_append_val (samples, (double) { ms_since (start) });
+      hearth_bench_check (error);
+      g_array_append_val (samples, (double) { hearth_bench_ms_since (start) });
     }
-  row ("Totals of a text filter (full scan)", "", percentile (samples, 0.5), 0, "ms");
+  hearth_bench_print_row ("Totals of a text filter (full scan)", "", hearth_bench_percentile (samples, 0.5), 0, "ms");
 
   /* One edit's commit: a transaction added, logged, the balance moved. */
   g_array_set_size (samples, 0);
@@ -251,18 +159,18 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       hearth_finance_add_transaction (finance, actor, hearth_account_get_id (account), &draft, &error);
-      check (error);
-      g_array_append_val (samples, (double) { ms_since (start) });
+      hearth_bench_check (error);
+      g_array_append_val (samples, (double) { hearth_bench_ms_since (start) });
     }
-  row ("One transaction added and committed", "", percentile (samples, 0.5), 0, "ms");
+  hearth_bench_print_row ("One transaction added and committed", "", hearth_bench_percentile (samples, 0.5), 0, "ms");
 
   /* Importing 100,000 rows of CSV into a new account. */
   imports = hearth_finance_create_account (finance, actor, hearth_circle_get_id (family), "Imported", "BANK",
                                            "EUR", &error);
-  check (error);
+  hearth_bench_check (error);
   for (guint i = 0; i < IMPORT_ROWS; i++)
     g_string_append_printf (csv, "2025-%02u-%02u,\"%s, line %u\",-%u.%02u\n", 1 + i % 12, 1 + i % 28,
-                            words[i % G_N_ELEMENTS (words)], i, 1 + i % 900, i % 100);
+                            hearth_bench_words[i % G_N_ELEMENTS (hearth_bench_words)], i, 1 + i % 900, i % 100);
   {
     HearthCsvImport options = { ',', NULL, TRUE, HEARTH_DATE_ORDER_YMD };
     g_autoptr (HearthImportReport) report = NULL;
@@ -276,43 +184,30 @@ main (int   argc,
     start = g_get_monotonic_time ();
     hearth_finance_import_csv (finance, actor, hearth_account_get_id (imports), csv->str, csv->len, &options, NULL,
                                NULL, NULL, &report, &error);
-    check (error);
+    hearth_bench_check (error);
     model = hearth_finance_new_ledger (finance, actor, hearth_account_get_id (imports), NULL, &error);
-    check (error);
+    hearth_bench_check (error);
     first = g_list_model_get_item (G_LIST_MODEL (model), 0);
-    row ("CSV of 100,000 rows imported, first page read", "<= 1.5 s", ms_since (start) / 1000.0, 1.5, "s");
+    hearth_bench_print_row ("CSV of 100,000 rows imported, first page read", "<= 1.5 s",
+                            hearth_bench_ms_since (start) / 1000.0, 1.5, "s");
     if (report->added != IMPORT_ROWS)
       g_error ("Imported %u rows of %u", report->added, IMPORT_ROWS);
   }
 
   getrusage (RUSAGE_SELF, &usage);
-  row ("Peak memory (RSS), generator included", "<= 150 MB", usage.ru_maxrss / 1024.0, 150, "MB");
+  hearth_bench_print_row ("Peak memory (RSS), generator included", "<= 150 MB", usage.ru_maxrss / 1024.0, 150, "MB");
   {
     g_autoptr (GFile) file = g_file_new_for_path (path);
     g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &error);
 
-    check (error);
-    row ("Database file", "", g_file_info_get_size (info) / 1048576.0, 0, "MiB");
+    hearth_bench_check (error);
+    hearth_bench_print_row ("Database file", "", g_file_info_get_size (info) / 1048576.0, 0, "MiB");
   }
 
   g_clear_object (&finance);
   g_clear_object (&circles);
   g_clear_object (&auth);
   g_clear_object (&store);
-  {
-    g_autoptr (GFile) folder = g_file_new_for_path (dir);
-    g_autoptr (GFileEnumerator) children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, 0,
-                                                                      NULL, NULL);
-    GFileInfo *info;
-
-    while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-      {
-        g_autoptr (GFile) child = g_file_get_child (folder, g_file_info_get_name (info));
-
-        g_file_delete (child, NULL, NULL);
-        g_object_unref (info);
-      }
-    g_file_delete (folder, NULL, NULL);
-  }
+  hearth_bench_remove_dir (dir);
   return EXIT_SUCCESS;
 }

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-bench"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include <adwaita.h>
+
+#include "hearth-auth.h"
+#include "hearth-bench.h"
+#include "hearth-circles.h"
+#include "hearth-clock.h"
+#include "hearth-finance.h"
+#include "hearth-password.h"
+#include "hearth-window.h"
+
+/*
+ * The Finance screen at a family's scale, on a display: a ledger of ROWS
+ * transactions, then, in a fresh process each run, the time from exec to the
+ * first frame that shows the ledger, and the frame times while the ledger
+ * jumps to random places (a scroll bar dragged about), with the process's peak
+ * memory. Needs a display and a session bus; run by hand:
+ *
+ *   build-aux/test-env.sh env GSETTINGS_SCHEMA_DIR=build/data build/bench/bench-finance-screen [ROWS]
+ *
+ * The window is Hearth's own (HearthWindow with its Finance page), rendered
+ * with GSK_RENDERER=cairo as under Xvfb there is no GPU. The profile's password
+ * is hashed at the cheapest cost, so that sign-in is not what is measured
+ * (bench-sign-in measures it at the application's cost).
+ */
+
+#define N_RUNS 5
+#define N_JUMPS 300
+#define PASSWORD "Tapioca-Harbour-71"
+
+/* In the measured process -------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64          exec_time;
+  GtkWidget      *window;
+  GtkColumnView  *ledger;
+  GtkAdjustment  *scroll;
+  GRand          *rand;
+  double          first_frame_ms;
+  GArray         *frames;
+  gint64          jump_start;
+  guint           jumps;
+  GMainLoop      *loop;
+} Screen;
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* In the frame's update phase: the next jump. */
+static gboolean
+jump_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  Screen *screen = user_data;
+  double top = gtk_adjustment_get_upper (screen->scroll) - gtk_adjustment_get_page_size (screen->scroll);
+
+  if (screen->jumps >= N_JUMPS)
+    return G_SOURCE_REMOVE;
+  screen->jump_start = g_get_monotonic_time ();
+  gtk_adjustment_set_value (screen->scroll, g_rand_double_range (screen->rand, 0, MAX (top, 0)));
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+/* After each frame is painted: the first that shows the ledger's rows, then
+ * each jump's frame. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Screen        *screen)
+{
+  if (screen->first_frame_ms == 0)
+    {
+      GListModel *rows;
+
+      screen->ledger = GTK_COLUMN_VIEW (find_widget (screen->window, GTK_TYPE_COLUMN_VIEW));
+      rows = screen->ledger != NULL ? G_LIST_MODEL (gtk_column_view_get_model (screen->ledger)) : NULL;
+      if (rows == NULL || !gtk_widget_get_mapped (GTK_WIDGET (screen->ledger)) ||
+          g_list_model_get_n_items (rows) == 0 || gtk_widget_get_height (GTK_WIDGET (screen->ledger)) == 0)
+        return;
+      screen->first_frame_ms = (g_get_monotonic_time () - screen->exec_time) / 1000.0;
+      screen->scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (screen->ledger));
+      gtk_widget_add_tick_callback (GTK_WIDGET (screen->ledger), jump_cb, screen, NULL);
+      return;
+    }
+
+  if (screen->jump_start != 0)
+    {
+      double ms = hearth_bench_ms_since (screen->jump_start);
+
+      g_array_append_val (screen->frames, ms);
+      screen->jump_start = 0;
+      if (++screen->jumps == N_JUMPS)
+        g_main_loop_quit (screen->loop);
+    }
+}
+
+static int
+run_screen (const char *path,
+            gint64      exec_time)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+  g_autoptr (HearthStore) store = NULL;
+  g_autoptr (HearthAuth) auth = NULL;
+  g_autoptr (HearthCircles) circles = NULL;
+  g_autoptr (HearthFinance) finance = NULL;
+  g_autoptr (HearthKeyring) keyring = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+  g_autoptr (GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Screen screen = { exec_time };
+  struct rusage usage;
+
+  adw_init ();
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE_PATH "/icons");
+  store = hearth_store_open (path, clock, &error);
+  hearth_bench_check (error);
+  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  circles = hearth_circles_new (auth);
+  finance = hearth_finance_new (auth);
+  keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.Bench");
+  settings = g_settings_new ("io.github.hearthapp.Hearth");
+  actor = hearth_auth_sign_in (auth, "bench", PASSWORD, FALSE, NULL, &error);
+  hearth_bench_check (error);
+
+  screen.window = GTK_WIDGET (hearth_window_new (NULL, settings, auth, circles, finance, keyring));
+  screen.frames = frames;
+  screen.rand = rand;
+  screen.loop = loop;
+  gtk_window_set_default_size (GTK_WINDOW (screen.window), 1000, 700);
+  hearth_window_start (HEARTH_WINDOW (screen.window), actor);
+  hearth_window_show_module (HEARTH_WINDOW (screen.window), "finance");
+  gtk_window_present (GTK_WINDOW (screen.window));
+  g_signal_connect (gtk_widget_get_frame_clock (screen.window), "after-paint", G_CALLBACK (after_paint_cb), &screen);
+  g_main_loop_run (loop);
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("%f %f %f %f %f\n", screen.first_frame_ms, hearth_bench_percentile (frames, 0.5),
+           hearth_bench_percentile (frames, 0.95), hearth_bench_percentile (frames, 0.99), usage.ru_maxrss / 1024.0);
+  gtk_window_destroy (GTK_WINDOW (screen.window));
+  return EXIT_SUCCESS;
+}
+
+/* The benchmark -------------------------------------------------------------------------- */
+
+static char *
+make_dataset (const char *dir,
+              guint       rows)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+  char *path = g_build_filename (dir, HEARTH_STORE_FILE_NAME, NULL);
+  g_autoptr (HearthStore) store = hearth_store_open (path, clock, &error);
+  g_autoptr (HearthAuth) auth = NULL;
+  g_autoptr (HearthCircles) circles = NULL;
+  g_autoptr (HearthFinance) finance = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+  g_autoptr (HearthCircle) family = NULL;
+  g_autoptr (HearthAccount) account = NULL;
+  g_auto (GStrv) keys = NULL;
+
+  hearth_bench_check (error);
+  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  circles = hearth_circles_new (auth);
+  finance = hearth_finance_new (auth);
+  actor = hearth_auth_create_profile (auth, "bench", "Bench", NULL, PASSWORD, &keys, &error);
+  hearth_bench_check (error);
+  family = hearth_circles_create (circles, actor, "Family", &error);
+  hearth_bench_check (error);
+  account = hearth_finance_create_account (finance, actor, hearth_circle_get_id (family), "Household", "BANK", "EUR",
+                                           &error);
+  hearth_bench_check (error);
+  hearth_bench_generate_ledger (store, hearth_account_get_id (account), hearth_actor_get_user_id (actor), rows);
+  return path;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) p50 = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) p95 = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) p99 = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+  guint rows;
+
+  /* The measured process: bench-finance-screen --screen PATH EXEC-TIME */
+  if (argc == 4 && g_str_equal (argv[1], "--screen"))
+    {
+      gtk_init ();
+      return run_screen (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+    }
+
+  rows = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 1000000;
+  dir = g_dir_make_tmp ("hearth-bench-XXXXXX", NULL);
+  path = make_dataset (dir, rows);
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *exec_time = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+      g_autofree char *out = NULL;
+      g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "GSK_RENDERER", "cairo", TRUE);
+      const char *child[] = { argv[0], "--screen", path, exec_time, NULL };
+      double figures[5];
+      int status;
+
+      if (!g_spawn_sync (NULL, (char **) child, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        hearth_bench_check (error);
+      if (sscanf (out, "%lf %lf %lf %lf %lf", &figures[0], &figures[1], &figures[2], &figures[3], &figures[4]) != 5)
+        g_error ("The screen said: %s", out);
+      g_array_append_val (first, figures[0]);
+      g_array_append_val (p50, figures[1]);
+      g_array_append_val (p95, figures[2]);
+      g_array_append_val (p99, figures[3]);
+      g_array_append_val (rss, figures[4]);
+    }
+
+  g_print ("Hearth's Finance screen: %u transactions in one account, Xvfb, GSK_RENDERER=cairo\n", rows);
+  g_print ("(medians of %d runs, each a new process; %d jumps per run)\n\n", N_RUNS, N_JUMPS);
+  hearth_bench_print_header ();
+  hearth_bench_print_row ("Exec to the first frame of the ledger", "<= 300 ms",
+                          hearth_bench_percentile (first, 0.5), 300, "ms");
+  hearth_bench_print_row ("Frame while jumping, p50", "", hearth_bench_percentile (p50, 0.5), 0, "ms");
+  hearth_bench_print_row ("Frame while jumping, p95", "<= 8 ms", hearth_bench_percentile (p95, 0.5), 8, "ms");
+  hearth_bench_print_row ("Frame while jumping, p99", "", hearth_bench_percentile (p99, 0.5), 0, "ms");
+  hearth_bench_print_row ("Peak memory (RSS) of the screen's process", "<= 150 MB",
+                          hearth_bench_percentile (rss, 0.5), 150, "MB");
+  hearth_bench_remove_dir (dir);
+  return EXIT_SUCCESS;
+}
