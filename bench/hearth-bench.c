@@ -105,7 +105,8 @@ hearth_bench_generate_ledger (HearthStore *store,
     }
   hearth_store_execute (store,
                         "UPDATE accounts SET balance = (SELECT sum (CASE direction WHEN 'IN' THEN amount "
-                        "ELSE -amount END) FROM transactions WHERE account_id = accounts.id)",
+                        "ELSE -amount END) FROM transactions WHERE account_id = accounts.id), "
+                        "transaction_count = (SELECT count(*) FROM transactions WHERE account_id = accounts.id)",
                         &error);
   hearth_bench_check (error);
   hearth_store_commit (store, &error);

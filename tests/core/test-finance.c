@@ -430,6 +430,11 @@ test_balances_equal_the_ledger (Fixture       *f,
                              accounts[a]);
 
       g_assert_cmpint (balance (f, accounts[a]), ==, ledger);
+      /* The count the ledger's list reads instead of counting (migration 0006). */
+      g_assert_cmpint (hearth_test_count (f->store, "SELECT transaction_count FROM accounts WHERE id = %" G_GINT64_FORMAT,
+                                          accounts[a]),
+                       ==, hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE account_id = %"
+                                              G_GINT64_FORMAT, accounts[a]));
     }
   g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"), >, 0);
 }

@@ -61,6 +61,7 @@ static const char * const added_columns[][2] = {
   { "transaction_logs", "changes" },
   { "categories", "circle_id" },
   { "tags", "circle_id" },
+  { "accounts", "transaction_count" },
 };
 
 /* Seed parsing ---------------------------------------------------------------------- */

@@ -38,6 +38,7 @@ gboolean _hearth_finance_log_transaction       (HearthStore  *store,
 gboolean _hearth_finance_move_balance          (HearthStore  *store,
                                                 gint64        account_id,
                                                 gint64        delta,
+                                                guint         added,
                                                 GError      **error);
 
 G_END_DECLS

@@ -339,7 +339,7 @@ import_in_transaction (HearthStore  *store,
 
   if (import->progress != NULL)
     import->progress (import->rows->len, import->rows->len, import->progress_data);
-  return _hearth_finance_move_balance (store, import->account_id, delta, error) &&
+  return _hearth_finance_move_balance (store, import->account_id, delta, import->report->added, error) &&
          (import->report->added == 0 ||
           hearth_audit_record (store, hearth_actor_get_user_id (import->actor), circle_id, "account",
                                import->account_id, "account.imported", error));
@@ -431,6 +431,7 @@ _hearth_import_rows (HearthFinance         *self,
 {
   g_autoptr (HearthImportReport) report = report_in;
   Import import = { actor, account_id };
+  gboolean imported;
 
   if (report->problems->len > 0)
     {
@@ -447,7 +448,10 @@ _hearth_import_rows (HearthFinance         *self,
   import.progress = progress;
   import.progress_data = progress_data;
   import.report = report;
-  if (!hearth_store_transaction (hearth_finance_get_store (self), import_in_transaction, &import, error))
+  hearth_store_set_cache_size (hearth_finance_get_store (self), 32768);
+  imported = hearth_store_transaction (hearth_finance_get_store (self), import_in_transaction, &import, error);
+  hearth_store_set_cache_size (hearth_finance_get_store (self), 0);
+  if (!imported)
     return FALSE;
 
   *out_report = g_steal_pointer (&report);

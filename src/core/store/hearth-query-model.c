@@ -477,7 +477,11 @@ hearth_query_model_new (HearthStore        *store,
   self->bind_data = bind_data;
   self->bind_destroy = bind_destroy;
 
-  self->count_sql = g_strdup_printf ("SELECT count(*) %s", query->count_from != NULL ? query->count_from : query->from);
+  if (query->count != NULL)
+    self->count_sql = g_strdup (query->count);
+  else
+    self->count_sql = g_strdup_printf ("SELECT count(*) %s",
+                                       query->count_from != NULL ? query->count_from : query->from);
   self->page_first_sql = g_strdup_printf ("SELECT %s, %s, %s %s ORDER BY %s DESC, %s DESC LIMIT ?%u",
                                           query->columns, query->key, query->id, query->from,
                                           query->key, query->id, keyset);

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * @from: `FROM … WHERE …`, the filter's parameters numbered ?1 to ?n
  * @count_from: (nullable): the same rows without the joins that only add
  *   columns, for counting; %NULL to count with @from
+ * @count: (nullable): a whole `SELECT` of the count, with the same parameters,
+ *   for a list whose length the store keeps; %NULL to `count(*)` the rows
  * @key: the sort key, newest (largest) first
  * @key_is_text: whether the key is TEXT (a date) rather than INTEGER
  * @id: a unique column that breaks ties in the key, largest first
@@ -30,6 +32,7 @@ typedef struct
   const char    *columns;
   const char    *from;
   const char    *count_from;
+  const char    *count;
   const char    *key;
   gboolean       key_is_text;
   const char    *id;

@@ -508,13 +508,13 @@ configure_connection (HearthStore  *self,
     }
   g_clear_pointer (&journal, hearth_statement_release);
 
-  /* A page cache of 32 MiB (SQLite's default is 2 MiB): a large import or a
-   * ledger of a million lines stays in memory while a transaction lasts,
-   * instead of spilling pages to the journal before the commit. */
+  /* A page cache of 8 MiB (SQLite's default is 2 MiB): the pages a screen of
+   * ledger reads stay; bulk work raises it for its own transaction
+   * (hearth_store_set_cache_size()), and a window's process stays small. */
   return hearth_store_execute (self,
                                "PRAGMA foreign_keys = ON;"
                                "PRAGMA synchronous = FULL;"
-                               "PRAGMA cache_size = -32768;",
+                               "PRAGMA cache_size = -8192;",
                                error);
 }
 
@@ -1017,6 +1017,25 @@ hearth_statement_next_row (HearthStatement  *self,
 
   sqlite3_reset (self->handle);
   return set_error_from_sqlite (self->store, rc, error);
+}
+
+/**
+ * hearth_store_set_cache_size:
+ * @kib: the page cache's size in KiB; 0 for the store's default (8 MiB)
+ *
+ * A large cache for bulk work: an import of a hundred thousand rows keeps its
+ * pages in memory while its transaction lasts instead of spilling them to the
+ * journal before the commit. Set it back to 0 when done.
+ */
+void
+hearth_store_set_cache_size (HearthStore *self,
+                             guint        kib)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%u", kib != 0 ? kib : 8192);
+
+  g_return_if_fail (HEARTH_IS_STORE (self));
+  if (!hearth_store_execute (self, pragma, NULL))
+    g_warning ("Could not set the page cache to %u KiB", kib);
 }
 
 /**

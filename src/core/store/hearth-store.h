@@ -105,6 +105,8 @@ gboolean      hearth_store_transaction               (HearthStore          *self
                                                       gpointer              user_data,
                                                       GError              **error);
 gboolean      hearth_store_in_transaction            (HearthStore          *self);
+void          hearth_store_set_cache_size            (HearthStore          *self,
+                                                      guint                 kib);
 void          hearth_store_announce_change           (HearthStore          *self,
                                                       const char           *table);
 

@@ -9,6 +9,7 @@
 #include "hearth-chart.h"
 #include "hearth-finance-page.h"
 #include "hearth-import-dialog.h"
+#include "hearth-ledger-cell.h"
 #include "hearth-money.h"
 #include "hearth-transaction-dialog.h"
 
@@ -298,16 +299,20 @@ filter_changed_cb (HearthFinancePage *self)
   rebuild_ledger (self);
 }
 
+/* The cells are HearthLedgerCells: see there why not labels. */
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  /* Date, description, payee, category, amount, status, tags: dates, amounts
+   * and the status are never cut; the texts give way. */
+  static const guint min_chars[] = { 10, 6, 4, 4, 12, 6, 4 };
+  static const guint widths[] = { 10, 24, 16, 12, 12, 6, 12 };
+  int column = GPOINTER_TO_INT (user_data);
 
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) == 4 ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, hearth_ledger_cell_new (min_chars[column], widths[column],
+                                                         column == 4 ? 1.0f : 0.0f));
 }
 
 /* Columns: 0 date, 1 description, 2 payee, 3 category, 4 amount, 5 status, 6 tags. */
@@ -321,9 +326,8 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
   gboolean voided = hearth_transaction_get_voided (transaction);
+  gboolean green = FALSE;
 
-  gtk_widget_remove_css_class (label, "success");
-  gtk_widget_remove_css_class (label, "dim-label");
   switch (GPOINTER_TO_INT (user_data))
     {
     case 0:
@@ -360,8 +364,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
         if (hearth_transaction_get_incoming (transaction))
           {
             text = g_strconcat ("+", number, NULL);
-            if (!voided)
-              gtk_widget_add_css_class (label, "success");
+            green = !voided;
           }
         else
           {
@@ -379,9 +382,8 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       break;
     }
 
-  if (voided)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  hearth_ledger_cell_set_style (HEARTH_LEDGER_CELL (label), voided, green);
+  hearth_ledger_cell_set_text (HEARTH_LEDGER_CELL (label), text);
 }
 
 static void
