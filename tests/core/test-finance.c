@@ -669,6 +669,33 @@ test_receipt_sniffing (void)
 
 /* Charts ---------------------------------------------------------------------------------- */
 
+typedef struct
+{
+  gboolean  done;
+  GArray   *spending;
+  GArray   *balances;
+  GError   *error;
+} ChartResult;
+
+static void
+chart_figures_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ChartResult *out = user_data;
+
+  hearth_finance_chart_figures_finish (HEARTH_FINANCE (source), result, &out->spending, &out->balances, &out->error);
+  out->done = TRUE;
+}
+
+static void
+chart_result_clear (ChartResult *result)
+{
+  g_clear_pointer (&result->spending, g_array_unref);
+  g_clear_pointer (&result->balances, g_array_unref);
+  g_clear_error (&result->error);
+}
+
 static void
 test_chart_figures (Fixture       *f,
                     gconstpointer  data)
@@ -735,6 +762,39 @@ test_chart_figures (Fixture       *f,
   g_clear_error (&error);
   g_assert_null (hearth_finance_monthly_spending (f->finance, f->owner, f->account, "2026-13", &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DATE);
+  g_clear_error (&error);
+
+  /* The same figures from a worker with its own connection; an outsider's
+   * question is refused there too. */
+  {
+    ChartResult result = { 0 };
+    ChartResult refused = { 0 };
+    g_autoptr (GArray) expected = NULL;
+
+    g_assert_cmpuint (balances->len, ==, 3);
+    hearth_finance_chart_figures_async (f->finance, f->visitor, f->account, "2026-01", "2026-01", NULL,
+                                        chart_figures_cb, &result);
+    hearth_finance_chart_figures_async (f->finance, f->outsider, f->account, "2026-01", "2026-01", NULL,
+                                        chart_figures_cb, &refused);
+    while (!result.done || !refused.done)
+      g_main_context_iteration (NULL, TRUE);
+    expected = hearth_finance_monthly_spending (f->finance, f->visitor, f->account, "2026-01", &error);
+    g_assert_no_error (error);
+    g_assert_no_error (result.error);
+    g_assert_cmpuint (result.spending->len, ==, expected->len);
+    for (guint i = 0; i < expected->len; i++)
+      {
+        g_assert_cmpstr (g_array_index (result.spending, HearthMonthAmount, i).month, ==,
+                         g_array_index (expected, HearthMonthAmount, i).month);
+        g_assert_cmpint (g_array_index (result.spending, HearthMonthAmount, i).amount, ==,
+                         g_array_index (expected, HearthMonthAmount, i).amount);
+      }
+    g_assert_cmpuint (result.balances->len, ==, 3);
+    g_assert_cmpint (g_array_index (result.balances, HearthMonthBalance, 2).balance, ==, 387500);
+    g_assert_error (refused.error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+    chart_result_clear (&result);
+    chart_result_clear (&refused);
+  }
 }
 
 /* Totals and export ---------------------------------------------------------------------- */

@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 
 #include "hearth-categories-window.h"
+#include "hearth-chart.h"
 #include "hearth-clock.h"
 #include "hearth-finance-page.h"
 #include "hearth-import-dialog.h"
@@ -383,6 +384,15 @@ test_void_and_undo (Fixture       *f,
   g_assert_cmpint (balance (f), ==, 153580);
 }
 
+static gboolean
+charts_filled (gpointer user_data)
+{
+  GPtrArray *charts = user_data;
+
+  return hearth_chart_get_n_months (g_ptr_array_index (charts, 0)) > 0 &&
+         hearth_chart_get_n_months (g_ptr_array_index (charts, 1)) > 0;
+}
+
 /* The two charts, in the light style and the dark. */
 static void
 test_charts (Fixture       *f,
@@ -394,7 +404,13 @@ test_charts (Fixture       *f,
 
   gtk_toggle_button_set_active (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "charts_button"), TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
-  charts = hearth_test_find_all (GTK_WIDGET (page), GTK_TYPE_WIDGET);
+  /* The figures come from a worker: this month's spending and balance, the
+   * ledger's only month. */
+  charts = hearth_test_find_all (GTK_WIDGET (page), HEARTH_TYPE_CHART);
+  g_assert_cmpuint (charts->len, ==, 2);
+  hearth_test_wait_until (charts_filled, charts, "the charts' figures");
+  g_assert_cmpuint (hearth_chart_get_n_months (g_ptr_array_index (charts, 0)), ==, 1);
+  g_assert_cmpuint (hearth_chart_get_n_months (g_ptr_array_index (charts, 1)), ==, 1);
   hearth_test_wait_for_draw (GTK_WIDGET (f->window));
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-charts"));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

@@ -196,6 +196,19 @@ GArray            *hearth_finance_balance_history     (HearthFinance            
                                                        gint64                         account_id,
                                                        const char                    *since_month,
                                                        GError                       **error);
+void               hearth_finance_chart_figures_async  (HearthFinance               *self,
+                                                        HearthActor                 *actor,
+                                                        gint64                       account_id,
+                                                        const char                  *spending_since,
+                                                        const char                  *balance_since,
+                                                        GCancellable                *cancellable,
+                                                        GAsyncReadyCallback          callback,
+                                                        gpointer                     user_data);
+gboolean           hearth_finance_chart_figures_finish (HearthFinance               *self,
+                                                        GAsyncResult                *result,
+                                                        GArray                     **out_spending,
+                                                        GArray                     **out_balances,
+                                                        GError                     **error);
 gboolean           hearth_finance_export_csv          (HearthFinance                 *self,
                                                        HearthActor                   *actor,
                                                        gint64                         account_id,

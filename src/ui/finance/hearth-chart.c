@@ -400,3 +400,15 @@ hearth_chart_new (const char *title)
   describe (self);
   return GTK_WIDGET (self);
 }
+
+/**
+ * hearth_chart_get_n_months:
+ *
+ * Returns: how many months the chart shows; 0 before its figures came
+ */
+guint
+hearth_chart_get_n_months (HearthChart *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CHART (self), 0);
+  return self->months->len;
+}

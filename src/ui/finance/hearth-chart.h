@@ -16,4 +16,6 @@ void       hearth_chart_set_balances (HearthChart *self,
                                       GArray      *balances,
                                       const char  *currency);
 
+guint      hearth_chart_get_n_months (HearthChart *self);
+
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _HearthFinancePage
   HearthNumberFormat  format;
   guint               rebuild_id;
   guint               refill_tags_id;
+  GCancellable       *charts_cancellable;
   gint64              filter_in;   /* the filtered ledger's totals, summed when the ledger changes */
   gint64              filter_out;
   GArray             *tag_ids;     /* behind the tag filter's choices after "All Tags" */
@@ -201,35 +202,46 @@ months_ago (guint months)
 }
 
 static void
-update_charts (HearthFinancePage *self)
+charts_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) spending = NULL;
   g_autoptr (GArray) balances = NULL;
-  g_autofree char *year_ago = months_ago (11);
-  g_autofree char *two_years_ago = months_ago (23);
+  HearthFinancePage *self;
 
-  if (self->account == NULL || !gtk_toggle_button_get_active (self->charts_button))
+  if (!hearth_finance_chart_figures_finish (HEARTH_FINANCE (source), result, &spending, &balances, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (user_data, error->message);
+      return;
+    }
+  self = user_data;
+  if (self->account == NULL)
     return;
-
-  spending = hearth_finance_monthly_spending (self->finance, self->actor, hearth_account_get_id (self->account),
-                                              year_ago, &error);
-  if (spending == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  balances = hearth_finance_balance_history (self->finance, self->actor, hearth_account_get_id (self->account),
-                                             two_years_ago, &error);
-  if (balances == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
   hearth_chart_set_spending (HEARTH_CHART (self->spending_chart), spending,
                              hearth_account_get_currency (self->account));
   hearth_chart_set_balances (HEARTH_CHART (self->balance_chart), balances,
                              hearth_account_get_currency (self->account));
+}
+
+/* The charts' figures are read in a worker; a newer question cancels an
+ * older one still running. */
+static void
+update_charts (HearthFinancePage *self)
+{
+  g_autofree char *year_ago = months_ago (11);
+  g_autofree char *two_years_ago = months_ago (23);
+
+  g_cancellable_cancel (self->charts_cancellable);
+  g_clear_object (&self->charts_cancellable);
+  if (self->account == NULL || !gtk_toggle_button_get_active (self->charts_button))
+    return;
+
+  self->charts_cancellable = g_cancellable_new ();
+  hearth_finance_chart_figures_async (self->finance, self->actor, hearth_account_get_id (self->account), year_ago,
+                                      two_years_ago, self->charts_cancellable, charts_ready_cb, self);
 }
 
 static void
@@ -796,6 +808,8 @@ hearth_finance_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->refill_tags_id, g_source_remove);
+  g_cancellable_cancel (self->charts_cancellable);
+  g_clear_object (&self->charts_cancellable);
   g_clear_pointer (&self->tag_ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_FINANCE_PAGE);
   g_clear_object (&self->selection);
