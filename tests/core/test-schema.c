@@ -62,6 +62,7 @@ static const char * const added_columns[][2] = {
   { "categories", "circle_id" },
   { "tags", "circle_id" },
   { "accounts", "transaction_count" },
+  { "lifelogs", "deleted_at" },
 };
 
 /* Seed parsing ---------------------------------------------------------------------- */

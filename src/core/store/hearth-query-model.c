@@ -507,6 +507,12 @@ hearth_query_model_new (HearthStore        *store,
 
   signal = g_strconcat ("changed::", query->watch_table, NULL);
   g_signal_connect_swapped (store, signal, G_CALLBACK (store_changed_cb), self);
+  if (query->watch_also != NULL)
+    {
+      g_autofree char *also = g_strconcat ("changed::", query->watch_also, NULL);
+
+      g_signal_connect_swapped (store, also, G_CALLBACK (store_changed_cb), self);
+    }
   return g_steal_pointer (&self);
 }
 

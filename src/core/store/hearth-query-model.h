@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * HearthQuery:
  * @item_type: the type of the items, a #GObject
  * @watch_table: the table whose `changed` signal refreshes the model
+ * @watch_also: (nullable): a second such table (a joined one)
  * @columns: the item's columns, read by @new_from_row from column 0 on
  * @from: `FROM … WHERE …`, the filter's parameters numbered ?1 to ?n
  * @count_from: (nullable): the same rows without the joins that only add
@@ -29,6 +30,7 @@ typedef struct
 {
   GType          item_type;
   const char    *watch_table;
+  const char    *watch_also;
   const char    *columns;
   const char    *from;
   const char    *count_from;

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-lifelog"
+
+#include "config.h"
+
+#include "hearth-lifelog-private.h"
+#include "hearth-store.h"
+
+/* An entry of a circle's life log, or a time capsule. A sealed capsule's
+ * content is never read from the database: the row it is made from has NULL
+ * there (hearth-lifelog.c), so there is nothing here to leak. */
+
+struct _HearthLifelogEntry
+{
+  GObject   parent_instance;
+
+  gint64    id;
+  gint64    circle_id;
+  gint64    author_id;
+  char     *author_name;
+  char     *content;
+  gint64    created_at;
+  gboolean  is_capsule;
+  gint64    unlock_at;
+  gint64    unlocked_at;
+};
+
+enum {
+  PROP_0,
+  PROP_CONTENT,
+  PROP_SEALED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HearthLifelogEntry, hearth_lifelog_entry, G_TYPE_OBJECT)
+
+static void
+hearth_lifelog_entry_finalize (GObject *object)
+{
+  HearthLifelogEntry *self = HEARTH_LIFELOG_ENTRY (object);
+
+  g_free (self->author_name);
+  g_free (self->content);
+
+  G_OBJECT_CLASS (hearth_lifelog_entry_parent_class)->finalize (object);
+}
+
+static void
+hearth_lifelog_entry_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  HearthLifelogEntry *self = HEARTH_LIFELOG_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT:
+      g_value_set_string (value, self->content);
+      break;
+
+    case PROP_SEALED:
+      g_value_set_boolean (value, hearth_lifelog_entry_get_sealed (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearth_lifelog_entry_class_init (HearthLifelogEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hearth_lifelog_entry_finalize;
+  object_class->get_property = hearth_lifelog_entry_get_property;
+
+  properties[PROP_CONTENT] = g_param_spec_string ("content", NULL, NULL, NULL,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEALED] = g_param_spec_boolean ("sealed", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hearth_lifelog_entry_init (HearthLifelogEntry *self)
+{
+}
+
+/* From the columns of ENTRY_COLUMNS (hearth-lifelog.c): id, circle_id,
+ * author_id, author name, content (NULL while sealed), created_at, whether a
+ * capsule, unlock_at, unlocked_at. */
+gpointer
+_hearth_lifelog_entry_new_from_row (HearthStatement *row)
+{
+  HearthLifelogEntry *self = g_object_new (HEARTH_TYPE_LIFELOG_ENTRY, NULL);
+
+  self->id = hearth_statement_get_int64 (row, 0);
+  self->circle_id = hearth_statement_get_int64 (row, 1);
+  self->author_id = hearth_statement_get_int64 (row, 2);
+  self->author_name = hearth_statement_dup_text (row, 3);
+  self->content = hearth_statement_dup_text (row, 4);
+  self->created_at = hearth_statement_get_int64 (row, 5);
+  self->is_capsule = hearth_statement_get_int64 (row, 6) != 0;
+  self->unlock_at = hearth_statement_get_int64 (row, 7);
+  self->unlocked_at = hearth_statement_get_int64 (row, 8);
+  return self;
+}
+
+gint64
+hearth_lifelog_entry_get_id (HearthLifelogEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_ENTRY (self), 0);
+  return self->id;
+}
+
+gint64
+hearth_lifelog_entry_get_circle_id (HearthLifelogEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_ENTRY (self), 0);
+  return self->circle_id;
+}
+
+gint64
+hearth_lifelog_entry_get_author_id (HearthLifelogEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_ENTRY (self), 0);
+  return self->author_id;
+}
+
+const char *
+hearth_lifelog_entry_get_author_name (HearthLifelogEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_ENTRY (self), NULL);
+  return self->author_name;
+}
+
+/**
+ * hearth_lifelog_entry_get_content:
+ *
+ * Returns: (nullable): what was written; %NULL for a sealed capsule
+ */
+const char *
+hearth_lifelog_entry_get_content (HearthLifelogEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_ENTRY (self), NULL);
+  return self->content;
+}
+
+gint64
+hearth_lifelog_entry_get_created_at (HearthLifelogEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_ENTRY (self), 0);
+  return self->created_at;
+}
+
+gboolean
+hearth_lifelog_entry_get_is_capsule (HearthLifelogEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_ENTRY (self), FALSE);
+  return self->is_capsule;
+}
+
+/**
+ * hearth_lifelog_entry_get_sealed:
+ *
+ * Returns: whether it is a time capsule that has not opened yet
+ */
+gboolean
+hearth_lifelog_entry_get_sealed (HearthLifelogEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_ENTRY (self), FALSE);
+  return self->is_capsule && self->unlocked_at == 0;
+}
+
+/**
+ * hearth_lifelog_entry_get_unlock_at:
+ *
+ * Returns: when a capsule opens, or 0 for an entry
+ */
+gint64
+hearth_lifelog_entry_get_unlock_at (HearthLifelogEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_ENTRY (self), 0);
+  return self->unlock_at;
+}
+
+/**
+ * hearth_lifelog_entry_get_unlocked_at:
+ *
+ * Returns: when a capsule opened, or 0 while sealed (and for an entry)
+ */
+gint64
+hearth_lifelog_entry_get_unlocked_at (HearthLifelogEntry *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_ENTRY (self), 0);
+  return self->unlocked_at;
+}

@@ -1,0 +1,547 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "hearth-auth.h"
+#include "hearth-circles.h"
+#include "hearth-clock.h"
+#include "hearth-lifelog.h"
+#include "hearth-password.h"
+#include "hearth-scheduler.h"
+#include "hearth-search.h"
+#include "hearth-store.h"
+#include "hearth-test-common.h"
+#include "hearth-validation.h"
+
+/*
+ * The life log and its time capsules, on a fake clock: entries written,
+ * edited and deleted with their log; a sealed capsule's words reachable
+ * through no read function and absent from the search index; the scheduler
+ * opening each capsule once, exactly at its moment, across two schedulers, a
+ * restart, a clock set back and a start after it fell due; and the desktop
+ * notification really sent, to a notification daemon on the test's bus.
+ */
+
+#define SECRET "marzipan-lighthouse"
+#define DAY (24 * G_TIME_SPAN_HOUR)
+
+typedef struct
+{
+  char          *dir;
+  HearthClock   *clock;
+  HearthStore   *store;
+  HearthAuth    *auth;
+  HearthCircles *circles;
+  HearthLifelog *lifelog;
+  HearthActor   *mum;
+  HearthActor   *kid;
+  HearthActor   *outsider;
+  gint64         family;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthCircle) family = NULL;
+
+  f->dir = hearth_test_make_temp_dir ();
+  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
+  f->store = hearth_test_open_store (f->dir, f->clock);
+  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
+  f->circles = hearth_circles_new (f->auth);
+  f->lifelog = hearth_lifelog_new (f->auth);
+  f->mum = hearth_test_new_profile (f->auth, "mum", "Mum");
+  f->kid = hearth_test_new_profile (f->auth, "kid", "Kid");
+  f->outsider = hearth_test_new_profile (f->auth, "oscar", "Oscar");
+  family = hearth_circles_create (f->circles, f->mum, "The Lovelaces", &error);
+  g_assert_no_error (error);
+  f->family = hearth_circle_get_id (family);
+  hearth_circles_add_member (f->circles, f->mum, f->family, hearth_actor_get_user_id (f->kid), HEARTH_ROLE_VISITOR,
+                             &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->mum);
+  g_clear_object (&f->kid);
+  g_clear_object (&f->outsider);
+  g_clear_object (&f->lifelog);
+  g_clear_object (&f->circles);
+  g_clear_object (&f->auth);
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  hearth_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+write_entry (Fixture     *f,
+             const char  *content,
+             gint64       unlock_at)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_write (f->lifelog, f->mum, f->family, content, unlock_at,
+                                                               &error);
+
+  g_assert_no_error (error);
+  return hearth_lifelog_entry_get_id (entry);
+}
+
+static guint
+indexed (HearthStore *store,
+         const char  *word)
+{
+  return (guint) hearth_test_count (store, "SELECT count(*) FROM search_index WHERE search_index MATCH '\"%s\"'", word);
+}
+
+static void
+test_entries_edits_and_deletions (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthQueryModel) timeline = NULL;
+  g_autoptr (HearthLifelogEntry) newest = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  gint64 first, second;
+
+  first = write_entry (f, "  First steps in the garden\n", 0);
+  hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+  second = write_entry (f, "A lost tooth", 0);
+
+  /* Newest first, for every member; nobody else. */
+  timeline = hearth_lifelog_new_timeline (f->lifelog, f->kid, f->family, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 2);
+  newest = g_list_model_get_item (G_LIST_MODEL (timeline), 0);
+  g_assert_cmpint (hearth_lifelog_entry_get_id (newest), ==, second);
+  g_assert_cmpstr (hearth_lifelog_entry_get_author_name (newest), ==, "Mum");
+  g_assert_null (hearth_lifelog_new_timeline (f->lifelog, f->outsider, f->family, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* A visitor writes nothing; nothing empty is written. */
+  g_assert_null (hearth_lifelog_write (f->lifelog, f->kid, f->family, "Mine", 0, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_null (hearth_lifelog_write (f->lifelog, f->mum, f->family, " \n ", 0, &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DESCRIPTION);
+  g_clear_error (&error);
+
+  /* An edit is one log row with both contents, and the index follows. */
+  g_assert_true (hearth_lifelog_edit (f->lifelog, f->mum, first, "First steps on the lawn", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM lifelog_logs WHERE lifelog_id = %" G_GINT64_FORMAT
+                                                " AND old_content = 'First steps in the garden' "
+                                                "AND new_content = 'First steps on the lawn'", first), ==, 1);
+  g_assert_cmpuint (indexed (f->store, "garden"), ==, 0);
+  g_assert_cmpuint (indexed (f->store, "lawn"), ==, 1);
+  hits = hearth_search (f->store, f->kid, "law", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((HearthSearchHit *) g_ptr_array_index (hits, 0))->entity_id, ==, first);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = hearth_search (f->store, f->outsider, "lawn", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Deleted: gone from the list and the index; the log keeps the words. */
+  g_assert_false (hearth_lifelog_delete (f->lifelog, f->kid, second, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (hearth_lifelog_delete (f->lifelog, f->mum, second, &error));
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 1);
+  g_assert_cmpuint (indexed (f->store, "tooth"), ==, 0);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM lifelog_logs WHERE lifelog_id = %" G_GINT64_FORMAT
+                                                " AND old_content = 'A lost tooth' AND new_content IS NULL", second),
+                   ==, 1);
+  g_assert_null (hearth_lifelog_get (f->lifelog, f->mum, second, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+}
+
+/* Every read function of the module, and search, for @word. */
+static void
+assert_nowhere (Fixture    *f,
+                HearthActor *actor,
+                gint64      entry_id,
+                const char *word)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_get (f->lifelog, actor, entry_id, &error);
+  g_autoptr (HearthQueryModel) timeline = hearth_lifelog_new_timeline (f->lifelog, actor, f->family, &error);
+  g_autoptr (GPtrArray) soon = hearth_lifelog_opening_soon (f->lifelog, actor, f->family, 3650 * DAY, &error);
+  g_autoptr (GPtrArray) on_this_day = hearth_lifelog_on_this_day (f->lifelog, actor, f->family, &error);
+  g_autoptr (GPtrArray) hits = hearth_search (f->store, actor, word, 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (hearth_lifelog_entry_get_sealed (entry));
+  g_assert_null (hearth_lifelog_entry_get_content (entry));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (timeline)); i++)
+    {
+      g_autoptr (HearthLifelogEntry) item = g_list_model_get_item (G_LIST_MODEL (timeline), i);
+
+      g_assert_null (strstr (hearth_lifelog_entry_get_content (item) != NULL
+                             ? hearth_lifelog_entry_get_content (item) : "", word));
+    }
+  g_assert_cmpuint (soon->len, ==, 1);
+  g_assert_null (hearth_lifelog_entry_get_content (g_ptr_array_index (soon, 0)));
+  for (guint i = 0; i < on_this_day->len; i++)
+    g_assert_cmpint (hearth_lifelog_entry_get_id (g_ptr_array_index (on_this_day, i)), !=, entry_id);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_assert_cmpuint (indexed (f->store, word), ==, 0);
+}
+
+static void
+test_sealed_capsule_is_read_by_nobody (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 unlock_at = HEARTH_TEST_EPOCH + 30 * DAY;
+  gint64 id;
+
+  /* A capsule for a day gone by is refused. */
+  g_assert_null (hearth_lifelog_write (f->lifelog, f->mum, f->family, "Too late", HEARTH_TEST_EPOCH, &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DATE);
+  g_clear_error (&error);
+
+  id = write_entry (f, "For your eighteenth: " SECRET, unlock_at);
+  /* Sealed for everyone, its author too, through every function. */
+  assert_nowhere (f, f->mum, id, SECRET);
+  assert_nowhere (f, f->kid, id, SECRET);
+
+  /* Nobody edits or deletes it; only its author withdraws it. */
+  g_assert_false (hearth_lifelog_edit (f->lifelog, f->mum, id, "Changed", &error));
+  g_assert_error (error, HEARTH_LIFELOG_ERROR, HEARTH_LIFELOG_ERROR_SEALED);
+  g_clear_error (&error);
+  g_assert_false (hearth_lifelog_delete (f->lifelog, f->mum, id, &error));
+  g_assert_error (error, HEARTH_LIFELOG_ERROR, HEARTH_LIFELOG_ERROR_SEALED);
+  g_clear_error (&error);
+  /* (A new profile starts in sudo mode, and the fake clock stands still.) */
+  hearth_circles_change_role (f->circles, f->mum, f->family, hearth_actor_get_user_id (f->kid), HEARTH_ROLE_EDITOR,
+                              &error);
+  g_assert_no_error (error);
+  g_assert_false (hearth_lifelog_withdraw (f->lifelog, f->kid, id, &error));
+  g_assert_error (error, HEARTH_LIFELOG_ERROR, HEARTH_LIFELOG_ERROR_NOT_AUTHOR);
+  g_clear_error (&error);
+  g_assert_true (hearth_lifelog_withdraw (f->lifelog, f->mum, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (hearth_lifelog_get (f->lifelog, f->mum, id, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM capsules"), ==, 0);
+  g_assert_cmpuint (indexed (f->store, SECRET), ==, 0);
+}
+
+/* The scheduler ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint     n_items;
+  GString  *said;
+} Fired;
+
+static void
+fired_cb (HearthScheduler *scheduler,
+          GPtrArray       *items,
+          Fired           *fired)
+{
+  fired->n_items += items->len;
+  for (guint i = 0; i < items->len; i++)
+    {
+      HearthDueItem *item = g_ptr_array_index (items, i);
+
+      g_string_append_printf (fired->said, "%s|%s\n", item->title, item->body);
+    }
+}
+
+/* Runs the main loop until the scheduler has nothing in a worker. */
+static void
+settle (HearthScheduler *scheduler)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (hearth_scheduler_get_busy (scheduler))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static HearthScheduler *
+new_scheduler (HearthStore  *store,
+               GApplication *application,
+               Fired        *fired)
+{
+  HearthScheduler *scheduler = hearth_scheduler_new (store, application);
+
+  hearth_scheduler_add_kind (scheduler, hearth_lifelog_capsule_kind ());
+  g_signal_connect (scheduler, "fired", G_CALLBACK (fired_cb), fired);
+  hearth_scheduler_start (scheduler);
+  settle (scheduler);
+  return scheduler;
+}
+
+/* Sessions end after a day, and these tests move the clock by weeks: each
+ * read signs in again, at the clock's time. */
+static HearthActor *
+sign_in (Fixture    *f,
+         const char *username)
+{
+  g_autoptr (GError) error = NULL;
+  HearthActor *actor = hearth_auth_sign_in (f->auth, username, HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+
+  g_assert_no_error (error);
+  return actor;
+}
+
+static gboolean
+is_sealed (Fixture *f,
+           gint64   id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) kid = sign_in (f, "kid");
+  g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_get (f->lifelog, kid, id, &error);
+
+  g_assert_no_error (error);
+  return hearth_lifelog_entry_get_sealed (entry);
+}
+
+static void
+test_capsule_opens_at_its_moment_once (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) other_store = hearth_store_open (hearth_store_get_path (f->store), f->clock, &error);
+  g_autoptr (HearthScheduler) first = NULL;
+  g_autoptr (HearthScheduler) second = NULL;
+  g_autoptr (HearthScheduler) after_restart = NULL;
+  g_autoptr (HearthLifelogEntry) opened = NULL;
+  g_autoptr (HearthActor) kid = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  Fired fired = { 0, g_string_new (NULL) };
+  gint64 unlock_at = HEARTH_TEST_EPOCH + 7 * DAY;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = write_entry (f, "Dear future: " SECRET, unlock_at);
+
+  /* Two schedulers, two connections, as two Hearth processes would have. */
+  first = new_scheduler (f->store, NULL, &fired);
+  second = new_scheduler (other_store, NULL, &fired);
+  g_assert_cmpint (hearth_scheduler_get_next_due (first), ==, unlock_at);
+
+  /* One microsecond before: sealed. */
+  hearth_clock_set_now (f->clock, unlock_at - 1);
+  settle (first);
+  settle (second);
+  g_assert_true (is_sealed (f, id));
+  g_assert_cmpuint (fired.n_items, ==, 0);
+
+  /* At it: open, once between the two, and indexed. */
+  hearth_clock_set_now (f->clock, unlock_at);
+  settle (first);
+  settle (second);
+  g_assert_false (is_sealed (f, id));
+  g_assert_cmpuint (fired.n_items, ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT unlocked_at FROM capsules"), ==, unlock_at);
+  kid = sign_in (f, "kid");
+  opened = hearth_lifelog_get (f->lifelog, kid, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hearth_lifelog_entry_get_content (opened), ==, "Dear future: " SECRET);
+  hits = hearth_search (f->store, kid, SECRET, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (hearth_scheduler_get_next_due (first), ==, 0);
+
+  /* What it said names who and when, never what. */
+  g_assert_nonnull (strstr (fired.said->str, "A time capsule from Mum has opened|Sealed on "));
+  g_assert_null (strstr (fired.said->str, SECRET));
+
+  /* A clock set back leaves it open; a restart opens nothing again. */
+  hearth_clock_set_now (f->clock, unlock_at - 30 * DAY);
+  settle (first);
+  g_assert_false (is_sealed (f, id));
+  after_restart = new_scheduler (f->store, NULL, &fired);
+  hearth_clock_set_now (f->clock, unlock_at + DAY);
+  settle (after_restart);
+  settle (first);
+  settle (second);
+  g_assert_cmpuint (fired.n_items, ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT unlocked_at FROM capsules"), ==, unlock_at);
+
+  g_string_free (fired.said, TRUE);
+}
+
+static void
+test_capsule_due_while_closed_opens_at_start (Fixture       *f,
+                                              gconstpointer  data)
+{
+  g_autoptr (HearthScheduler) scheduler = NULL;
+  Fired fired = { 0, g_string_new (NULL) };
+  gint64 due = write_entry (f, "Opened while away", HEARTH_TEST_EPOCH + DAY);
+  gint64 withdrawn = write_entry (f, "Never to be read", HEARTH_TEST_EPOCH + DAY);
+  gint64 later = write_entry (f, "Not yet", HEARTH_TEST_EPOCH + 10 * DAY);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (hearth_lifelog_withdraw (f->lifelog, f->mum, withdrawn, &error));
+  g_assert_no_error (error);
+
+  /* Hearth was closed when the day came; at the next start, it opens. */
+  hearth_clock_set_now (f->clock, HEARTH_TEST_EPOCH + 2 * DAY);
+  scheduler = new_scheduler (f->store, NULL, &fired);
+  g_assert_cmpuint (fired.n_items, ==, 1);
+  g_assert_false (is_sealed (f, due));
+  g_assert_true (is_sealed (f, later));
+  g_assert_cmpint (hearth_scheduler_get_next_due (scheduler), ==, HEARTH_TEST_EPOCH + 10 * DAY);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM capsules WHERE unlocked_at IS NOT NULL"), ==, 1);
+  g_string_free (fired.said, TRUE);
+}
+
+/* Notifications, to a real notification daemon ------------------------------------------- */
+
+static GSubprocess *
+start_notification_daemon (GDBusConnection *bus)
+{
+  g_autoptr (GError) error = NULL;
+  GSubprocess *daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "/usr/bin/python3", "-m", "dbusmock",
+                                          "--template", "notification_daemon", NULL);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  for (;;)
+    {
+      g_autoptr (GVariant) owner = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                                "org.freedesktop.DBus", "NameHasOwner",
+                                                                g_variant_new ("(s)", "org.freedesktop.Notifications"),
+                                                                G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                                                NULL, &error);
+      gboolean has_owner = FALSE;
+
+      g_assert_no_error (error);
+      g_variant_get (owner, "(b)", &has_owner);
+      if (has_owner)
+        return daemon;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (50000);
+    }
+}
+
+/* The Notify calls the daemon received: "summary|body" lines. */
+static char *
+notifications_received (GDBusConnection *bus)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) calls = g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications",
+                                                            "/org/freedesktop/Notifications",
+                                                            "org.freedesktop.DBus.Mock", "GetCalls", NULL,
+                                                            G_VARIANT_TYPE ("(a(tsav))"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                                            NULL, &error);
+  g_autoptr (GVariantIter) iter = NULL;
+  GString *received = g_string_new (NULL);
+  const char *method;
+  GVariantIter *args;
+  guint64 when;
+
+  g_assert_no_error (error);
+  g_variant_get (calls, "(a(tsav))", &iter);
+  while (g_variant_iter_next (iter, "(t&sav)", &when, &method, &args))
+    {
+      if (g_str_equal (method, "Notify"))
+        {
+          g_autoptr (GVariant) summary = NULL;
+          g_autoptr (GVariant) body = NULL;
+          GVariant *arg;
+          guint n = 0;
+
+          while ((arg = g_variant_iter_next_value (args)) != NULL)
+            {
+              g_autoptr (GVariant) value = g_variant_get_variant (arg);
+
+              if (n == 3)
+                summary = g_variant_ref (value);
+              else if (n == 4)
+                body = g_variant_ref (value);
+              g_variant_unref (arg);
+              n++;
+            }
+          g_string_append_printf (received, "%s|%s\n", g_variant_get_string (summary, NULL),
+                                  g_variant_get_string (body, NULL));
+        }
+      g_variant_iter_free (args);
+    }
+  return g_string_free (received, FALSE);
+}
+
+static void
+test_notification_is_sent (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr (GSubprocess) daemon = NULL;
+  g_autoptr (GApplication) application = NULL;
+  g_autoptr (HearthScheduler) scheduler = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Fired fired = { 0, g_string_new (NULL) };
+  gint64 unlock_at = HEARTH_TEST_EPOCH + DAY;
+
+  g_assert_no_error (error);
+  daemon = start_notification_daemon (bus);
+  application = g_application_new ("io.github.hearthapp.Hearth.LifelogTest", G_APPLICATION_DEFAULT_FLAGS);
+  g_application_register (application, NULL, &error);
+  g_assert_no_error (error);
+
+  write_entry (f, "Open me later: " SECRET, unlock_at);
+  scheduler = new_scheduler (f->store, application, &fired);
+  before = notifications_received (bus);
+  g_assert_cmpstr (before, ==, "");
+
+  hearth_clock_set_now (f->clock, unlock_at);
+  settle (scheduler);
+  g_assert_cmpuint (fired.n_items, ==, 1);
+  /* The daemon hears it over D-Bus: wait for the call to arrive. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while ((after = notifications_received (bus)) != NULL && *after == '\0')
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_clear_pointer (&after, g_free);
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (20000);
+      }
+  }
+  g_assert_true (g_str_has_prefix (after, "A time capsule from Mum has opened|Sealed on "));
+  g_assert_nonnull (strstr (after, "Read it in the life log of The Lovelaces."));
+  g_assert_null (strstr (after, SECRET));
+  g_assert_null (strstr (after, "Open me later"));
+
+  g_subprocess_force_exit (daemon);
+  g_subprocess_wait (daemon, NULL, NULL);
+  g_string_free (fired.said, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/lifelog/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("entries-edits-and-deletions", test_entries_edits_and_deletions);
+  ADD ("sealed-capsule-is-read-by-nobody", test_sealed_capsule_is_read_by_nobody);
+  ADD ("capsule-opens-at-its-moment-once", test_capsule_opens_at_its_moment_once);
+  ADD ("capsule-due-while-closed-opens-at-start", test_capsule_due_while_closed_opens_at_start);
+  ADD ("notification-is-sent", test_notification_is_sent);
+#undef ADD
+
+  return g_test_run ();
+}
