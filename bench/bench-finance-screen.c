@@ -127,6 +127,7 @@ run_screen (const char *path,
   g_autoptr (HearthAuth) auth = NULL;
   g_autoptr (HearthCircles) circles = NULL;
   g_autoptr (HearthFinance) finance = NULL;
+  g_autoptr (HearthLifelog) lifelog = NULL;
   g_autoptr (HearthKeyring) keyring = NULL;
   g_autoptr (GSettings) settings = NULL;
   g_autoptr (HearthActor) actor = NULL;
@@ -149,7 +150,8 @@ run_screen (const char *path,
   actor = hearth_auth_sign_in (auth, "bench", PASSWORD, FALSE, NULL, &error);
   hearth_bench_check (error);
 
-  screen.window = GTK_WIDGET (hearth_window_new (NULL, settings, auth, circles, finance, keyring));
+  lifelog = hearth_lifelog_new (auth);
+  screen.window = GTK_WIDGET (hearth_window_new (NULL, settings, auth, circles, finance, lifelog, keyring));
   screen.frames = frames;
   screen.rand = rand;
   screen.loop = loop;

@@ -7,18 +7,21 @@
 
 #include "hearth-application.h"
 #include "hearth-auth.h"
+#include "hearth-background.h"
 #include "hearth-circles.h"
 #include "hearth-finance.h"
 #include "hearth-clock.h"
 #include "hearth-keyring.h"
+#include "hearth-lifelog.h"
+#include "hearth-scheduler.h"
 #include "hearth-preferences-window.h"
 #include "hearth-store.h"
 #include "hearth-window.h"
 
 /*
  * HearthApplication owns what lives as long as the process: the settings, the
- * store, the services (auth, circles, finance), the keyring and the main
- * window. At start-up it opens the store in a worker thread (creating or
+ * store, the services (auth, circles, finance, life log), the keyring, the
+ * scheduler and the main window. At start-up it opens the store in a worker thread (creating or
  * migrating the database), then looks in the keyring for a profile that stays
  * signed in, and shows the window once both have answered; when the database
  * cannot be opened it says why and offers to quit.
@@ -34,12 +37,16 @@ struct _HearthApplication
   HearthAuth     *auth;
   HearthCircles  *circles;
   HearthFinance  *finance;
+  HearthLifelog  *lifelog;
+  HearthScheduler *scheduler;
   HearthKeyring  *keyring;
   HearthActor    *resumed;
   gboolean        ready;
   GError         *open_error;
   GCancellable   *cancellable;
   gboolean        activation_pending;
+  gboolean        start_in_background;  /* --background: no window at first */
+  gboolean        held_in_background;   /* no window, something still to come */
 };
 
 enum {
@@ -52,11 +59,16 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (HearthApplication, hearth_application, ADW_TYPE_APPLICATION)
 
+static void update_background  (HearthApplication *self);
+static void scheduler_fired_cb (HearthApplication *self);
+
 static const GOptionEntry option_entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Keep Hearth’s data in DIR instead of the usual place"), N_("DIR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and quit"), NULL },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window, to announce what falls due"), NULL },
   { NULL }
 };
 
@@ -71,7 +83,7 @@ present_main_window (HearthApplication *self)
 
       window = GTK_WINDOW (hearth_window_new (GTK_APPLICATION (self), self->settings,
                                               self->auth, self->circles, self->finance,
-                                              self->keyring));
+                                              self->lifelog, self->keyring));
       hearth_window_start (HEARTH_WINDOW (window), resumed);
     }
 
@@ -128,7 +140,8 @@ resumed_cb (GObject      *source,
   if (self->activation_pending)
     {
       self->activation_pending = FALSE;
-      present_main_window (self);
+      if (!self->start_in_background)
+        present_main_window (self);
     }
 }
 
@@ -158,12 +171,80 @@ store_opened_cb (GObject      *source,
   self->auth = hearth_auth_new (self->store, hearth_password_cost_default ());
   self->circles = hearth_circles_new (self->auth);
   self->finance = hearth_finance_new (self->auth);
+  self->lifelog = hearth_lifelog_new (self->auth);
   self->keyring = hearth_keyring_new (APPLICATION_ID);
+
+  /* Catches up on what fell due while Hearth was closed, then keeps watch. */
+  self->scheduler = hearth_scheduler_new (self->store, G_APPLICATION (self));
+  g_settings_bind (self->settings, "notifications-enabled", self->scheduler, "notifications", G_SETTINGS_BIND_GET);
+  hearth_scheduler_add_kind (self->scheduler, hearth_lifelog_capsule_kind ());
+  g_signal_connect_object (self->scheduler, "fired", G_CALLBACK (scheduler_fired_cb), self, G_CONNECT_SWAPPED);
+  hearth_scheduler_start (self->scheduler);
+  update_background (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 
   g_application_hold (G_APPLICATION (self));
   hearth_auth_resume_from_keyring_async (self->auth, self->keyring, self->cancellable,
                                          resumed_cb, g_object_ref (self));
+}
+
+/* Background ----------------------------------------------------------------------------- */
+
+/* Without a window, Hearth stays while something is still to come and the
+ * setting allows it; otherwise it goes as any application does. */
+static void
+update_background (HearthApplication *self)
+{
+  gboolean windowless = gtk_application_get_windows (GTK_APPLICATION (self)) == NULL;
+  gboolean stay = windowless && self->scheduler != NULL &&
+                  (self->start_in_background || g_settings_get_boolean (self->settings, "run-in-background")) &&
+                  hearth_scheduler_get_next_due (self->scheduler) != 0;
+
+  if (stay && !self->held_in_background)
+    {
+      g_debug ("Running in the background until %" G_GINT64_FORMAT, hearth_scheduler_get_next_due (self->scheduler));
+      self->held_in_background = TRUE;
+      g_application_hold (G_APPLICATION (self));
+    }
+  else if (!stay && self->held_in_background)
+    {
+      self->held_in_background = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+}
+
+static void
+scheduler_fired_cb (HearthApplication *self)
+{
+  hearth_scheduler_check_now (self->scheduler);
+  update_background (self);
+}
+
+static void
+autostart_changed_cb (HearthApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!hearth_background_set_autostart (g_settings_get_boolean (self->settings, "start-with-session"), &error))
+    g_warning ("Could not change starting with the session: %s", error->message);
+}
+
+static void
+open_entry_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  HearthApplication *self = user_data;
+  GtkWindow *window;
+
+  if (!self->ready)
+    return;
+  self->start_in_background = FALSE;
+  present_main_window (self);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  /* Signed in, the life log shows; otherwise the picker stays first. */
+  if (HEARTH_IS_WINDOW (window))
+    hearth_window_show_module (HEARTH_WINDOW (window), "lifelog");
 }
 
 static void
@@ -211,6 +292,7 @@ about_action (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { "open-entry", open_entry_action, "(sx)" },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -246,6 +328,7 @@ hearth_application_handle_local_options (GApplication *application,
     }
 
   g_variant_dict_lookup (options, "data-dir", "^ay", &self->data_dir);
+  self->start_in_background = g_variant_dict_contains (options, "background");
 
   return G_APPLICATION_CLASS (hearth_application_parent_class)->handle_local_options (application, options);
 }
@@ -273,6 +356,14 @@ hearth_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
 
+  /* Tied to the application's life: its settings may outlive it (bindings). */
+  g_signal_connect_object (self->settings, "changed::start-with-session", G_CALLBACK (autostart_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::run-in-background", G_CALLBACK (update_background), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self, "window-added", G_CALLBACK (update_background), self);
+  g_signal_connect_swapped (self, "window-removed", G_CALLBACK (update_background), self);
+
   /* Held until the store answers, so that a failure can still be shown. */
   g_application_hold (application);
   path = hearth_store_dup_default_path (self->data_dir);
@@ -284,7 +375,11 @@ hearth_application_activate (GApplication *application)
 {
   HearthApplication *self = HEARTH_APPLICATION (application);
 
-  if (self->ready)
+  /* Started with the session: the first activation shows nothing; the next,
+   * from the launcher, shows the window. */
+  if (self->ready && self->start_in_background)
+    self->start_in_background = FALSE;
+  else if (self->ready)
     present_main_window (self);
   else if (self->open_error != NULL)
     present_open_error (self);
@@ -299,6 +394,8 @@ hearth_application_shutdown (GApplication *application)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->resumed);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->lifelog);
   g_clear_object (&self->finance);
   g_clear_object (&self->circles);
   g_clear_object (&self->auth);
@@ -314,6 +411,8 @@ hearth_application_finalize (GObject *object)
   HearthApplication *self = HEARTH_APPLICATION (object);
 
   g_clear_object (&self->resumed);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->lifelog);
   g_clear_object (&self->finance);
   g_clear_object (&self->circles);
   g_clear_object (&self->auth);
@@ -433,4 +532,18 @@ hearth_application_get_settings (HearthApplication *self)
   g_return_val_if_fail (HEARTH_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * hearth_application_get_in_background:
+ *
+ * Returns: whether Hearth runs without a window, waiting for something still
+ *   to come (a capsule to open)
+ */
+gboolean
+hearth_application_get_in_background (HearthApplication *self)
+{
+  g_return_val_if_fail (HEARTH_IS_APPLICATION (self), FALSE);
+
+  return self->held_in_background;
 }

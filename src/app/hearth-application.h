@@ -15,5 +15,6 @@ HearthApplication *hearth_application_new          (void);
 HearthStore       *hearth_application_get_store    (HearthApplication *self);
 HearthAuth        *hearth_application_get_auth     (HearthApplication *self);
 GSettings         *hearth_application_get_settings (HearthApplication *self);
+gboolean           hearth_application_get_in_background (HearthApplication *self);
 
 G_END_DECLS

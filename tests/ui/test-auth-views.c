@@ -244,6 +244,7 @@ typedef struct
   HearthAuth    *auth;
   HearthCircles *circles;
   HearthFinance *finance;
+  HearthLifelog *lifelog;
   HearthKeyring *keyring;
   GSettings     *settings;
   HearthActor   *ada;
@@ -268,7 +269,8 @@ window_set_up (WindowFixture *f,
 
   f->circles = hearth_circles_new (f->auth);
   f->finance = hearth_finance_new (f->auth);
-  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->keyring);
+  f->lifelog = hearth_lifelog_new (f->auth);
+  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->lifelog, f->keyring);
   hearth_window_start (f->window, f->ada);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "main");
@@ -284,6 +286,7 @@ window_tear_down (WindowFixture *f,
   g_clear_object (&f->settings);
   g_clear_object (&f->keyring);
   g_clear_object (&f->finance);
+  g_clear_object (&f->lifelog);
   g_clear_object (&f->circles);
   g_clear_object (&f->auth);
   g_clear_object (&f->store);

@@ -29,6 +29,7 @@ typedef struct
   HearthAuth    *auth;
   HearthCircles *circles;
   HearthFinance *finance;
+  HearthLifelog *lifelog;
   HearthKeyring *keyring;
   GSettings     *settings;
   HearthActor   *owner;
@@ -51,6 +52,7 @@ fixture_set_up (Fixture       *f,
   f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
   f->circles = hearth_circles_new (f->auth);
   f->finance = hearth_finance_new (f->auth);
+  f->lifelog = hearth_lifelog_new (f->auth);
   f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
   f->settings = g_settings_new ("io.github.hearthapp.Hearth");
 
@@ -68,7 +70,7 @@ fixture_set_up (Fixture       *f,
                              HEARTH_ROLE_EDITOR, &error);
   g_assert_no_error (error);
 
-  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->keyring);
+  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->lifelog, f->keyring);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 980, 760);
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -83,6 +85,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->settings);
   g_clear_object (&f->keyring);
   g_clear_object (&f->finance);
+  g_clear_object (&f->lifelog);
   g_clear_object (&f->circles);
   g_clear_object (&f->auth);
   g_clear_object (&f->store);

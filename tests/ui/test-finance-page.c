@@ -32,6 +32,7 @@ typedef struct
   HearthAuth    *auth;
   HearthCircles *circles;
   HearthFinance *finance;
+  HearthLifelog *lifelog;
   HearthKeyring *keyring;
   GSettings     *settings;
   HearthActor   *owner;
@@ -68,6 +69,7 @@ fixture_set_up (Fixture       *f,
   f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
   f->circles = hearth_circles_new (f->auth);
   f->finance = hearth_finance_new (f->auth);
+  f->lifelog = hearth_lifelog_new (f->auth);
   f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
   f->settings = g_settings_new ("io.github.hearthapp.Hearth");
   f->owner = hearth_test_new_profile (f->auth, "olivia", "olivia");
@@ -86,7 +88,7 @@ fixture_set_up (Fixture       *f,
   add (f, "2026-11-03", 90000, FALSE, "Rent");
   add (f, "2026-11-20", 6420, FALSE, "Groceries");
 
-  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->keyring);
+  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->lifelog, f->keyring);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -101,6 +103,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->settings);
   g_clear_object (&f->keyring);
   g_clear_object (&f->finance);
+  g_clear_object (&f->lifelog);
   g_clear_object (&f->circles);
   g_clear_object (&f->auth);
   g_clear_object (&f->store);

@@ -6,9 +6,15 @@
 #include <glib/gstdio.h>
 
 #include "hearth-application.h"
+#include "hearth-background.h"
 #include "hearth-circles-page.h"
-#include "hearth-finance-page.h"
+#include "hearth-circles.h"
 #include "hearth-clock.h"
+#include "hearth-finance-page.h"
+#include "hearth-home-page.h"
+#include "hearth-lifelog-page.h"
+#include "hearth-lifelog.h"
+#include "hearth-password.h"
 #include "hearth-preferences-window.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
@@ -173,6 +179,14 @@ visit_every_module (HearthWindow *window)
       else if (g_str_equal (modules[i], "finance"))
         {
           g_assert_true (HEARTH_IS_FINANCE_PAGE (page));
+        }
+      else if (g_str_equal (modules[i], "lifelog"))
+        {
+          g_assert_true (HEARTH_IS_LIFELOG_PAGE (page));
+        }
+      else if (g_str_equal (modules[i], "home"))
+        {
+          g_assert_true (HEARTH_IS_HOME_PAGE (page));
         }
       else
         {
@@ -398,6 +412,91 @@ test_unreadable_database (void)
   hearth_test_remove_tree (dir);
 }
 
+static gboolean
+windowless (gpointer user_data)
+{
+  Run *run = user_data;
+
+  return gtk_application_get_windows (GTK_APPLICATION (run->app)) == NULL;
+}
+
+static gboolean
+drive_background (gpointer user_data)
+{
+  Run *run = user_data;
+  g_autofree char *autostart = hearth_background_dup_autostart_path ();
+  g_autofree char *entry = NULL;
+  GSettings *settings;
+  GStatBuf info;
+
+  hearth_test_wait_until (has_main_window, run, "the main window");
+  settings = hearth_application_get_settings (run->app);
+
+  /* Starting with the session: an autostart entry, only its owner's. */
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  g_settings_set_boolean (settings, "start-with-session", TRUE);
+  g_assert_true (g_file_get_contents (autostart, &entry, NULL, NULL));
+  g_assert_nonnull (strstr (entry, "Exec=hearth --background\n"));
+  g_assert_cmpint (g_stat (autostart, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  g_settings_set_boolean (settings, "start-with-session", FALSE);
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+
+  /* A capsule is still to come: closing the window leaves Hearth running. */
+  g_assert_false (hearth_application_get_in_background (run->app));
+  gtk_window_close (gtk_application_get_active_window (GTK_APPLICATION (run->app)));
+  hearth_test_wait_until (windowless, run, "the window to close");
+  g_assert_true (hearth_application_get_in_background (run->app));
+
+  /* Switched off, it goes: g_application_run() returns. */
+  run->done = TRUE;
+  g_settings_set_boolean (settings, "run-in-background", FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_runs_in_background (void)
+{
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autoptr (HearthApplication) app = hearth_application_new ();
+  char *argv[] = { "hearth", "--data-dir", dir, NULL };
+  Run run = { app, dir, FALSE };
+  int status;
+
+  /* A family with a capsule that opens tomorrow, on the real clock. */
+  {
+    g_autofree char *path = g_build_filename (dir, HEARTH_STORE_FILE_NAME, NULL);
+    g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+    g_autoptr (GError) error = NULL;
+    g_autoptr (HearthStore) store = hearth_store_open (path, clock, &error);
+    g_autoptr (HearthAuth) auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+    g_autoptr (HearthCircles) circles = hearth_circles_new (auth);
+    g_autoptr (HearthLifelog) lifelog = hearth_lifelog_new (auth);
+    g_autoptr (HearthActor) ada = NULL;
+    g_autoptr (HearthCircle) family = NULL;
+    g_autoptr (HearthLifelogEntry) capsule = NULL;
+    g_auto (GStrv) keys = NULL;
+
+    g_assert_no_error (error);
+    ada = hearth_auth_create_profile (auth, "ada", "Ada", NULL, "Tapioca-Harbour-71", &keys, &error);
+    g_assert_no_error (error);
+    family = hearth_circles_create (circles, ada, "Family", &error);
+    g_assert_no_error (error);
+    capsule = hearth_lifelog_write (lifelog, ada, hearth_circle_get_id (family), "For tomorrow",
+                                    g_get_real_time () + G_TIME_SPAN_DAY, &error);
+    g_assert_no_error (error);
+  }
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_idle_add (drive_background, &run);
+
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.done);
+  hearth_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +505,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/shell/main-window", test_main_window);
   g_test_add_func ("/ui/shell/unreadable-database", test_unreadable_database);
+  g_test_add_func ("/ui/shell/runs-in-background", test_runs_in_background);
 
   return g_test_run ();
 }

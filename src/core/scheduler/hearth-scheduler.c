@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "hearth-scheduler.h"
 
@@ -40,7 +39,16 @@ struct _HearthScheduler
   GCancellable *cancellable;
   GDBusConnection *system_bus;
   guint         sleep_subscription;
+  gboolean      notify;
 };
+
+enum {
+  PROP_0,
+  PROP_NOTIFICATIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_FIRED,
@@ -94,12 +102,58 @@ hearth_scheduler_finalize (GObject *object)
 }
 
 static void
+hearth_scheduler_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_NOTIFICATIONS:
+      g_value_set_boolean (value, HEARTH_SCHEDULER (object)->notify);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearth_scheduler_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_NOTIFICATIONS:
+      HEARTH_SCHEDULER (object)->notify = g_value_get_boolean (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hearth_scheduler_class_init (HearthSchedulerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = hearth_scheduler_dispose;
   object_class->finalize = hearth_scheduler_finalize;
+  object_class->get_property = hearth_scheduler_get_property;
+  object_class->set_property = hearth_scheduler_set_property;
+
+  /**
+   * HearthScheduler:notifications:
+   *
+   * Whether what falls due is announced as a desktop notification (the
+   * `notifications-enabled` setting); it is marked done either way.
+   */
+  properties[PROP_NOTIFICATIONS] = g_param_spec_boolean ("notifications", NULL, NULL, TRUE,
+                                                  G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * HearthScheduler::fired:
@@ -116,6 +170,7 @@ hearth_scheduler_init (HearthScheduler *self)
 {
   self->kinds = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
+  self->notify = TRUE;
 }
 
 /**
@@ -217,7 +272,7 @@ static void
 notify (HearthScheduler *self,
         GPtrArray       *items)
 {
-  if (self->application == NULL)
+  if (self->application == NULL || !self->notify)
     return;
   for (guint i = 0; i < items->len; i++)
     {

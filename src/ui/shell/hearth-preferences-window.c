@@ -20,6 +20,8 @@ struct _HearthPreferencesWindow
 
   GtkSpinButton        *idle_lock_spin;
   GtkSwitch            *notifications_switch;
+  GtkSwitch            *background_switch;
+  GtkSwitch            *autostart_switch;
   AdwComboRow          *style_row;
   AdwComboRow          *currency_row;
 };
@@ -136,6 +138,10 @@ hearth_preferences_window_constructed (GObject *object)
                    self->idle_lock_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notifications-enabled",
                    self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "run-in-background",
+                   self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "start-with-session",
+                   self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "style",
                                 self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
@@ -227,6 +233,8 @@ hearth_preferences_window_class_init (HearthPreferencesWindowClass *klass)
                                                RESOURCE_BASE_PATH "/ui/shell/hearth-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, idle_lock_spin);
   gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, autostart_switch);
   gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, currency_row);
 

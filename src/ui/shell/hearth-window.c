@@ -10,6 +10,8 @@
 #include "hearth-circles-page.h"
 #include "hearth-clock.h"
 #include "hearth-finance-page.h"
+#include "hearth-home-page.h"
+#include "hearth-lifelog-page.h"
 #include "hearth-onboarding.h"
 #include "hearth-sign-in-view.h"
 #include "hearth-store.h"
@@ -38,6 +40,7 @@ struct _HearthWindow
   HearthAuth           *auth;
   HearthCircles        *circles;
   HearthFinance        *finance;
+  HearthLifelog        *lifelog;
   GArray               *circle_ids;
   gint64                circle_id;
   gboolean              filling_switcher;
@@ -58,6 +61,8 @@ struct _HearthWindow
   GtkDropDown          *circle_switcher;
   HearthCirclesPage    *circles_page;
   HearthFinancePage    *finance_page;
+  HearthLifelogPage    *lifelog_page;
+  HearthHomePage       *home_page;
 };
 
 enum {
@@ -66,6 +71,7 @@ enum {
   PROP_AUTH,
   PROP_CIRCLES,
   PROP_FINANCE,
+  PROP_LIFELOG,
   PROP_KEYRING,
   PROP_ACTOR,
   PROP_CIRCLE_ID,
@@ -235,6 +241,8 @@ set_circle (HearthWindow *self,
   if (self->actor != NULL)
     hearth_circles_page_set_context (self->circles_page, self->auth, self->circles, self->actor, circle_id);
   hearth_finance_page_set_context (self->finance_page, self->finance, self->actor, circle_id);
+  hearth_lifelog_page_set_context (self->lifelog_page, self->lifelog, self->actor, circle_id);
+  hearth_home_page_set_context (self->home_page, self->lifelog, self->actor, circle_id);
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CIRCLE_ID]);
 }
@@ -544,6 +552,7 @@ hearth_window_finalize (GObject *object)
   g_clear_object (&self->auth);
   g_clear_object (&self->circles);
   g_clear_object (&self->finance);
+  g_clear_object (&self->lifelog);
   g_clear_object (&self->keyring);
   g_clear_object (&self->actor);
   g_clear_pointer (&self->circle_ids, g_array_unref);
@@ -575,6 +584,10 @@ hearth_window_get_property (GObject    *object,
 
     case PROP_FINANCE:
       g_value_set_object (value, self->finance);
+      break;
+
+    case PROP_LIFELOG:
+      g_value_set_object (value, self->lifelog);
       break;
 
     case PROP_KEYRING:
@@ -618,6 +631,10 @@ hearth_window_set_property (GObject      *object,
 
     case PROP_FINANCE:
       self->finance = g_value_dup_object (value);
+      break;
+
+    case PROP_LIFELOG:
+      self->lifelog = g_value_dup_object (value);
       break;
 
     case PROP_KEYRING:
@@ -667,6 +684,11 @@ hearth_window_class_init (HearthWindowClass *klass)
                          HEARTH_TYPE_FINANCE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_LIFELOG] =
+    g_param_spec_object ("lifelog", NULL, NULL,
+                         HEARTH_TYPE_LIFELOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_KEYRING] =
     g_param_spec_object ("keyring", NULL, NULL,
                          HEARTH_TYPE_KEYRING,
@@ -697,6 +719,8 @@ hearth_window_class_init (HearthWindowClass *klass)
   g_type_ensure (HEARTH_TYPE_SIGN_IN_VIEW);
   g_type_ensure (HEARTH_TYPE_CIRCLES_PAGE);
   g_type_ensure (HEARTH_TYPE_FINANCE_PAGE);
+  g_type_ensure (HEARTH_TYPE_LIFELOG_PAGE);
+  g_type_ensure (HEARTH_TYPE_HOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/shell/hearth-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, toast_overlay);
@@ -711,6 +735,8 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, circle_switcher);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, circles_page);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, finance_page);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, lifelog_page);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, home_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, onboarding_finished_cb);
@@ -772,6 +798,7 @@ hearth_window_init (HearthWindow *self)
  * @auth: the auth service, for onboarding and sign-in
  * @circles: the circles service, on the same store
  * @finance: the finance service, on the same store
+ * @lifelog: the life log service, on the same store
  * @keyring: where "stay signed in" tokens are kept
  *
  * Returns: (transfer full): a new main window, in its "starting" mode
@@ -782,6 +809,7 @@ hearth_window_new (GtkApplication *application,
                    HearthAuth     *auth,
                    HearthCircles  *circles,
                    HearthFinance  *finance,
+                   HearthLifelog  *lifelog,
                    HearthKeyring  *keyring)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
@@ -789,6 +817,7 @@ hearth_window_new (GtkApplication *application,
   g_return_val_if_fail (HEARTH_IS_AUTH (auth), NULL);
   g_return_val_if_fail (HEARTH_IS_CIRCLES (circles), NULL);
   g_return_val_if_fail (HEARTH_IS_FINANCE (finance), NULL);
+  g_return_val_if_fail (HEARTH_IS_LIFELOG (lifelog), NULL);
   g_return_val_if_fail (HEARTH_IS_KEYRING (keyring), NULL);
 
   return g_object_new (HEARTH_TYPE_WINDOW,
@@ -797,6 +826,7 @@ hearth_window_new (GtkApplication *application,
                        "auth", auth,
                        "circles", circles,
                        "finance", finance,
+                       "lifelog", lifelog,
                        "keyring", keyring,
                        NULL);
 }

@@ -6,6 +6,7 @@
 #include "hearth-auth.h"
 #include "hearth-circles.h"
 #include "hearth-finance.h"
+#include "hearth-lifelog.h"
 #include "hearth-keyring.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ HearthWindow *hearth_window_new                (GtkApplication *application,
                                                 HearthAuth     *auth,
                                                 HearthCircles  *circles,
                                                 HearthFinance  *finance,
+                                                HearthLifelog  *lifelog,
                                                 HearthKeyring  *keyring);
 void          hearth_window_start              (HearthWindow   *self,
                                                 HearthActor    *actor);

@@ -1,0 +1,612 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-lifelog-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hearth-lifelog-page.h"
+
+/*
+ * The Life Log page of the current circle: a box to write in, with "Seal as a
+ * time capsule until…" and a calendar, then the timeline, newest first, in a
+ * GtkListView over the service's model, a day header above the first entry
+ * of each day. A sealed capsule is a locked card that says from whom and when
+ * it opens; an opened one says so above its words. Each entry has a menu with
+ * what the role may do to it: Edit, Delete, or, for its author, Withdraw a
+ * sealed capsule.
+ */
+
+struct _HearthLifelogPage
+{
+  AdwBin             parent_instance;
+
+  HearthLifelog     *lifelog;
+  HearthActor       *actor;
+  gint64             circle_id;
+  HearthQueryModel  *timeline;
+  GDateTime         *seal_until;  /* the day chosen, local midnight */
+
+  AdwToastOverlay   *toasts;
+  GtkWidget         *compose;
+  GtkTextView       *text;
+  GtkCheckButton    *seal_check;
+  GtkMenuButton     *date_button;
+  GtkCalendar       *calendar;
+  GtkWidget         *post_button;
+  GtkStack          *stack;
+  GtkListView       *list;
+  AdwStatusPage     *empty;
+};
+
+G_DEFINE_FINAL_TYPE (HearthLifelogPage, hearth_lifelog_page, ADW_TYPE_BIN)
+
+static void
+toast (HearthLifelogPage *self,
+       const char        *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+static char *
+format_day (gint64 usec)
+{
+  g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+
+  /* Translators: a day in the life log: "Friday, 27 November 2026"; see
+   * g_date_time_format(). xgettext:no-c-format */
+  return g_date_time_format (when, _("%A, %-d %B %Y"));
+}
+
+static char *
+format_time (gint64 usec)
+{
+  g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+
+  return g_date_time_format (when, "%H:%M");
+}
+
+/* Writing -------------------------------------------------------------------------------- */
+
+static char *
+text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+update_compose (HearthLifelogPage *self)
+{
+  g_autofree char *text = text_of (self->text);
+  gboolean sealing = gtk_check_button_get_active (self->seal_check);
+  g_autofree char *label = NULL;
+
+  g_strstrip (text);
+  gtk_widget_set_sensitive (self->post_button, *text != '\0');
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_button), sealing);
+  label = g_date_time_format (self->seal_until, "%x");
+  gtk_menu_button_set_label (self->date_button, label);
+  gtk_button_set_label (GTK_BUTTON (self->post_button), sealing ? _("_Seal") : _("_Post"));
+}
+
+static void
+day_selected_cb (HearthLifelogPage *self)
+{
+  g_autoptr (GDateTime) chosen = gtk_calendar_get_date (self->calendar);
+
+  g_clear_pointer (&self->seal_until, g_date_time_unref);
+  self->seal_until = g_date_time_new_local (g_date_time_get_year (chosen), g_date_time_get_month (chosen),
+                                            g_date_time_get_day_of_month (chosen), 0, 0, 0);
+  gtk_check_button_set_active (self->seal_check, TRUE);
+  update_compose (self);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+/**
+ * hearth_lifelog_page_post:
+ *
+ * What the Post (or Seal) button does: writes the entry, sealed until the
+ * chosen day's start when the box is ticked.
+ */
+void
+hearth_lifelog_page_post (HearthLifelogPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthLifelogEntry) entry = NULL;
+  g_autofree char *text = text_of (self->text);
+  gboolean sealing = gtk_check_button_get_active (self->seal_check);
+
+  g_return_if_fail (HEARTH_IS_LIFELOG_PAGE (self));
+
+  entry = hearth_lifelog_write (self->lifelog, self->actor, self->circle_id, text,
+                                sealing ? g_date_time_to_unix (self->seal_until) * G_USEC_PER_SEC : 0, &error);
+  if (entry == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text), "", -1);
+  gtk_check_button_set_active (self->seal_check, FALSE);
+  if (sealing)
+    {
+      g_autofree char *day = g_date_time_format (self->seal_until, "%x");
+      /* Translators: after sealing: "Sealed until 11/27/44" */
+      g_autofree char *said = g_strdup_printf (_("Sealed until %s"), day);
+
+      toast (self, said);
+    }
+}
+
+/**
+ * hearth_lifelog_page_set_seal_date:
+ *
+ * Ticks "Seal as a time capsule until…" for the day of @date, as a person
+ * choosing it in the calendar does.
+ */
+void
+hearth_lifelog_page_set_seal_date (HearthLifelogPage *self,
+                                   GDateTime         *date)
+{
+  g_return_if_fail (HEARTH_IS_LIFELOG_PAGE (self));
+
+  gtk_calendar_select_day (self->calendar, date);
+  day_selected_cb (self);
+}
+
+/* The entries' menus --------------------------------------------------------------------- */
+
+typedef struct
+{
+  HearthLifelogPage *self;
+  gint64             id;
+  GtkTextView       *text;
+} EntryAction;
+
+static void
+entry_action_free (gpointer data)
+{
+  EntryAction *action = data;
+
+  g_object_unref (action->self);
+  g_free (action);
+}
+
+static EntryAction *
+entry_action_new (HearthLifelogPage *self,
+                  gint64             id)
+{
+  EntryAction *action = g_new0 (EntryAction, 1);
+
+  action->self = g_object_ref (self);
+  action->id = id;
+  return action;
+}
+
+static void
+edit_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  EntryAction      *action)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  text = text_of (action->text);
+  if (!hearth_lifelog_edit (action->self->lifelog, action->self->actor, action->id, text, &error))
+    toast (action->self, error->message);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     EntryAction      *action)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean done = TRUE;
+
+  if (g_str_equal (response, "delete"))
+    done = hearth_lifelog_delete (action->self->lifelog, action->self->actor, action->id, &error);
+  else if (g_str_equal (response, "withdraw"))
+    done = hearth_lifelog_withdraw (action->self->lifelog, action->self->actor, action->id, &error);
+  if (!done)
+    toast (action->self, error->message);
+}
+
+static void
+entry_menu_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HearthLifelogPage *self = HEARTH_LIFELOG_PAGE (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthLifelogEntry) entry = NULL;
+  const char *what;
+  gint64 id;
+  AdwMessageDialog *dialog;
+  EntryAction *action;
+
+  g_variant_get (parameter, "(&sx)", &what, &id);
+  entry = hearth_lifelog_get (self->lifelog, self->actor, id, &error);
+  if (entry == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  action = entry_action_new (self, id);
+
+  if (g_str_equal (what, "edit"))
+    {
+      GtkWidget *text = gtk_text_view_new ();
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Edit Entry"), NULL));
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)),
+                                hearth_lifelog_entry_get_content (entry), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entry"), -1);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+      gtk_widget_add_css_class (scrolled, "card");
+      adw_message_dialog_set_extra_child (dialog, scrolled);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      action->text = GTK_TEXT_VIEW (text);
+      g_signal_connect_data (dialog, "response", G_CALLBACK (edit_response_cb), action,
+                             (GClosureNotify) (void (*) (void)) entry_action_free, 0);
+    }
+  else
+    {
+      gboolean withdraw = g_str_equal (what, "withdraw");
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                           withdraw ? _("Withdraw the Time Capsule?")
+                                                                    : _("Delete this Entry?"),
+                                                           withdraw ? _("It will never open, and nobody will read it.")
+                                                                    : _("It leaves the life log for everyone.")));
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), what,
+                                        withdraw ? _("_Withdraw") : _("_Delete"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, what, ADW_RESPONSE_DESTRUCTIVE);
+      g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), action,
+                             (GClosureNotify) (void (*) (void)) entry_action_free, 0);
+    }
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The timeline --------------------------------------------------------------------------- */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              HearthLifelogPage        *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *day = gtk_label_new (NULL);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *byline = gtk_label_new (NULL);
+  GtkWidget *menu = gtk_menu_button_new ();
+  GtkWidget *content = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (day), 0);
+  gtk_widget_add_css_class (day, "heading");
+  gtk_widget_set_margin_top (day, 12);
+  gtk_label_set_xalign (GTK_LABEL (byline), 0);
+  gtk_label_set_wrap (GTK_LABEL (byline), TRUE);
+  gtk_widget_set_hexpand (byline, TRUE);
+  gtk_widget_add_css_class (byline, "dim-label");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+  gtk_widget_add_css_class (menu, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entry Menu"), -1);
+  gtk_label_set_xalign (GTK_LABEL (content), 0);
+  gtk_label_set_wrap (GTK_LABEL (content), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (content), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (content), TRUE);
+  gtk_box_append (GTK_BOX (top), icon);
+  gtk_box_append (GTK_BOX (top), byline);
+  gtk_box_append (GTK_BOX (top), menu);
+  gtk_box_append (GTK_BOX (card), top);
+  gtk_box_append (GTK_BOX (card), content);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_margin_start (card, 2);
+  gtk_widget_set_margin_end (card, 2);
+  gtk_widget_set_margin_top (top, 12);
+  gtk_widget_set_margin_start (top, 12);
+  gtk_widget_set_margin_end (top, 6);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_bottom (content, 12);
+  gtk_box_append (GTK_BOX (box), day);
+  gtk_box_append (GTK_BOX (box), card);
+  gtk_widget_set_margin_bottom (box, 6);
+  g_object_set_data (G_OBJECT (box), "day", day);
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "byline", byline);
+  g_object_set_data (G_OBJECT (box), "menu", menu);
+  g_object_set_data (G_OBJECT (box), "content", content);
+  g_object_set_data (G_OBJECT (box), "card", card);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+add_menu_item (GMenu      *menu,
+               const char *label,
+               const char *what,
+               gint64      id)
+{
+  g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target (item, "lifelog.entry", "(sx)", what, id);
+  g_menu_append_item (menu, item);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             HearthLifelogPage        *self)
+{
+  HearthLifelogEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  guint position = gtk_list_item_get_position (item);
+  g_autoptr (HearthLifelogEntry) previous = position > 0 && self->timeline != NULL
+                                            ? g_list_model_get_item (G_LIST_MODEL (self->timeline), position - 1)
+                                            : NULL;
+  g_autofree char *day = format_day (hearth_lifelog_entry_get_created_at (entry));
+  g_autofree char *previous_day = previous != NULL ? format_day (hearth_lifelog_entry_get_created_at (previous))
+                                                   : NULL;
+  g_autofree char *time = format_time (hearth_lifelog_entry_get_created_at (entry));
+  g_autofree char *byline = NULL;
+  g_autoptr (GMenu) menu = g_menu_new ();
+  GtkWidget *content = g_object_get_data (G_OBJECT (box), "content");
+  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
+  GtkWidget *card = g_object_get_data (G_OBJECT (box), "card");
+  gint64 id = hearth_lifelog_entry_get_id (entry);
+  gboolean mine = hearth_lifelog_entry_get_author_id (entry) == hearth_actor_get_user_id (self->actor);
+  const char *author = hearth_lifelog_entry_get_author_name (entry) != NULL
+                       ? hearth_lifelog_entry_get_author_name (entry) : _("Someone");
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "day"), day);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "day"), g_strcmp0 (day, previous_day) != 0);
+
+  if (hearth_lifelog_entry_get_sealed (entry))
+    {
+      g_autofree char *opens = format_day (hearth_lifelog_entry_get_unlock_at (entry));
+
+      /* Translators: a sealed time capsule: "A time capsule from Mum · opens on Friday, 27 November 2044" */
+      byline = g_strdup_printf (_("A time capsule from %s · opens on %s"), author, opens);
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "changes-prevent-symbolic");
+      gtk_label_set_label (GTK_LABEL (content), _("Sealed until its day: nobody can read it before, not even its author."));
+      gtk_widget_add_css_class (content, "dim-label");
+      gtk_widget_add_css_class (card, "sealed");
+      if (mine && hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "capsule", "update"))
+        add_menu_item (menu, _("_Withdraw…"), "withdraw", id);
+    }
+  else
+    {
+      if (hearth_lifelog_entry_get_is_capsule (entry))
+        {
+          g_autofree char *opened = format_day (hearth_lifelog_entry_get_unlocked_at (entry));
+
+          /* Translators: an opened capsule: "A time capsule from Mum · opened on Friday, 27 November 2026" */
+          byline = g_strdup_printf (_("A time capsule from %s · opened on %s"), author, opened);
+          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "mail-read-symbolic");
+        }
+      else
+        {
+          /* Translators: an entry's byline: "Mum · 14:05" */
+          byline = g_strdup_printf (_("%s · %s"), author, time);
+          gtk_image_clear (GTK_IMAGE (icon));
+          if (hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "lifelog", "update"))
+            add_menu_item (menu, _("_Edit…"), "edit", id);
+          if (hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "lifelog", mine ? "update" : "delete"))
+            add_menu_item (menu, _("_Delete…"), "delete", id);
+        }
+      gtk_label_set_label (GTK_LABEL (content), hearth_lifelog_entry_get_content (entry));
+      gtk_widget_remove_css_class (content, "dim-label");
+      gtk_widget_remove_css_class (card, "sealed");
+    }
+  gtk_widget_set_visible (icon, gtk_image_get_storage_type (GTK_IMAGE (icon)) != GTK_IMAGE_EMPTY);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "byline"), byline);
+  gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (box), "menu"), G_MENU_MODEL (menu));
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "menu"), g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+}
+
+static void
+update_stack (HearthLifelogPage *self)
+{
+  gboolean any = self->timeline != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->timeline)) > 0;
+
+  gtk_stack_set_visible_child_name (self->stack, any ? "timeline" : "empty");
+}
+
+static void
+rebuild (HearthLifelogPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  GtkNoSelection *selection;
+
+  g_clear_object (&self->timeline);
+  if (self->actor != NULL && self->lifelog != NULL)
+    {
+      self->timeline = hearth_lifelog_new_timeline (self->lifelog, self->actor, self->circle_id, &error);
+      if (self->timeline == NULL)
+        toast (self, error->message);
+    }
+  if (self->timeline != NULL)
+    g_signal_connect_object (self->timeline, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
+  selection = gtk_no_selection_new (self->timeline != NULL ? g_object_ref (G_LIST_MODEL (self->timeline)) : NULL);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  gtk_widget_set_visible (self->compose, self->actor != NULL &&
+                          (hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "lifelog", "create") ||
+                           hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "capsule", "create")));
+  update_stack (self);
+}
+
+/* Set-up ---------------------------------------------------------------------------------- */
+
+static GtkWidget *
+build_compose (HearthLifelogPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *popover = gtk_popover_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) next_year = g_date_time_add_years (now, 1);
+
+  self->text = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->text, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (self->text, 8);
+  gtk_text_view_set_bottom_margin (self->text, 8);
+  gtk_text_view_set_left_margin (self->text, 8);
+  gtk_text_view_set_right_margin (self->text, 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What Happened?"),
+                                  -1);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text), "changed", G_CALLBACK (update_compose), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->text));
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 72);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_add_css_class (scrolled, "card");
+
+  self->seal_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Seal as a _time capsule until")));
+  g_signal_connect_swapped (self->seal_check, "toggled", G_CALLBACK (update_compose), self);
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_calendar_select_day (self->calendar, next_year);
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
+  self->date_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_popover (self->date_button, popover);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Opening Day"), -1);
+  self->seal_until = g_date_time_new_local (g_date_time_get_year (next_year), g_date_time_get_month (next_year),
+                                            g_date_time_get_day_of_month (next_year), 0, 0, 0);
+  self->post_button = gtk_button_new_with_mnemonic (_("_Post"));
+  gtk_widget_add_css_class (self->post_button, "suggested-action");
+  gtk_widget_set_hexpand (self->post_button, TRUE);
+  gtk_widget_set_halign (self->post_button, GTK_ALIGN_END);
+  g_signal_connect_swapped (self->post_button, "clicked", G_CALLBACK (hearth_lifelog_page_post), self);
+
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->seal_check));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->date_button));
+  gtk_box_append (GTK_BOX (bar), self->post_button);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), bar);
+  update_compose (self);
+  return box;
+}
+
+static void
+post_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  hearth_lifelog_page_post (HEARTH_LIFELOG_PAGE (widget));
+}
+
+static void
+hearth_lifelog_page_dispose (GObject *object)
+{
+  HearthLifelogPage *self = HEARTH_LIFELOG_PAGE (object);
+
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->actor);
+  g_clear_object (&self->lifelog);
+  g_clear_pointer (&self->seal_until, g_date_time_unref);
+
+  G_OBJECT_CLASS (hearth_lifelog_page_parent_class)->dispose (object);
+}
+
+static void
+hearth_lifelog_page_class_init (HearthLifelogPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = hearth_lifelog_page_dispose;
+  gtk_widget_class_install_action (widget_class, "lifelog.entry", "(sx)", entry_menu_cb);
+  gtk_widget_class_install_action (widget_class, "lifelog.post", NULL, post_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "lifelog.post", NULL);
+}
+
+static void
+hearth_lifelog_page_init (HearthLifelogPage *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  self->compose = build_compose (self);
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "background");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Life Log"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_stack_add_named (self->stack, scrolled, "timeline");
+
+  self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty, "hearth-lifelog-symbolic");
+  adw_status_page_set_title (self->empty, _("No Memories Yet"));
+  adw_status_page_set_description (self->empty,
+                                   _("Write what happened today, or seal a letter as a time capsule that opens on "
+                                     "the day you choose."));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty), "empty");
+
+  gtk_box_append (GTK_BOX (content), self->compose);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  adw_toast_overlay_set_child (self->toasts, clamp);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toasts));
+}
+
+/**
+ * hearth_lifelog_page_set_context:
+ * @actor: (nullable): who is signed in, or %NULL to show nothing
+ */
+void
+hearth_lifelog_page_set_context (HearthLifelogPage *self,
+                                 HearthLifelog     *lifelog,
+                                 HearthActor       *actor,
+                                 gint64             circle_id)
+{
+  g_return_if_fail (HEARTH_IS_LIFELOG_PAGE (self));
+  g_return_if_fail (HEARTH_IS_LIFELOG (lifelog));
+
+  g_set_object (&self->lifelog, lifelog);
+  g_set_object (&self->actor, actor);
+  self->circle_id = circle_id;
+  rebuild (self);
+}
+
+/**
+ * hearth_lifelog_page_get_timeline:
+ *
+ * Returns: (transfer none) (nullable): the list shown
+ */
+GListModel *
+hearth_lifelog_page_get_timeline (HearthLifelogPage *self)
+{
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_PAGE (self), NULL);
+  return self->timeline != NULL ? G_LIST_MODEL (self->timeline) : NULL;
+}

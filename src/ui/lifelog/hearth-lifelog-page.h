@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hearth-lifelog.h"
+
+G_BEGIN_DECLS
+
+#define HEARTH_TYPE_LIFELOG_PAGE (hearth_lifelog_page_get_type ())
+G_DECLARE_FINAL_TYPE (HearthLifelogPage, hearth_lifelog_page, HEARTH, LIFELOG_PAGE, AdwBin)
+
+void        hearth_lifelog_page_set_context   (HearthLifelogPage *self,
+                                               HearthLifelog     *lifelog,
+                                               HearthActor       *actor,
+                                               gint64             circle_id);
+void        hearth_lifelog_page_post          (HearthLifelogPage *self);
+void        hearth_lifelog_page_set_seal_date (HearthLifelogPage *self,
+                                               GDateTime         *date);
+GListModel *hearth_lifelog_page_get_timeline  (HearthLifelogPage *self);
+
+G_END_DECLS

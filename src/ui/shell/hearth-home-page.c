@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-shell"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hearth-home-page.h"
+
+/*
+ * Home: today at a glance, for the current circle. What exists so far: the
+ * life log's entries written on this day in earlier years, and the time
+ * capsules that open within thirty days (who sealed them and when they open).
+ * Later modules add their groups (reminders due, my tasks, balances). It
+ * follows the store: an entry written or a capsule opened shows at once.
+ */
+
+struct _HearthHomePage
+{
+  AdwBin               parent_instance;
+
+  HearthLifelog       *lifelog;
+  HearthActor         *actor;
+  gint64               circle_id;
+  guint                refresh_id;
+
+  AdwPreferencesGroup *on_this_day;
+  AdwPreferencesGroup *opening_soon;
+  GPtrArray           *rows;   /* each knows its group */
+};
+
+G_DEFINE_FINAL_TYPE (HearthHomePage, hearth_home_page, ADW_TYPE_BIN)
+
+static void
+add_row (HearthHomePage      *self,
+         AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle,
+         const char          *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon != NULL)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
+  adw_preferences_group_add (group, row);
+  g_object_set_data (G_OBJECT (row), "group", group);
+  g_ptr_array_add (self->rows, row);
+}
+
+static char *
+format_day (gint64 usec)
+{
+  g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+
+  /* Translators: a day, as the life log writes it. xgettext:no-c-format */
+  return g_date_time_format (when, _("%A, %-d %B %Y"));
+}
+
+/**
+ * hearth_home_page_refresh:
+ *
+ * Reads what Home shows again.
+ */
+void
+hearth_home_page_refresh (HearthHomePage *self)
+{
+  g_autoptr (GPtrArray) memories = NULL;
+  g_autoptr (GPtrArray) soon = NULL;
+
+  g_return_if_fail (HEARTH_IS_HOME_PAGE (self));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  if (self->actor == NULL || self->lifelog == NULL)
+    return;
+
+  memories = hearth_lifelog_on_this_day (self->lifelog, self->actor, self->circle_id, NULL);
+  for (guint i = 0; memories != NULL && i < memories->len; i++)
+    {
+      HearthLifelogEntry *entry = g_ptr_array_index (memories, i);
+      g_autoptr (GDateTime) written = g_date_time_new_from_unix_local (hearth_lifelog_entry_get_created_at (entry) /
+                                                                       G_USEC_PER_SEC);
+      g_autofree char *year = g_date_time_format (written, "%Y");
+      /* Translators: under a memory on Home: "Mum, 2019" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s, %s"), hearth_lifelog_entry_get_author_name (entry), year);
+
+      add_row (self, self->on_this_day, hearth_lifelog_entry_get_content (entry), subtitle, NULL);
+    }
+  if (memories == NULL || memories->len == 0)
+    add_row (self, self->on_this_day, _("Nothing was written on this day in earlier years."), NULL, NULL);
+
+  soon = hearth_lifelog_opening_soon (self->lifelog, self->actor, self->circle_id, HEARTH_HOME_OPENING_SOON, NULL);
+  for (guint i = 0; soon != NULL && i < soon->len; i++)
+    {
+      HearthLifelogEntry *capsule = g_ptr_array_index (soon, i);
+      g_autofree char *day = format_day (hearth_lifelog_entry_get_unlock_at (capsule));
+      /* Translators: on Home: "A time capsule from Mum" */
+      g_autofree char *title = g_strdup_printf (_("A time capsule from %s"),
+                                                hearth_lifelog_entry_get_author_name (capsule));
+      /* Translators: under it: "Opens on Friday, 27 November 2026" */
+      g_autofree char *subtitle = g_strdup_printf (_("Opens on %s"), day);
+
+      add_row (self, self->opening_soon, title, subtitle, "changes-prevent-symbolic");
+    }
+  if (soon == NULL || soon->len == 0)
+    add_row (self, self->opening_soon, _("No time capsule opens in the next thirty days."), NULL, NULL);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  HearthHomePage *self = user_data;
+
+  self->refresh_id = 0;
+  hearth_home_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (HearthHomePage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_cb, self);
+}
+
+static void
+hearth_home_page_dispose (GObject *object)
+{
+  HearthHomePage *self = HEARTH_HOME_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->actor);
+  g_clear_object (&self->lifelog);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (hearth_home_page_parent_class)->dispose (object);
+}
+
+static void
+hearth_home_page_class_init (HearthHomePageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = hearth_home_page_dispose;
+}
+
+static void
+hearth_home_page_init (HearthHomePage *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+
+  self->rows = g_ptr_array_new ();
+  self->on_this_day = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->on_this_day, _("On This Day"));
+  self->opening_soon = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->opening_soon, _("Opening Soon"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->on_this_day);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->opening_soon);
+  adw_bin_set_child (ADW_BIN (self), page);
+}
+
+/**
+ * hearth_home_page_set_context:
+ * @actor: (nullable): who is signed in, or %NULL to show nothing
+ */
+void
+hearth_home_page_set_context (HearthHomePage *self,
+                              HearthLifelog  *lifelog,
+                              HearthActor    *actor,
+                              gint64          circle_id)
+{
+  g_return_if_fail (HEARTH_IS_HOME_PAGE (self));
+  g_return_if_fail (HEARTH_IS_LIFELOG (lifelog));
+
+  if (self->lifelog != lifelog)
+    {
+      g_set_object (&self->lifelog, lifelog);
+      g_signal_connect_object (hearth_lifelog_get_store (lifelog), "changed::lifelogs", G_CALLBACK (store_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (hearth_lifelog_get_store (lifelog), "changed::capsules", G_CALLBACK (store_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_set_object (&self->actor, actor);
+  self->circle_id = circle_id;
+  hearth_home_page_refresh (self);
+}
