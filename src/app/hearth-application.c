@@ -46,6 +46,7 @@ struct _HearthApplication
   GCancellable   *cancellable;
   gboolean        activation_pending;
   gboolean        start_in_background;  /* --background: no window at first */
+  HearthClock    *test_clock;           /* test builds: a clock the e2e tests move */
   gboolean        held_in_background;   /* no window, something still to come */
 };
 
@@ -291,6 +292,21 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+#if HEARTH_TEST_HOOKS
+/* Test builds only: the end-to-end tests set the time (µs since the epoch)
+ * over D-Bus, as org.gtk.Actions.Activate ("test-set-time", [<int64>]). */
+static void
+test_set_time_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  HearthApplication *self = user_data;
+
+  if (self->test_clock != NULL)
+    hearth_clock_set_now (self->test_clock, g_variant_get_int64 (parameter));
+}
+#endif
+
 static const GActionEntry app_actions[] = {
   { "open-entry", open_entry_action, "(sx)" },
   { "quit", quit_action },
@@ -337,7 +353,7 @@ static void
 hearth_application_startup (GApplication *application)
 {
   HearthApplication *self = HEARTH_APPLICATION (application);
-  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+  g_autoptr (HearthClock) clock = NULL;
   g_autofree char *path = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
@@ -352,6 +368,18 @@ hearth_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+
+#if HEARTH_TEST_HOOKS
+  if (g_getenv ("HEARTH_TEST_FAKE_CLOCK") != NULL)
+    {
+      static const GActionEntry test_actions[] = { { "test-set-time", test_set_time_action, "x" } };
+
+      g_message ("A test build with a clock that tests move: not for a family’s data");
+      self->test_clock = hearth_clock_new_fake (g_get_real_time ());
+      g_action_map_add_action_entries (G_ACTION_MAP (self), test_actions, G_N_ELEMENTS (test_actions), self);
+    }
+#endif
+  clock = self->test_clock != NULL ? g_object_ref (self->test_clock) : hearth_clock_new_system ();
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
@@ -419,6 +447,7 @@ hearth_application_finalize (GObject *object)
   g_clear_object (&self->keyring);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->test_clock);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->open_error);
   g_clear_pointer (&self->data_dir, g_free);

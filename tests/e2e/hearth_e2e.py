@@ -21,7 +21,7 @@ WAIT_LIMIT = 30.0
 class Hearth:
     """The application under test, started on a data folder of its own."""
 
-    def __init__(self, hearth_path, data_dir=None):
+    def __init__(self, hearth_path, data_dir=None, env=None):
         self.owns_data_dir = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="hearth-e2e-")
         # The application's output goes to a file: a pipe nobody reads would
@@ -31,6 +31,7 @@ class Hearth:
             [hearth_path, "--data-dir", self.data_dir],
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            env=dict(os.environ, **(env or {})),
         )
         self.app = wait_for(self._find_app, "Hearth on the accessibility bus")
 

@@ -481,6 +481,9 @@ build_compose (HearthLifelogPage *self)
   gtk_widget_add_css_class (scrolled, "card");
 
   self->seal_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Seal as a _time capsule until")));
+  /* GTK 4.8 would name it with its underscore (docs/DEVELOPING.md). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->seal_check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Seal as a time capsule until"), -1);
   g_signal_connect_swapped (self->seal_check, "toggled", G_CALLBACK (update_compose), self);
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   gtk_calendar_select_day (self->calendar, next_year);
