@@ -404,6 +404,39 @@ test_capsule_due_while_closed_opens_at_start (Fixture       *f,
   g_string_free (fired.said, TRUE);
 }
 
+/* The wall clock may jump (suspend, a clock set by hand) while timeouts run on
+ * the monotonic one: the scheduler never sleeps more than a minute, and a
+ * resume (logind's PrepareForSleep, hearth_scheduler_check_now()) looks again
+ * at once. */
+static void
+test_scheduler_wakes_within_a_minute (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr (HearthScheduler) scheduler = NULL;
+  Fired fired = { 0, g_string_new (NULL) };
+  gint64 far = write_entry (f, "A year from now", HEARTH_TEST_EPOCH + 365 * DAY);
+
+  scheduler = new_scheduler (f->store, NULL, &fired);
+  g_assert_cmpint (hearth_scheduler_get_next_due (scheduler), ==, HEARTH_TEST_EPOCH + 365 * DAY);
+  g_assert_cmpuint (hearth_scheduler_get_sleep (scheduler), ==, HEARTH_SCHEDULER_MAX_SLEEP_MS);
+
+  /* Five seconds before a capsule: five seconds of sleep. */
+  write_entry (f, "Soon", HEARTH_TEST_EPOCH + 5 * G_USEC_PER_SEC);
+  settle (scheduler);
+  g_assert_cmpuint (hearth_scheduler_get_sleep (scheduler), ==, 5000);
+
+  /* After a long suspend the clock is past both days: looked at again (here
+   * the fake clock says it moved; logind's resume signal calls check_now),
+   * both open, once each. */
+  hearth_clock_set_now (f->clock, HEARTH_TEST_EPOCH + 400 * DAY);
+  hearth_scheduler_check_now (scheduler);
+  settle (scheduler);
+  g_assert_cmpuint (fired.n_items, ==, 2);
+  g_assert_false (is_sealed (f, far));
+  g_assert_cmpuint (hearth_scheduler_get_sleep (scheduler), ==, 0);
+  g_string_free (fired.said, TRUE);
+}
+
 /* Notifications, to a real notification daemon ------------------------------------------- */
 
 static GSubprocess *
@@ -540,6 +573,7 @@ main (int   argc,
   ADD ("sealed-capsule-is-read-by-nobody", test_sealed_capsule_is_read_by_nobody);
   ADD ("capsule-opens-at-its-moment-once", test_capsule_opens_at_its_moment_once);
   ADD ("capsule-due-while-closed-opens-at-start", test_capsule_due_while_closed_opens_at_start);
+  ADD ("scheduler-wakes-within-a-minute", test_scheduler_wakes_within_a_minute);
   ADD ("notification-is-sent", test_notification_is_sent);
 #undef ADD
 

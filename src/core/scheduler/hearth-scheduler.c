@@ -32,6 +32,7 @@ struct _HearthScheduler
   GApplication *application;  /* weak: it owns the scheduler */
   GPtrArray    *kinds;        /* const HearthDueKind * */
   guint         timeout_id;
+  guint         sleep_ms;     /* what the armed timeout waits */
   gint64        next_due;
   gboolean      started;
   gboolean      busy;         /* a worker is firing */
@@ -359,6 +360,7 @@ arm (HearthScheduler *self)
   if (!self->started)
     return;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->sleep_ms = 0;
   if (self->busy)
     return;  /* fired_cb arms again */
 
@@ -383,8 +385,8 @@ arm (HearthScheduler *self)
       fire (self);
       return;
     }
-  self->timeout_id = g_timeout_add ((guint) MIN ((next - now + 999) / 1000, HEARTH_SCHEDULER_MAX_SLEEP_MS),
-                                    timeout_cb, self);
+  self->sleep_ms = (guint) MIN ((next - now + 999) / 1000, HEARTH_SCHEDULER_MAX_SLEEP_MS);
+  self->timeout_id = g_timeout_add (self->sleep_ms, timeout_cb, self);
 }
 
 static void
@@ -465,4 +467,17 @@ hearth_scheduler_get_busy (HearthScheduler *self)
 {
   g_return_val_if_fail (HEARTH_IS_SCHEDULER (self), FALSE);
   return self->busy;
+}
+
+/**
+ * hearth_scheduler_get_sleep:
+ *
+ * Returns: how many milliseconds the armed timeout waits before it looks
+ *   again (a minute at most), or 0 when none is armed
+ */
+guint
+hearth_scheduler_get_sleep (HearthScheduler *self)
+{
+  g_return_val_if_fail (HEARTH_IS_SCHEDULER (self), 0);
+  return self->timeout_id != 0 ? self->sleep_ms : 0;
 }

@@ -64,5 +64,6 @@ void             hearth_scheduler_start         (HearthScheduler     *self);
 void             hearth_scheduler_check_now     (HearthScheduler     *self);
 gint64           hearth_scheduler_get_next_due  (HearthScheduler     *self);
 gboolean         hearth_scheduler_get_busy      (HearthScheduler     *self);
+guint            hearth_scheduler_get_sleep     (HearthScheduler     *self);
 
 G_END_DECLS
