@@ -14,6 +14,7 @@
 #include "hearth-clock.h"
 #include "hearth-finance.h"
 #include "hearth-password.h"
+#include "hearth-sample.h"
 #include "hearth-window.h"
 
 /*
@@ -25,15 +26,15 @@
  *
  *   build-aux/test-env.sh env GSETTINGS_SCHEMA_DIR=build/data build/bench/bench-finance-screen [ROWS]
  *
- * The window is Hearth's own (HearthWindow with its Finance page), rendered
- * with GSK_RENDERER=cairo as under Xvfb there is no GPU. The profile's password
- * is hashed at the cheapest cost, so that sign-in is not what is measured
+ * The dataset is the sample family (hearth-sample.c) with ROWS lines. The
+ * window is Hearth's own (HearthWindow with its Finance page), rendered with
+ * GSK_RENDERER=cairo as under Xvfb there is no GPU. The profiles' passwords
+ * are hashed at the cheapest cost, so that sign-in is not what is measured
  * (bench-sign-in measures it at the application's cost).
  */
 
 #define N_RUNS 5
 #define N_JUMPS 300
-#define PASSWORD "Tapioca-Harbour-71"
 
 /* In the measured process -------------------------------------------------------------- */
 
@@ -136,6 +137,7 @@ run_screen (const char *path,
   g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   Screen screen = { exec_time };
   struct rusage usage;
+  guint n_profiles;
 
   adw_init ();
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
@@ -147,7 +149,8 @@ run_screen (const char *path,
   finance = hearth_finance_new (auth);
   keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.Bench");
   settings = g_settings_new ("io.github.hearthapp.Hearth");
-  actor = hearth_auth_sign_in (auth, "bench", PASSWORD, FALSE, NULL, &error);
+  actor = hearth_auth_sign_in (auth, hearth_sample_get_profiles (&n_profiles)[0].username,
+                               hearth_sample_get_profiles (&n_profiles)[0].password, FALSE, NULL, &error);
   hearth_bench_check (error);
 
   lifelog = hearth_lifelog_new (auth);
@@ -180,25 +183,13 @@ make_dataset (const char *dir,
   char *path = g_build_filename (dir, HEARTH_STORE_FILE_NAME, NULL);
   g_autoptr (HearthStore) store = hearth_store_open (path, clock, &error);
   g_autoptr (HearthAuth) auth = NULL;
-  g_autoptr (HearthCircles) circles = NULL;
-  g_autoptr (HearthFinance) finance = NULL;
-  g_autoptr (HearthActor) actor = NULL;
-  g_autoptr (HearthCircle) family = NULL;
-  g_autoptr (HearthAccount) account = NULL;
-  g_auto (GStrv) keys = NULL;
+  g_autoptr (HearthActor) maria = NULL;
+  gint64 family_id, account_id;
 
   hearth_bench_check (error);
   auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  circles = hearth_circles_new (auth);
-  finance = hearth_finance_new (auth);
-  actor = hearth_auth_create_profile (auth, "bench", "Bench", NULL, PASSWORD, &keys, &error);
-  hearth_bench_check (error);
-  family = hearth_circles_create (circles, actor, "Family", &error);
-  hearth_bench_check (error);
-  account = hearth_finance_create_account (finance, actor, hearth_circle_get_id (family), "Household", "BANK", "EUR",
-                                           &error);
-  hearth_bench_check (error);
-  hearth_bench_generate_ledger (store, hearth_account_get_id (account), hearth_actor_get_user_id (actor), rows);
+  maria = hearth_bench_make_family (auth, rows, &family_id, &account_id);
+  hearth_auth_sign_out (auth, maria, NULL);
   return path;
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "hearth-bench.h"
+#include "hearth-sample.h"
 
 const char * const hearth_bench_words[] = {
   "Groceries", "Rent", "Electricity", "Water", "Bakery", "School trip", "Bus pass", "Petrol", "Pharmacy",
@@ -62,55 +63,35 @@ hearth_bench_print_row (const char *figure,
            limit <= 0 ? "" : measured <= limit ? "pass" : "miss");
 }
 
-/* @rows transactions in one account over twenty years from 2006, one in
- * ten money in, with a family's descriptions; deterministic. */
-void
-hearth_bench_generate_ledger (HearthStore *store,
-                              gint64       account_id,
-                              gint64       user_id,
-                              guint        rows)
+/* The benchmarks' dataset is the sample family (hearth-sample.c) with @rows
+ * lines in its joint account over twenty years: one generator for both.
+ * Returns Maria, signed in, with her family circle and the joint account. */
+HearthActor *
+hearth_bench_make_family (HearthAuth *auth,
+                          guint       rows,
+                          gint64     *out_circle_id,
+                          gint64     *out_account_id)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GRand) rand = g_rand_new_with_seed (2026);
+  g_autoptr (HearthStatement) ids = NULL;
+  HearthSampleOptions options = { 2026, 20, rows, 0, NULL, NULL };
+  const HearthSampleProfile *profiles;
+  HearthActor *maria;
+  guint n;
 
-  hearth_store_begin (store, &error);
+  hearth_sample_generate (auth, &options, &error);
   hearth_bench_check (error);
-  for (guint i = 0; i < rows; i++)
-    {
-      g_autoptr (HearthStatement) insert = NULL;
-      char date[11];
-      guint day = i * 7300u / rows;
-      GDate when;
-
-      g_date_clear (&when, 1);
-      g_date_set_dmy (&when, 1, 1, 2006);
-      g_date_add_days (&when, day);
-      g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&when), g_date_get_month (&when),
-                  g_date_get_day (&when));
-
-      insert = hearth_store_prepare (store,
-                                     "INSERT INTO transactions (account_id, amount, direction, status, category_id, "
-                                     "created_by, created_at, occurred_on, description, payee) "
-                                     "VALUES (?, ?, ?, 'POSTED', NULL, ?, 0, ?, ?, '')",
-                                     &error);
-      hearth_bench_check (error);
-      hearth_statement_bind_int64 (insert, 1, account_id);
-      hearth_statement_bind_int64 (insert, 2, g_rand_int_range (rand, 100, 250000));
-      hearth_statement_bind_text (insert, 3, g_rand_int_range (rand, 0, 10) == 0 ? "IN" : "OUT");
-      hearth_statement_bind_int64 (insert, 4, user_id);
-      hearth_statement_bind_text (insert, 5, date);
-      hearth_statement_bind_text (insert, 6, hearth_bench_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (hearth_bench_words))]);
-      hearth_statement_run (insert, &error);
-      hearth_bench_check (error);
-    }
-  hearth_store_execute (store,
-                        "UPDATE accounts SET balance = (SELECT sum (CASE direction WHEN 'IN' THEN amount "
-                        "ELSE -amount END) FROM transactions WHERE account_id = accounts.id), "
-                        "transaction_count = (SELECT count(*) FROM transactions WHERE account_id = accounts.id)",
-                        &error);
+  profiles = hearth_sample_get_profiles (&n);
+  maria = hearth_auth_sign_in (auth, profiles[0].username, profiles[0].password, FALSE, NULL, &error);
   hearth_bench_check (error);
-  hearth_store_commit (store, &error);
+  ids = hearth_store_prepare (hearth_auth_get_store (auth),
+                              "SELECT circle_id, id FROM accounts WHERE type = 'BANK' ORDER BY id LIMIT 1", &error);
   hearth_bench_check (error);
+  hearth_statement_fetch_one (ids, &error);
+  hearth_bench_check (error);
+  *out_circle_id = hearth_statement_get_int64 (ids, 0);
+  *out_account_id = hearth_statement_get_int64 (ids, 1);
+  return maria;
 }
 
 /* Removes a benchmark's temporary folder and the files in it. */

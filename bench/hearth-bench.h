@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "hearth-auth.h"
 #include "hearth-store.h"
 
 G_BEGIN_DECLS
@@ -9,10 +10,10 @@ G_BEGIN_DECLS
 
 extern const char * const hearth_bench_words[18];
 
-void    hearth_bench_generate_ledger (HearthStore *store,
-                                      gint64       account_id,
-                                      gint64       user_id,
-                                      guint        rows);
+HearthActor *hearth_bench_make_family (HearthAuth  *auth,
+                                       guint        rows,
+                                       gint64      *out_circle_id,
+                                       gint64      *out_account_id);
 double  hearth_bench_percentile      (GArray      *samples,
                                       double       p);
 double  hearth_bench_ms_since        (gint64       start);
