@@ -15,6 +15,7 @@
 #include "hearth-lifelog.h"
 #include "hearth-scheduler.h"
 #include "hearth-preferences-window.h"
+#include "hearth-sample.h"
 #include "hearth-store.h"
 #include "hearth-window.h"
 
@@ -47,6 +48,7 @@ struct _HearthApplication
   gboolean        activation_pending;
   gboolean        start_in_background;  /* --background: no window at first */
   HearthClock    *test_clock;           /* test builds: a clock the e2e tests move */
+  gboolean        sample;               /* the sample family's database is open */
   gboolean        held_in_background;   /* no window, something still to come */
 };
 
@@ -85,6 +87,7 @@ present_main_window (HearthApplication *self)
       window = GTK_WINDOW (hearth_window_new (GTK_APPLICATION (self), self->settings,
                                               self->auth, self->circles, self->finance,
                                               self->lifelog, self->keyring));
+      hearth_window_set_sample (HEARTH_WINDOW (window), self->sample);
       hearth_window_start (HEARTH_WINDOW (window), resumed);
     }
 
@@ -146,6 +149,183 @@ resumed_cb (GObject      *source,
     }
 }
 
+/* The store and everything on it: the services and the scheduler. */
+static void
+use_store (HearthApplication *self,
+           HearthStore       *store)
+{
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->lifelog);
+  g_clear_object (&self->finance);
+  g_clear_object (&self->circles);
+  g_clear_object (&self->auth);
+  g_clear_object (&self->store);
+
+  self->store = store;
+  self->auth = hearth_auth_new (self->store, hearth_password_cost_default ());
+  self->circles = hearth_circles_new (self->auth);
+  self->finance = hearth_finance_new (self->auth);
+  self->lifelog = hearth_lifelog_new (self->auth);
+  if (self->keyring == NULL)
+    self->keyring = hearth_keyring_new (APPLICATION_ID);
+
+  /* Catches up on what fell due while Hearth was closed, then keeps watch. */
+  self->scheduler = hearth_scheduler_new (self->store, G_APPLICATION (self));
+  g_settings_bind (self->settings, "notifications-enabled", self->scheduler, "notifications", G_SETTINGS_BIND_GET);
+  hearth_scheduler_add_kind (self->scheduler, hearth_lifelog_capsule_kind ());
+  g_signal_connect_object (self->scheduler, "fired", G_CALLBACK (scheduler_fired_cb), self, G_CONNECT_SWAPPED);
+  hearth_scheduler_start (self->scheduler);
+  update_background (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+close_windows (HearthApplication *self)
+{
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+}
+
+/* Closes what is open and opens @store's picker: the sample family, or the
+ * family's own data again. */
+static void
+switch_to (HearthApplication *self,
+           HearthStore       *store,
+           gboolean           sample)
+{
+  GAction *leave = g_action_map_lookup_action (G_ACTION_MAP (self), "leave-sample");
+  GAction *open = g_action_map_lookup_action (G_ACTION_MAP (self), "open-sample");
+
+  g_clear_object (&self->resumed);
+  /* Held over the moment without a window. */
+  g_application_hold (G_APPLICATION (self));
+  close_windows (self);
+  self->sample = sample;
+  use_store (self, store);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (leave), sample);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (open), !sample);
+  present_main_window (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+static char *
+dup_sample_path (HearthApplication *self)
+{
+  g_autofree char *path = hearth_store_dup_default_path (self->data_dir);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_build_filename (folder, "sample", HEARTH_STORE_FILE_NAME, NULL);
+}
+
+/* In a worker: the sample family's own database, made the first time. */
+static void
+open_sample_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+  g_autoptr (HearthStore) store = NULL;
+  g_autoptr (HearthAuth) auth = NULL;
+  GError *error = NULL;
+  gboolean made;
+
+  store = hearth_store_open (task_data, clock, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Demo passwords shown on the picker: a lighter hash than real ones need. */
+  auth = hearth_auth_new (store, hearth_password_cost_interactive ());
+  made = hearth_auth_has_profiles (auth, &error);
+  if (error == NULL && !made)
+    hearth_sample_generate (auth, &HEARTH_SAMPLE_FAMILY, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+static void
+sample_opened_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (HearthApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  HearthStore *store = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_application_release (G_APPLICATION (self));
+  if (store == NULL)
+    {
+      GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("The Sample Family Cannot Be Opened"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  switch_to (self, store, TRUE);
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HearthApplication *self = user_data;
+  g_autoptr (GTask) task = NULL;
+
+  if (self->sample || !self->ready)
+    return;
+  /* Once asked, not twice while the family is being made. */
+  g_simple_action_set_enabled (action, FALSE);
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (NULL, self->cancellable, sample_opened_cb, g_object_ref (self));
+  g_task_set_task_data (task, dup_sample_path (self), g_free);
+  g_task_run_in_thread (task, open_sample_thread);
+}
+
+static void
+family_reopened_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (HearthApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  HearthStore *store = hearth_store_open_finish (result, &error);
+
+  g_application_release (G_APPLICATION (self));
+  if (store == NULL)
+    {
+      g_warning ("Cannot open the family's data again: %s", error->message);
+      return;
+    }
+  switch_to (self, store, FALSE);
+}
+
+static void
+leave_sample_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  HearthApplication *self = user_data;
+  g_autoptr (HearthClock) clock = self->test_clock != NULL ? g_object_ref (self->test_clock)
+                                                           : hearth_clock_new_system ();
+  g_autofree char *path = hearth_store_dup_default_path (self->data_dir);
+
+  if (!self->sample)
+    return;
+  g_simple_action_set_enabled (action, FALSE);
+  g_application_hold (G_APPLICATION (self));
+  hearth_store_open_async (path, clock, self->cancellable, family_reopened_cb, g_object_ref (self));
+}
+
 static void
 store_opened_cb (GObject      *source,
                  GAsyncResult *result,
@@ -168,21 +348,7 @@ store_opened_cb (GObject      *source,
       return;
     }
 
-  self->store = g_steal_pointer (&store);
-  self->auth = hearth_auth_new (self->store, hearth_password_cost_default ());
-  self->circles = hearth_circles_new (self->auth);
-  self->finance = hearth_finance_new (self->auth);
-  self->lifelog = hearth_lifelog_new (self->auth);
-  self->keyring = hearth_keyring_new (APPLICATION_ID);
-
-  /* Catches up on what fell due while Hearth was closed, then keeps watch. */
-  self->scheduler = hearth_scheduler_new (self->store, G_APPLICATION (self));
-  g_settings_bind (self->settings, "notifications-enabled", self->scheduler, "notifications", G_SETTINGS_BIND_GET);
-  hearth_scheduler_add_kind (self->scheduler, hearth_lifelog_capsule_kind ());
-  g_signal_connect_object (self->scheduler, "fired", G_CALLBACK (scheduler_fired_cb), self, G_CONNECT_SWAPPED);
-  hearth_scheduler_start (self->scheduler);
-  update_background (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  use_store (self, g_steal_pointer (&store));
 
   g_application_hold (G_APPLICATION (self));
   hearth_auth_resume_from_keyring_async (self->auth, self->keyring, self->cancellable,
@@ -309,6 +475,8 @@ test_set_time_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "open-entry", open_entry_action, "(sx)" },
+  { "open-sample", open_sample_action },
+  { "leave-sample", leave_sample_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -368,6 +536,8 @@ hearth_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "leave-sample")),
+                               FALSE);
 
 #if HEARTH_TEST_HOOKS
   if (g_getenv ("HEARTH_TEST_FAKE_CLOCK") != NULL)

@@ -4,8 +4,10 @@
 #include "hearth-auth.h"
 #include "hearth-circles.h"
 #include "hearth-clock.h"
+#include "hearth-lifelog.h"
 #include "hearth-password.h"
 #include "hearth-sample.h"
+#include "hearth-search.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
 
@@ -30,7 +32,7 @@ family_open (Family                    *family,
   family->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
   family->store = hearth_test_open_store (family->dir, family->clock);
   family->auth = hearth_auth_new (family->store, hearth_password_cost_cheapest ());
-  g_assert_true (hearth_sample_generate (family->auth, options, &error));
+  hearth_sample_generate (family->auth, options, &error);
   g_assert_no_error (error);
 }
 
@@ -84,7 +86,10 @@ test_sample_family (void)
                                                     "WHERE name = 'Joint Account'"), ==, 1440);
   g_assert_cmpint (hearth_test_count (family.store, "SELECT balance FROM accounts WHERE name = 'Joint Account'"), ==,
                    hearth_test_count (family.store, "SELECT sum (CASE direction WHEN 'IN' THEN amount ELSE -amount "
-                                                    "END) FROM transactions"));
+                                                    "END) FROM transactions t JOIN accounts a ON a.id = t.account_id "
+                                                    "WHERE a.name = 'Joint Account'"));
+  g_assert_cmpint (hearth_test_count (family.store, "SELECT transaction_count FROM accounts "
+                                                    "WHERE name = 'Pocket Money'"), ==, 24);
   g_assert_cmpint (hearth_test_count (family.store, "SELECT count (DISTINCT category_id) FROM transactions"), >=, 8);
   g_assert_cmpint (hearth_test_count (family.store, "SELECT julianday (max (occurred_on)) - "
                                                     "julianday (min (occurred_on)) FROM transactions"), >=, 3 * 365 - 2);
@@ -99,6 +104,24 @@ test_sample_family (void)
                                                     "(SELECT 1 FROM capsules c WHERE c.lifelog_id = l.id)"), ==, 8);
   g_assert_cmpint (hearth_test_count (family.store, "SELECT unlock_at FROM capsules WHERE unlocked_at IS NULL"), ==,
                    HEARTH_TEST_EPOCH + 3 * G_TIME_SPAN_DAY);
+  /* Over the years, two of them on this day, found by search. */
+  {
+    g_autoptr (HearthLifelog) lifelog = hearth_lifelog_new (family.auth);
+    g_autoptr (HearthActor) noah = hearth_auth_sign_in (family.auth, profiles[3].username, profiles[3].password,
+                                                         FALSE, NULL, &error);
+    g_autoptr (GPtrArray) today = NULL;
+    g_autoptr (GPtrArray) hits = NULL;
+
+    g_assert_no_error (error);
+    today = hearth_lifelog_on_this_day (lifelog, noah, hearth_test_count (family.store, "SELECT id FROM circles "
+                                                                                       "WHERE kind = 'SHARED'"),
+                                        &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (today->len, ==, 2);
+    hits = hearth_search (family.store, noah, "tooth", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
 
   family_close (&family);
 }
@@ -144,7 +167,8 @@ test_same_seed_same_family (void)
   one = ledger_fingerprint (&first);
   two = ledger_fingerprint (&second);
   three = ledger_fingerprint (&third);
-  g_assert_cmpint (hearth_test_count (first.store, "SELECT count(*) FROM transactions"), ==, 25000);
+  g_assert_cmpint (hearth_test_count (first.store, "SELECT transaction_count FROM accounts "
+                                                   "WHERE name = 'Joint Account'"), ==, 25000);
   g_assert_cmpstr (one, ==, two);
   g_assert_cmpstr (one, !=, three);
   family_close (&first);

@@ -16,6 +16,8 @@
 #include "hearth-lifelog.h"
 #include "hearth-password.h"
 #include "hearth-preferences-window.h"
+#include "hearth-sample.h"
+#include "hearth-sign-in-view.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
 #include "hearth-test-ui.h"
@@ -37,6 +39,7 @@ typedef struct
   HearthApplication *app;
   char              *dir;
   gboolean           done;
+  const char        *expected_title;
 } Run;
 
 static gboolean
@@ -497,6 +500,92 @@ test_runs_in_background (void)
   hearth_test_remove_tree (dir);
 }
 
+static gboolean
+title_is (gpointer user_data)
+{
+  Run *run = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+
+  return HEARTH_IS_WINDOW (window) && g_strcmp0 (gtk_window_get_title (window), run->expected_title) == 0;
+}
+
+static gboolean
+drive_sample (gpointer user_data)
+{
+  Run *run = user_data;
+  g_autofree char *sample_path = g_build_filename (run->dir, "sample", HEARTH_STORE_FILE_NAME, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) maria = NULL;
+  const HearthSampleProfile *profiles;
+  HearthWindow *window;
+  guint n;
+
+  hearth_test_wait_until (has_main_window, run, "the main window");
+  run->expected_title = "Welcome to Hearth";
+  hearth_test_wait_until (title_is, run, "the welcome page");
+
+  /* From the welcome page: a separate database, made the first time. */
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "open-sample", NULL);
+  run->expected_title = "Sample Family · Sign In – Hearth";
+  hearth_test_wait_until (title_is, run, "the sample family's picker");
+  window = HEARTH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (run->app)));
+  g_assert_true (g_file_test (sample_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (hearth_store_get_path (hearth_application_get_store (run->app)), ==, sample_path);
+  profiles = hearth_sample_get_profiles (&n);
+  {
+    GtkLabel *hint = hearth_test_child (hearth_test_child (window, HEARTH_TYPE_WINDOW, "sign_in"),
+                                        HEARTH_TYPE_SIGN_IN_VIEW, "hint_label");
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
+    for (guint i = 0; i < n; i++)
+      g_assert_nonnull (strstr (gtk_label_get_label (hint), profiles[i].password));
+  }
+  hearth_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "sample-picker"));
+
+  /* Maria signs in with the password shown: Home and Finance are full. */
+  maria = hearth_auth_sign_in (hearth_application_get_auth (run->app), profiles[0].username, profiles[0].password,
+                               FALSE, NULL, &error);
+  g_assert_no_error (error);
+  hearth_window_start (window, maria);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sample Family · Maria Lopez – Hearth");
+  hearth_test_wait_until (stack_settled, hearth_test_child (window, HEARTH_TYPE_WINDOW, "mode_stack"),
+                          "the main view");
+  hearth_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "sample-home"));
+  g_assert_true (hearth_window_show_module (window, "finance"));
+  hearth_test_wait_until (stack_settled, hearth_test_child (window, HEARTH_TYPE_WINDOW, "stack"), "Finance");
+  hearth_test_wait_for_draw (GTK_WIDGET (window));
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "sample-finance"));
+
+  /* Left again: the family's own database, still without a profile. */
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "leave-sample", NULL);
+  run->expected_title = "Welcome to Hearth";
+  hearth_test_wait_until (title_is, run, "the family's own welcome page");
+  g_assert_cmpstr (hearth_store_get_path (hearth_application_get_store (run->app)), !=, sample_path);
+
+  run->done = TRUE;
+  g_application_quit (G_APPLICATION (run->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_sample_family (void)
+{
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autoptr (HearthApplication) app = hearth_application_new ();
+  char *argv[] = { "hearth", "--data-dir", dir, NULL };
+  Run run = { app, dir, FALSE };
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_idle_add (drive_sample, &run);
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.done);
+  hearth_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/ui/shell/main-window", test_main_window);
   g_test_add_func ("/ui/shell/unreadable-database", test_unreadable_database);
   g_test_add_func ("/ui/shell/runs-in-background", test_runs_in_background);
+  g_test_add_func ("/ui/shell/sample-family", test_sample_family);
 
   return g_test_run ();
 }

@@ -12,13 +12,14 @@
 #include "hearth-lifelog.h"
 #include "hearth-receipts.h"
 #include "hearth-sample.h"
+#include "hearth-search-private.h"
 
 /*
  * A family to explore, and the benchmarks' datasets: one generator, sizes as
  * options, the same family from the same seed. Four profiles with known demo
  * passwords (two parents, two children), the family circle with their roles
- * and each one's personal circle, a joint account and a wallet with years of
- * household money (categories, tags, a few receipts), a life log, and a time
+ * and each one's personal circle, a joint account with years of household
+ * money and a wallet of pocket money (categories, tags, a few receipts), a life log, and a time
  * capsule that opens in three days. Profiles, circles, accounts, the life log
  * and receipts go through the services, as a person's actions would; the
  * ledger's lines, which are many, are written in one transaction with their
@@ -192,7 +193,52 @@ write_ledger (HearthStore  *store,
                                error);
 }
 
-/* A small PNG of one pixel of @shade: a receipt's stand-in. */
+typedef struct
+{
+  GPtrArray *actors;
+  gint64     family_id;
+} Memories;
+
+/* Written as if on their days: memory i is i × 140 days old, and the first
+ * two are one and two years old to the day. Indexed for search as the life
+ * log would. */
+static gboolean
+write_memories (HearthStore  *store,
+                gpointer      user_data,
+                GError      **error)
+{
+  Memories *memory = user_data;
+  g_autoptr (GDateTime) now = g_date_time_new_from_unix_local (hearth_store_now (store) / G_USEC_PER_SEC);
+
+  for (guint i = 0; i < G_N_ELEMENTS (memories); i++)
+    {
+      g_autoptr (HearthStatement) insert = NULL;
+      g_autoptr (GDateTime) when = i < 2 ? g_date_time_add_years (now, -(int) (i + 1))
+                                         : g_date_time_add_days (now, -140 * (int) i);
+      gint64 id;
+
+      insert = hearth_store_prepare (store,
+                                     "INSERT INTO lifelogs (circle_id, author_id, content, created_at) "
+                                     "VALUES (?, ?, ?, ?) RETURNING id",
+                                     error);
+      if (insert == NULL)
+        return FALSE;
+      hearth_statement_bind_int64 (insert, 1, memory->family_id);
+      hearth_statement_bind_int64 (insert, 2, hearth_actor_get_user_id (g_ptr_array_index (memory->actors, i % 3)));
+      hearth_statement_bind_text (insert, 3, memories[i]);
+      hearth_statement_bind_int64 (insert, 4, g_date_time_to_unix (when) * G_USEC_PER_SEC);
+      if (!hearth_statement_fetch_one (insert, error))
+        return FALSE;
+      id = hearth_statement_get_int64 (insert, 0);
+      /* Done with before the index is written to. */
+      g_clear_pointer (&insert, hearth_statement_release);
+      if (!_hearth_search_add (store, HEARTH_SEARCH_KIND_LIFELOG, id, memories[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A small PNG of one pixel: a receipt's stand-in. */
 static GFile *
 write_receipt (const char  *dir,
                guint        n,
@@ -242,6 +288,7 @@ hearth_sample_generate (HearthAuth                *auth,
   HearthActor *maria;
   gint64 family_id;
   Ledger ledger = { options, rand };
+  Memories memory = { 0 };
 
   g_return_val_if_fail (HEARTH_IS_AUTH (auth), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -272,11 +319,22 @@ hearth_sample_generate (HearthAuth                *auth,
 
   /* Money: the joint account's years, a wallet of pocket money. */
   joint = hearth_finance_create_account (finance, maria, family_id, _("Joint Account"), "BANK", "EUR", error);
-  wallet = joint != NULL ? hearth_finance_create_account (finance, maria, family_id, _("Holiday Wallet"), "WALLET",
+  wallet = joint != NULL ? hearth_finance_create_account (finance, maria, family_id, _("Pocket Money"), "WALLET",
                                                           "EUR", error)
                          : NULL;
   if (wallet == NULL)
     return FALSE;
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_from_unix_local (hearth_store_now (store) / G_USEC_PER_SEC);
+      g_autoptr (GDateTime) day = g_date_time_add_days (now, -7 * (int) (24 - i));
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      HearthTransactionDraft draft = { date, i % 4 == 0 ? 2000 : 150 + g_rand_int_range (rand, 0, 500), i % 4 == 0,
+                                       i % 4 == 0 ? _("Pocket money") : _("Ice cream"), "", 0 };
+
+      if (hearth_finance_add_transaction (finance, maria, hearth_account_get_id (wallet), &draft, error) == 0)
+        return FALSE;
+    }
   categories = hearth_categories_list (hearth_finance_get_categories (finance), maria, family_id, "FINANCE", error);
   if (categories == NULL)
     return FALSE;
@@ -328,15 +386,12 @@ hearth_sample_generate (HearthAuth                *auth,
     }
   g_rmdir (scratch);
 
-  /* The life log, written by whoever may, and a capsule opening soon. */
-  for (guint i = 0; i < G_N_ELEMENTS (memories); i++)
-    {
-      g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_write (lifelog, g_ptr_array_index (actors, i % 3),
-                                                                   family_id, memories[i], 0, error);
-
-      if (entry == NULL)
-        return FALSE;
-    }
+  /* The life log over the years (two of its days are this day, one and two
+   * years ago, for Home), and a capsule opening soon. */
+  memory.actors = actors;
+  memory.family_id = family_id;
+  if (!hearth_store_transaction (store, write_memories, &memory, error))
+    return FALSE;
   {
     g_autoptr (HearthLifelogEntry) capsule = NULL;
 

@@ -31,6 +31,7 @@ struct _HearthSignInView
   GtkButton            *back_button;
   GtkStack             *pages;
   GtkListBox           *profiles_list;
+  GtkLabel           *hint_label;
   AdwAvatar            *avatar;
   GtkLabel             *name_label;
   AdwPasswordEntryRow  *password_row;
@@ -485,6 +486,7 @@ hearth_sign_in_view_class_init (HearthSignInViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, back_button);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, pages);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, profiles_list);
+  gtk_widget_class_bind_template_child (widget_class, HearthSignInView, hint_label);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, avatar);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, name_label);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, password_row);
@@ -580,4 +582,19 @@ hearth_sign_in_view_lock (HearthSignInView *self,
   profile = hearth_profile_new (hearth_actor_get_user_id (actor), hearth_actor_get_username (actor),
                                 hearth_actor_get_display_name (actor));
   choose_profile (self, profile);
+}
+
+/**
+ * hearth_sign_in_view_set_hint:
+ * @hint: (nullable): a line above the profiles (the sample family's demo
+ *   passwords), or %NULL for none
+ */
+void
+hearth_sign_in_view_set_hint (HearthSignInView *self,
+                              const char       *hint)
+{
+  g_return_if_fail (HEARTH_IS_SIGN_IN_VIEW (self));
+
+  gtk_label_set_label (self->hint_label, hint != NULL ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL);
 }

@@ -18,4 +18,7 @@ void hearth_sign_in_view_lock  (HearthSignInView *self,
                                 HearthKeyring    *keyring,
                                 HearthActor      *actor);
 
+void hearth_sign_in_view_set_hint (HearthSignInView *self,
+                                   const char       *hint);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "hearth-finance-page.h"
 #include "hearth-home-page.h"
 #include "hearth-lifelog-page.h"
+#include "hearth-sample.h"
 #include "hearth-onboarding.h"
 #include "hearth-sign-in-view.h"
 #include "hearth-store.h"
@@ -44,6 +45,7 @@ struct _HearthWindow
   GArray               *circle_ids;
   gint64                circle_id;
   gboolean              filling_switcher;
+  gboolean              sample;  /* the sample family's database */
   HearthKeyring        *keyring;
   HearthActor          *actor;
   gint64                last_activity;
@@ -336,7 +338,18 @@ set_actor (HearthWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-circle", actor != NULL);
   self->circle_id = 0;
   refresh_circles (self);
-  adw_window_title_set_subtitle (self->sidebar_title, actor != NULL ? hearth_actor_get_display_name (actor) : NULL);
+  if (actor != NULL && self->sample)
+    {
+      /* Translators: under "Hearth" in the sidebar, in the sample family: "Maria Lopez · Sample Family" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · Sample Family"), hearth_actor_get_display_name (actor));
+
+      adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->sidebar_title,
+                                     actor != NULL ? hearth_actor_get_display_name (actor) : NULL);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
 }
 
@@ -358,6 +371,13 @@ show_mode (HearthWindow *self,
   else
     title = g_strdup (_("Hearth"));
 
+  if (self->sample)
+    {
+      g_autofree char *plain = g_steal_pointer (&title);
+
+      /* Translators: the window's title when the sample family is open */
+      title = g_strdup_printf (_("Sample Family · %s"), plain);
+    }
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_stack_set_visible_child_name (self->mode_stack, mode);
 }
@@ -937,4 +957,35 @@ hearth_window_show_module (HearthWindow *self,
 
   gtk_stack_set_visible_child_name (self->stack, name);
   return TRUE;
+}
+
+/**
+ * hearth_window_set_sample:
+ * @sample: whether the window shows the sample family's database
+ *
+ * The sample says so: in the title, always, and on the picker, with the demo
+ * passwords.
+ */
+void
+hearth_window_set_sample (HearthWindow *self,
+                          gboolean      sample)
+{
+  g_autoptr (GString) hint = NULL;
+  const HearthSampleProfile *profiles;
+  guint n;
+
+  g_return_if_fail (HEARTH_IS_WINDOW (self));
+
+  self->sample = sample;
+  if (!sample)
+    {
+      hearth_sign_in_view_set_hint (self->sign_in, NULL);
+      return;
+    }
+  hint = g_string_new (_("This is the sample family: nothing here is real. Their passwords:"));
+  profiles = hearth_sample_get_profiles (&n);
+  for (guint i = 0; i < n; i++)
+    /* Translators: a sample profile and its demo password: "Maria Lopez: Harbour-Lantern-41" */
+    g_string_append_printf (hint, _("\n%s: %s"), profiles[i].display_name, profiles[i].password);
+  hearth_sign_in_view_set_hint (self->sign_in, hint->str);
 }

@@ -30,4 +30,7 @@ const char   *hearth_window_get_visible_module (HearthWindow   *self);
 gboolean      hearth_window_show_module        (HearthWindow   *self,
                                                 const char     *name);
 
+void          hearth_window_set_sample         (HearthWindow   *self,
+                                                gboolean        sample);
+
 G_END_DECLS
