@@ -50,6 +50,8 @@ typedef struct
   gint64          jump_start;
   guint           jumps;
   GMainLoop      *loop;
+  gboolean        empty;        /* no profile: the first frame is onboarding's */
+  gboolean        first_only;   /* stop at the first frame (callgrind) */
 } Screen;
 
 static GtkWidget *
@@ -92,6 +94,14 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 Screen        *screen)
 {
+  if (screen->first_frame_ms == 0 && screen->empty)
+    {
+      if (!gtk_widget_get_mapped (screen->window))
+        return;
+      screen->first_frame_ms = (g_get_monotonic_time () - screen->exec_time) / 1000.0;
+      g_main_loop_quit (screen->loop);
+      return;
+    }
   if (screen->first_frame_ms == 0)
     {
       GListModel *rows;
@@ -102,6 +112,11 @@ after_paint_cb (GdkFrameClock *clock,
           g_list_model_get_n_items (rows) == 0 || gtk_widget_get_height (GTK_WIDGET (screen->ledger)) == 0)
         return;
       screen->first_frame_ms = (g_get_monotonic_time () - screen->exec_time) / 1000.0;
+      if (screen->first_only)
+        {
+          g_main_loop_quit (screen->loop);
+          return;
+        }
       screen->scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (screen->ledger));
       gtk_widget_add_tick_callback (GTK_WIDGET (screen->ledger), jump_cb, screen, NULL);
       return;
@@ -120,7 +135,8 @@ after_paint_cb (GdkFrameClock *clock,
 
 static int
 run_screen (const char *path,
-            gint64      exec_time)
+            gint64      exec_time,
+            gboolean    first_only)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthClock) clock = hearth_clock_new_system ();
@@ -136,6 +152,7 @@ run_screen (const char *path,
   g_autoptr (GRand) rand = g_rand_new_with_seed (42);
   g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   Screen screen = { exec_time };
+  gboolean has_profiles;
   struct rusage usage;
   guint n_profiles;
 
@@ -149,9 +166,16 @@ run_screen (const char *path,
   finance = hearth_finance_new (auth);
   keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.Bench");
   settings = g_settings_new ("io.github.hearthapp.Hearth");
-  actor = hearth_auth_sign_in (auth, hearth_sample_get_profiles (&n_profiles)[0].username,
-                               hearth_sample_get_profiles (&n_profiles)[0].password, FALSE, NULL, &error);
+  has_profiles = hearth_auth_has_profiles (auth, &error);
   hearth_bench_check (error);
+  if (has_profiles)
+    {
+      actor = hearth_auth_sign_in (auth, hearth_sample_get_profiles (&n_profiles)[0].username,
+                                   hearth_sample_get_profiles (&n_profiles)[0].password, FALSE, NULL, &error);
+      hearth_bench_check (error);
+    }
+  screen.empty = !has_profiles;
+  screen.first_only = first_only;
 
   lifelog = hearth_lifelog_new (auth);
   screen.window = GTK_WIDGET (hearth_window_new (NULL, settings, auth, circles, finance, lifelog, keyring));
@@ -160,12 +184,15 @@ run_screen (const char *path,
   screen.loop = loop;
   gtk_window_set_default_size (GTK_WINDOW (screen.window), 1000, 700);
   hearth_window_start (HEARTH_WINDOW (screen.window), actor);
-  hearth_window_show_module (HEARTH_WINDOW (screen.window), "finance");
+  if (actor != NULL)
+    hearth_window_show_module (HEARTH_WINDOW (screen.window), "finance");
   gtk_window_present (GTK_WINDOW (screen.window));
   g_signal_connect (gtk_widget_get_frame_clock (screen.window), "after-paint", G_CALLBACK (after_paint_cb), &screen);
   g_main_loop_run (loop);
 
   getrusage (RUSAGE_SELF, &usage);
+  if (frames->len == 0)
+    g_array_append_val (frames, (double) { 0 });
   g_print ("%f %f %f %f %f\n", screen.first_frame_ms, hearth_bench_percentile (frames, 0.5),
            hearth_bench_percentile (frames, 0.95), hearth_bench_percentile (frames, 0.99), usage.ru_maxrss / 1024.0);
   gtk_window_destroy (GTK_WINDOW (screen.window));
@@ -173,6 +200,28 @@ run_screen (const char *path,
 }
 
 /* The benchmark -------------------------------------------------------------------------- */
+
+/* Runs the measured process in @mode on @path, as a new exec, and reads its
+ * figures: first frame, frame p50, p95, p99 (ms), peak RSS (MB). */
+static void
+run_child (const char *self_path,
+           const char *mode,
+           const char *path,
+           double      figures[5])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exec_time = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+  g_autofree char *out = NULL;
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "GSK_RENDERER", "cairo", TRUE);
+  const char *child[] = { self_path, mode, path, exec_time, NULL };
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) child, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    hearth_bench_check (error);
+  if (sscanf (out, "%lf %lf %lf %lf %lf", &figures[0], &figures[1], &figures[2], &figures[3], &figures[4]) != 5)
+    g_error ("The screen said: %s", out);
+}
 
 static char *
 make_dataset (const char *dir,
@@ -204,13 +253,23 @@ main (int   argc,
   g_autoptr (GArray) p95 = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) p99 = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) empty_first = g_array_new (FALSE, FALSE, sizeof (double));
   guint rows;
 
-  /* The measured process: bench-finance-screen --screen PATH EXEC-TIME */
-  if (argc == 4 && g_str_equal (argv[1], "--screen"))
+  /* The measured process: bench-finance-screen --screen PATH EXEC-TIME; with
+   * --first-frame it stops at the first frame (for callgrind, run-all.sh). */
+  if (argc == 4 && (g_str_equal (argv[1], "--screen") || g_str_equal (argv[1], "--first-frame")))
     {
       gtk_init ();
-      return run_screen (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+      return run_screen (argv[2], g_ascii_strtoll (argv[3], NULL, 10), g_str_equal (argv[1], "--first-frame"));
+    }
+  /* bench-finance-screen --dataset DIR ROWS: makes the dataset and says where. */
+  if (argc == 4 && g_str_equal (argv[1], "--dataset"))
+    {
+      g_autofree char *made = make_dataset (argv[2], (guint) strtoul (argv[3], NULL, 10));
+
+      g_print ("%s\n", made);
+      return EXIT_SUCCESS;
     }
 
   rows = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 1000000;
@@ -219,29 +278,40 @@ main (int   argc,
 
   for (guint run = 0; run < N_RUNS; run++)
     {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *exec_time = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
-      g_autofree char *out = NULL;
-      g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "GSK_RENDERER", "cairo", TRUE);
-      const char *child[] = { argv[0], "--screen", path, exec_time, NULL };
       double figures[5];
-      int status;
 
-      if (!g_spawn_sync (NULL, (char **) child, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
-          !g_spawn_check_wait_status (status, &error))
-        hearth_bench_check (error);
-      if (sscanf (out, "%lf %lf %lf %lf %lf", &figures[0], &figures[1], &figures[2], &figures[3], &figures[4]) != 5)
-        g_error ("The screen said: %s", out);
+      run_child (argv[0], "--screen", path, figures);
       g_array_append_val (first, figures[0]);
       g_array_append_val (p50, figures[1]);
       g_array_append_val (p95, figures[2]);
       g_array_append_val (p99, figures[3]);
       g_array_append_val (rss, figures[4]);
     }
+  /* The same with a database that has no profile yet: onboarding's frame. */
+  {
+    g_autofree char *empty_dir = g_dir_make_tmp ("hearth-bench-XXXXXX", NULL);
+    g_autofree char *empty_path = g_build_filename (empty_dir, HEARTH_STORE_FILE_NAME, NULL);
+    g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+    g_autoptr (GError) error = NULL;
+    g_autoptr (HearthStore) empty_store = hearth_store_open (empty_path, clock, &error);
+
+    hearth_bench_check (error);
+    g_clear_object (&empty_store);
+    for (guint run = 0; run < N_RUNS; run++)
+      {
+        double figures[5];
+
+        run_child (argv[0], "--first-frame", empty_path, figures);
+        g_array_append_val (empty_first, figures[0]);
+      }
+    hearth_bench_remove_dir (empty_dir);
+  }
 
   g_print ("Hearth's Finance screen: %u transactions in one account, Xvfb, GSK_RENDERER=cairo\n", rows);
   g_print ("(medians of %d runs, each a new process; %d jumps per run)\n\n", N_RUNS, N_JUMPS);
   hearth_bench_print_header ();
+  hearth_bench_print_row ("Exec to the first frame, empty database", "<= 300 ms",
+                          hearth_bench_percentile (empty_first, 0.5), 300, "ms");
   hearth_bench_print_row ("Exec to the first frame of the ledger", "<= 300 ms",
                           hearth_bench_percentile (first, 0.5), 300, "ms");
   hearth_bench_print_row ("Frame while jumping, p50", "", hearth_bench_percentile (p50, 0.5), 0, "ms");
