@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "hearth-clock.h"
+#include "hearth-bench.h"
 #include "hearth-store.h"
 
 /*
@@ -155,14 +156,14 @@ main (int   argc,
       g_object_unref (fresh);
       remove_database (path);
     }
-  g_print ("create and migrate a new database: median %.1f ms over %d runs\n",
-           median (samples), N_OPEN_RUNS);
+  hearth_bench_print_header ();
+  hearth_bench_print_row ("Store: a new database created and migrated", "", median (samples), 0, "ms");
 
   store = hearth_store_open (path, clock, &error);
   check (error);
   elapsed = insert_ledger (store, rows);
-  g_print ("insert %d ledger rows in one transaction: %.2f s (%.0f rows/s)\n",
-           rows, elapsed / 1e6, rows / (elapsed / 1e6));
+  hearth_bench_print_row ("Store: raw ledger rows inserted per second", "", rows / (elapsed / 1e6) / 1000.0, 0,
+                          "k/s");
   g_clear_object (&store);
 
   /* Every launch after the first. */
@@ -178,8 +179,7 @@ main (int   argc,
       g_array_append_val (samples, ms);
       g_object_unref (existing);
     }
-  g_print ("open an existing database of %d rows: median %.2f ms over %d runs\n",
-           rows, median (samples), N_OPEN_RUNS);
+  hearth_bench_print_row ("Store: an existing database opened", "", median (samples), 0, "ms");
 
   /* A ledger page at a random place, by keyset (what HearthQueryModel will do). */
   store = hearth_store_open (path, clock, &error);
@@ -219,11 +219,10 @@ main (int   argc,
       g_array_append_val (samples, us);
       g_assert (n > 0);
     }
-  g_print ("read one page of %d ledger rows by keyset: median %.0f us over %d pages\n",
-           PAGE_SIZE, median (samples), N_PAGES);
+  hearth_bench_print_row ("Store: one page read by keyset", "", median (samples) / 1000.0, 0, "ms");
 
   g_stat (path, &st);
-  g_print ("database file: %.1f MiB for %d ledger rows\n", st.st_size / 1048576.0, rows);
+  hearth_bench_print_row ("Store: database file of raw ledger rows", "", st.st_size / 1048576.0, 0, "MiB");
 
   g_clear_pointer (&page, hearth_statement_release);
   g_clear_pointer (&plan, hearth_statement_release);
