@@ -204,8 +204,8 @@ main (int   argc,
     g_autoptr (GObject) first = NULL;
 
     for (guint i = 0; i < IMPORT_ROWS; i++)
-      g_string_append_printf (ofx, "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>2025%02u%02u<TRNAMT>-%u.%02u<FITID>B%u"
-                              "<NAME>%s</STMTTRN>\n", 1 + i % 12, 1 + i % 28, 1 + i % 900, i % 100, i,
+      g_string_append_printf (ofx, "<STMTTRN>\n<TRNTYPE>DEBIT\n<DTPOSTED>2025%02u%02u\n<TRNAMT>-%u.%02u\n"
+                              "<FITID>B%u\n<NAME>%s\n</STMTTRN>\n", 1 + i % 12, 1 + i % 28, 1 + i % 900, i % 100, i,
                               hearth_bench_words[i % G_N_ELEMENTS (hearth_bench_words)]);
     g_string_append (ofx, "</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n");
     statement_account = hearth_finance_create_account (finance, actor, family_id, "Statement", "BANK", "EUR",

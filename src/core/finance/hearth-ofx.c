@@ -26,6 +26,8 @@
 
 G_LOCK_DEFINE_STATIC (libofx);
 
+#define CHUNK 2000
+
 typedef struct
 {
   const char *currency;
@@ -129,39 +131,18 @@ hearth_import_is_ofx (const char *data,
          g_strstr_len (data, head, "<OFX>") != NULL;
 }
 
-/**
- * _hearth_ofx_read:
- * @currency: the account's currency; a statement in another is refused
- * @rows: (element-type HearthImportRow): where the statement's rows go
- * @problems: where the rows that cannot be imported are named, by their
- *   position among the statement's transactions
- *
- * Returns: %FALSE with @error set when the file is no statement at all
- */
-gboolean
-_hearth_ofx_read (const char  *data,
-                  gsize        length,
-                  const char  *currency,
-                  GArray      *rows,
-                  GPtrArray   *problems,
-                  GError     **error)
+/* libofx on one statement's bytes, through a private temporary file: it reads
+ * files only. */
+static gboolean
+read_part (const char  *data,
+           gsize        length,
+           Reader      *reader,
+           GError     **error)
 {
   g_autofree char *path = NULL;
   g_autoptr (GError) local_error = NULL;
-  Reader reader = { currency, 0, rows, problems };
   LibofxContextPtr context;
   int fd;
-  guint digits;
-
-  g_return_val_if_fail (hearth_currency_get_digits (currency, &digits), FALSE);
-  reader.digits = (int) digits;
-
-  if (!hearth_import_is_ofx (data, length))
-    {
-      g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE,
-                           _("This is not an OFX or QFX statement."));
-      return FALSE;
-    }
 
   fd = g_file_open_tmp ("hearth-statement-XXXXXX.ofx", &path, &local_error);
   if (fd < 0 || !g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_NONE, 0600, &local_error))
@@ -180,28 +161,111 @@ _hearth_ofx_read (const char  *data,
   ofx_PARSER_msg = ofx_DEBUG_msg = ofx_DEBUG1_msg = ofx_DEBUG2_msg = ofx_DEBUG3_msg = ofx_DEBUG4_msg =
     ofx_DEBUG5_msg = ofx_STATUS_msg = ofx_INFO_msg = ofx_WARNING_msg = ofx_ERROR_msg = 0;
   context = libofx_get_new_context ();
-  ofx_set_account_cb (context, account_cb, &reader);
-  ofx_set_transaction_cb (context, transaction_cb, &reader);
+  ofx_set_account_cb (context, account_cb, reader);
+  ofx_set_transaction_cb (context, transaction_cb, reader);
   libofx_proc_file (context, path, AUTODETECT);
   libofx_free_context (context);
   G_UNLOCK (libofx);
   g_unlink (path);
+  return TRUE;
+}
 
-  if (reader.n == 0 && reader.statement_currency == NULL)
+static gboolean finish_reading (Reader      *reader,
+                                const char  *currency,
+                                GError     **error);
+
+/**
+ * _hearth_ofx_read:
+ * @currency: the account's currency; a statement in another is refused
+ * @rows: (element-type HearthImportRow): where the statement's rows go
+ * @problems: where the rows that cannot be imported are named, by their
+ *   position among the statement's transactions
+ *
+ * Returns: %FALSE with @error set when the file is no statement at all
+ */
+gboolean
+_hearth_ofx_read (const char  *data,
+                  gsize        length,
+                  const char  *currency,
+                  GArray      *rows,
+                  GPtrArray   *problems,
+                  GError     **error)
+{
+  Reader reader = { currency, 0, rows, problems };
+  const char *head_end;
+  const char *tail_start;
+  guint digits;
+
+  g_return_val_if_fail (hearth_currency_get_digits (currency, &digits), FALSE);
+  reader.digits = (int) digits;
+
+  if (!hearth_import_is_ofx (data, length))
+    {
+      g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE,
+                           _("This is not an OFX or QFX statement."));
+      return FALSE;
+    }
+
+  /* libofx takes time that grows with the square of a statement's
+   * transactions (a 100,000-line file took half a minute): a long statement
+   * is read in parts of CHUNK transactions, each the statement's head, its
+   * part of the list and its tail, which is a statement of its own. */
+  head_end = g_strstr_len (data, length, "<STMTTRN>");
+  tail_start = head_end != NULL ? g_strrstr_len (data, length, "</STMTTRN>") : NULL;
+  if (head_end == NULL || tail_start == NULL || tail_start < head_end)
+    {
+      if (!read_part (data, length, &reader, error))
+        {
+          g_free (reader.statement_currency);
+          return FALSE;
+        }
+      return finish_reading (&reader, currency, error);
+    }
+  tail_start += strlen ("</STMTTRN>");
+
+  for (const char *part = head_end; part < tail_start;)
+    {
+      g_autoptr (GString) chunk = g_string_new_len (data, head_end - data);
+      const char *end = part;
+
+      for (guint n = 0; n < CHUNK && end < tail_start; n++)
+        {
+          const char *close = g_strstr_len (end, tail_start - end, "</STMTTRN>");
+
+          end = close != NULL ? close + strlen ("</STMTTRN>") : tail_start;
+        }
+      g_string_append_len (chunk, part, end - part);
+      g_string_append_len (chunk, tail_start, data + length - tail_start);
+      if (!read_part (chunk->str, chunk->len, &reader, error))
+        {
+          g_free (reader.statement_currency);
+          return FALSE;
+        }
+      part = end;
+    }
+  return finish_reading (&reader, currency, error);
+}
+
+/* The account's currency and whether anything was read. */
+static gboolean
+finish_reading (Reader      *reader,
+                const char  *currency,
+                GError     **error)
+{
+  g_autofree char *statement_currency = g_steal_pointer (&reader->statement_currency);
+
+  if (reader->n == 0 && statement_currency == NULL)
     {
       g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE,
                            _("This file holds no bank statement that Hearth can read."));
-      g_free (reader.statement_currency);
       return FALSE;
     }
-  if (reader.statement_currency != NULL && g_ascii_strcasecmp (reader.statement_currency, currency) != 0)
+  if (statement_currency != NULL && g_ascii_strcasecmp (statement_currency, currency) != 0)
     {
       g_set_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_CURRENCY,
-                   _("This statement is in %s, and the account in %s."), reader.statement_currency, currency);
-      g_free (reader.statement_currency);
+                   _("This statement is in %s, and the account in %s."), statement_currency, currency);
       return FALSE;
     }
-  g_free (reader.statement_currency);
   return TRUE;
 }
 
