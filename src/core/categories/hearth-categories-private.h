@@ -21,6 +21,14 @@ gboolean     _hearth_categories_authorize_row  (HearthStore       *store,
                                                 char             **out_name,
                                                 GError           **error);
 
+gboolean     _hearth_categories_check_name_free (HearthStore       *store,
+                                                 const char        *table,
+                                                 gint64             circle_id,
+                                                 const char        *module,
+                                                 const char        *name,
+                                                 gint64             except_id,
+                                                 GError           **error);
+
 gboolean _hearth_category_check        (HearthStore        *store,
                                         gint64              circle_id,
                                         const char         *module,

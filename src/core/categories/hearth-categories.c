@@ -187,22 +187,23 @@ _hearth_category_check (HearthStore  *store,
   return FALSE;
 }
 
-/* Whether another category of the module that the circle sees has the name,
- * in any case. */
-static gboolean
-check_name_free (HearthStore  *store,
-                 gint64        circle_id,
-                 const char   *module,
-                 const char   *name,
-                 gint64        except_id,
-                 GError      **error)
+/* Whether another category (@table "categories") or tag ("tags") of the
+ * module that the circle sees has the name, in any case. */
+gboolean
+_hearth_categories_check_name_free (HearthStore  *store,
+                                    const char   *table,
+                                    gint64        circle_id,
+                                    const char   *module,
+                                    const char   *name,
+                                    gint64        except_id,
+                                    GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE module = ? AND (circle_id IS NULL OR circle_id = ?) "
+                                          "AND name = ? COLLATE NOCASE AND id != ?",
+                                          table);
 
-  statement = hearth_store_prepare (store,
-                                    "SELECT 1 FROM categories WHERE module = ? AND (circle_id IS NULL OR circle_id = ?) "
-                                    "AND name = ? COLLATE NOCASE AND id != ?",
-                                    error);
+  statement = hearth_store_prepare (store, sql, error);
   if (statement == NULL)
     return FALSE;
   hearth_statement_bind_text (statement, 1, module);
@@ -212,7 +213,8 @@ check_name_free (HearthStore  *store,
   if (!hearth_statement_fetch_one (statement, NULL))
     return TRUE;
   g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_NAME,
-                       _("There is a category of that name already."));
+                       g_str_equal (table, "tags") ? _("There is a tag of that name already.")
+                                                   : _("There is a category of that name already."));
   return FALSE;
 }
 
@@ -274,7 +276,8 @@ create_in_transaction (HearthStore  *store,
   g_autofree char *sql = NULL;
 
   if (!hearth_authorize (store, change->actor, change->circle_id, "category", "create", error) ||
-      !check_name_free (store, change->circle_id, change->module, change->name, 0, error))
+      !_hearth_categories_check_name_free (store, "categories", change->circle_id, change->module, change->name, 0,
+                                           error))
     return FALSE;
   sql = g_strconcat ("INSERT INTO categories (module, name, system_defined, circle_id) VALUES (?, ?, 0, ?) "
                      "RETURNING id, ifnull (circle_id, 0), module, name, system_defined",
@@ -353,8 +356,8 @@ rename_in_transaction (HearthStore  *store,
     return FALSE;
   hearth_statement_bind_int64 (module, 1, change->id);
   if (!hearth_statement_fetch_one (module, error) ||
-      !check_name_free (store, change->circle_id, hearth_statement_get_text (module, 0), change->name, change->id,
-                        error))
+      !_hearth_categories_check_name_free (store, "categories", change->circle_id, hearth_statement_get_text (module, 0),
+                                           change->name, change->id, error))
     return FALSE;
   statement = hearth_store_prepare (store, "UPDATE categories SET name = ? WHERE id = ?", error);
   if (statement == NULL)

@@ -71,33 +71,6 @@ hearth_categories_parse_tags (const char *text)
   return g_strv_builder_end (names);
 }
 
-static gboolean
-check_tag_name_free (HearthStore  *store,
-                     gint64        circle_id,
-                     const char   *module,
-                     const char   *name,
-                     gint64        except_id,
-                     GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-
-  statement = hearth_store_prepare (store,
-                                    "SELECT 1 FROM tags WHERE module = ? AND (circle_id IS NULL OR circle_id = ?) "
-                                    "AND name = ? COLLATE NOCASE AND id != ?",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-  hearth_statement_bind_text (statement, 1, module);
-  hearth_statement_bind_int64 (statement, 2, circle_id);
-  hearth_statement_bind_text (statement, 3, name);
-  hearth_statement_bind_int64 (statement, 4, except_id);
-  if (!hearth_statement_fetch_one (statement, NULL))
-    return TRUE;
-  g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_NAME,
-                       _("There is a tag of that name already."));
-  return FALSE;
-}
-
 #define TAG_COLUMNS \
   "SELECT id, ifnull (circle_id, 0), module, name, " \
   "       (SELECT count(*) FROM tag_relations WHERE tag_id = tags.id) FROM tags "
@@ -151,7 +124,7 @@ insert_tag (HearthStore  *store,
   gint64 id;
 
   if (!hearth_authorize (store, actor, circle_id, "tag", "create", error) ||
-      !check_tag_name_free (store, circle_id, module, name, 0, error))
+      !_hearth_categories_check_name_free (store, "tags", circle_id, module, name, 0, error))
     return 0;
   statement = hearth_store_prepare (store, "INSERT INTO tags (name, module, circle_id) VALUES (?, ?, ?) RETURNING id",
                                     error);
@@ -252,8 +225,8 @@ rename_tag_in_transaction (HearthStore  *store,
     return FALSE;
   hearth_statement_bind_int64 (module, 1, change->id);
   if (!hearth_statement_fetch_one (module, error) ||
-      !check_tag_name_free (store, change->circle_id, hearth_statement_get_text (module, 0), change->name,
-                            change->id, error))
+      !_hearth_categories_check_name_free (store, "tags", change->circle_id, hearth_statement_get_text (module, 0),
+                                           change->name, change->id, error))
     return FALSE;
   statement = hearth_store_prepare (store, "UPDATE tags SET name = ? WHERE id = ?", error);
   if (statement == NULL)
