@@ -3,8 +3,7 @@
 
 #include "config.h"
 
-#include "hearth-finance.h"
-#include "hearth-password.h"
+#include "hearth-finance-private.h"
 
 /*
  * The two charts' figures, read in a worker thread with its own connection:
@@ -45,18 +44,14 @@ chart_thread (GTask        *gtask,
 {
   ChartTask *task = task_data;
   GError *error = NULL;
-  g_autoptr (HearthStore) store = NULL;
-  g_autoptr (HearthAuth) auth = NULL;
   g_autoptr (HearthFinance) finance = NULL;
 
-  store = hearth_store_open (task->path, task->clock, &error);
-  if (store == NULL)
+  finance = _hearth_finance_open_for_worker (task->path, task->clock, &error);
+  if (finance == NULL)
     {
       g_task_return_error (gtask, error);
       return;
     }
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  finance = hearth_finance_new (auth);
   task->spending = hearth_finance_monthly_spending (finance, task->actor, task->account_id, task->spending_since,
                                                     &error);
   if (task->spending != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))

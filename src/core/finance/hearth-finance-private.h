@@ -4,6 +4,7 @@
 #include "hearth-account.h"
 #include "hearth-actor.h"
 #include "hearth-core-types.h"
+#include "hearth-finance.h"
 #include "hearth-transaction.h"
 
 G_BEGIN_DECLS
@@ -11,6 +12,10 @@ G_BEGIN_DECLS
 /* Entities from rows of the finance service's queries (see hearth-finance.c). */
 gpointer _hearth_account_new_from_row     (HearthStatement *row);
 gpointer _hearth_transaction_new_from_row (HearthStatement *row);
+
+HearthFinance *_hearth_finance_open_for_worker (const char   *path,
+                                               HearthClock  *clock,
+                                               GError      **error);
 
 gboolean _hearth_finance_authorize_transaction (HearthStore  *store,
                                                 HearthActor  *actor,

@@ -11,6 +11,7 @@
 #include "hearth-audit.h"
 #include "hearth-categories-private.h"
 #include "hearth-finance.h"
+#include "hearth-password.h"
 #include "hearth-finance-private.h"
 #include "hearth-money.h"
 #include "hearth-permissions.h"
@@ -80,6 +81,23 @@ hearth_finance_new (HearthAuth *auth)
   self->store = g_object_ref (hearth_auth_get_store (auth));
   self->categories = hearth_categories_new (auth);
   return self;
+}
+
+/* For a worker thread: the finance service on a connection of its own to the
+ * same file (ARCHITECTURE.md: every thread has its own). It hashes no
+ * password, so its auth's cost does not matter. */
+HearthFinance *
+_hearth_finance_open_for_worker (const char   *path,
+                                 HearthClock  *clock,
+                                 GError      **error)
+{
+  g_autoptr (HearthStore) store = hearth_store_open (path, clock, error);
+  g_autoptr (HearthAuth) auth = NULL;
+
+  if (store == NULL)
+    return NULL;
+  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  return hearth_finance_new (auth);
 }
 
 /**

@@ -10,7 +10,6 @@
 
 #include "hearth-audit.h"
 #include "hearth-auth.h"
-#include "hearth-password.h"
 #include "hearth-csv.h"
 #include "hearth-finance-private.h"
 #include "hearth-import.h"
@@ -528,8 +527,6 @@ import_thread (GTask        *gtask,
 {
   ImportTask *task = task_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthStore) store = NULL;
-  g_autoptr (HearthAuth) auth = NULL;
   g_autoptr (HearthFinance) finance = NULL;
   gsize length;
   const char *data;
@@ -537,14 +534,12 @@ import_thread (GTask        *gtask,
 
   /* Its own connection, as every thread has (ARCHITECTURE.md). It hashes no
    * password, so the cost does not matter. */
-  store = hearth_store_open (task->path, task->clock, &error);
-  if (store == NULL)
+  finance = _hearth_finance_open_for_worker (task->path, task->clock, &error);
+  if (finance == NULL)
     {
       g_task_return_error (gtask, g_steal_pointer (&error));
       return;
     }
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  finance = hearth_finance_new (auth);
   data = g_bytes_get_data (task->data, &length);
   if (task->ofx)
     imported = hearth_finance_import_ofx (finance, task->actor, task->account_id, data, length, cancellable,

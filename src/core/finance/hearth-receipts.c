@@ -12,7 +12,6 @@
 
 #include "hearth-finance-private.h"
 #include "hearth-permissions.h"
-#include "hearth-password.h"
 #include "hearth-receipts.h"
 #include "hearth-validation.h"
 
@@ -330,20 +329,16 @@ attach_thread (GTask        *gtask,
 {
   AttachTask *task = task_data;
   GError *error = NULL;
-  g_autoptr (HearthStore) store = NULL;
-  g_autoptr (HearthAuth) auth = NULL;
   g_autoptr (HearthFinance) finance = NULL;
   gint64 id;
 
   /* Its own connection, as every thread has (ARCHITECTURE.md). */
-  store = hearth_store_open (task->path, task->clock, &error);
-  if (store == NULL)
+  finance = _hearth_finance_open_for_worker (task->path, task->clock, &error);
+  if (finance == NULL)
     {
       g_task_return_error (gtask, error);
       return;
     }
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  finance = hearth_finance_new (auth);
   id = hearth_finance_attach_receipt (finance, task->actor, task->transaction_id, task->file, cancellable, &error);
   if (id == 0)
     g_task_return_error (gtask, error);
