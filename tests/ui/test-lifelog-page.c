@@ -159,6 +159,7 @@ test_write_seal_and_open (Fixture       *f,
   hearth_window_start (f->window, f->mum);
   show (f, "lifelog");
   g_assert_true (shows (GTK_WIDGET (page), "No Memories Yet"));
+  g_assert_true (shows (GTK_WIDGET (page), "What happened today?"));
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "lifelog-empty"));
 
   /* Written in the box. */
@@ -166,9 +167,11 @@ test_write_seal_and_open (Fixture       *f,
   g_assert_cmpuint (views->len, ==, 1);
   text = g_ptr_array_index (views, 0);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Ada rode her bike without help today.", -1);
+  g_assert_false (shows (GTK_WIDGET (page), "What happened today?"));
   hearth_lifelog_page_post (page);
   drain ();
   g_assert_cmpuint (g_list_model_get_n_items (hearth_lifelog_page_get_timeline (page)), ==, 1);
+  g_assert_true (shows (GTK_WIDGET (page), "What happened today?"));
   g_assert_true (shows (GTK_WIDGET (page), "Ada rode her bike"));
 
   /* Sealed until a day in the calendar: a locked card, no words. */

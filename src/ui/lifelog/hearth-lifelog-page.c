@@ -30,6 +30,7 @@ struct _HearthLifelogPage
   AdwToastOverlay   *toasts;
   GtkWidget         *compose;
   GtkTextView       *text;
+  GtkWidget         *placeholder;
   GtkCheckButton    *seal_check;
   GtkMenuButton     *date_button;
   GtkCalendar       *calendar;
@@ -87,6 +88,9 @@ update_compose (HearthLifelogPage *self)
 
   g_strstrip (text);
   gtk_widget_set_sensitive (self->post_button, *text != '\0');
+  if (self->placeholder != NULL)
+    gtk_widget_set_visible (self->placeholder,
+                            gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->text)) == 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_button), sealing);
   label = g_date_time_format (self->seal_until, "%x");
   gtk_menu_button_set_label (self->date_button, label);
@@ -504,7 +508,22 @@ build_compose (HearthLifelogPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->seal_check));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->date_button));
   gtk_box_append (GTK_BOX (bar), self->post_button);
-  gtk_box_append (GTK_BOX (box), scrolled);
+  /* A text view has no placeholder of its own: a dim line over it, while it
+   * is empty. It takes no input, so clicks reach the text. */
+  {
+    GtkWidget *overlay = gtk_overlay_new ();
+
+    self->placeholder = gtk_label_new (_("What happened today?"));
+    gtk_widget_add_css_class (self->placeholder, "dim-label");
+    gtk_widget_set_halign (self->placeholder, GTK_ALIGN_START);
+    gtk_widget_set_valign (self->placeholder, GTK_ALIGN_START);
+    gtk_widget_set_margin_start (self->placeholder, 9);
+    gtk_widget_set_margin_top (self->placeholder, 8);
+    gtk_widget_set_can_target (self->placeholder, FALSE);
+    gtk_overlay_set_child (GTK_OVERLAY (overlay), scrolled);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->placeholder);
+    gtk_box_append (GTK_BOX (box), overlay);
+  }
   gtk_box_append (GTK_BOX (box), bar);
   update_compose (self);
   return box;
