@@ -403,15 +403,19 @@ open_entry_action (GSimpleAction *action,
 {
   HearthApplication *self = user_data;
   GtkWindow *window;
+  const char *kind;
+  gint64 id;
 
   if (!self->ready)
     return;
   self->start_in_background = FALSE;
   present_main_window (self);
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  /* Signed in, the life log shows; otherwise the picker stays first. */
+  /* Signed in, the entry shows in the life log; otherwise the picker stays
+   * first. */
+  g_variant_get (parameter, "(&sx)", &kind, &id);
   if (HEARTH_IS_WINDOW (window))
-    hearth_window_show_module (HEARTH_WINDOW (window), "lifelog");
+    hearth_window_show_entry (HEARTH_WINDOW (window), id);
 }
 
 static void

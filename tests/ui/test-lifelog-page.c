@@ -233,6 +233,50 @@ test_home_on_this_day (Fixture       *f,
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "home-on-this-day"));
 }
 
+static gboolean
+scrolled_down (gpointer user_data)
+{
+  drain ();
+  return gtk_adjustment_get_value (user_data) > 0;
+}
+
+/* What a capsule's notification does: the Life Log, with its entry in view. */
+static void
+test_show_entry (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  HearthLifelogPage *page = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "lifelog_page");
+  g_autoptr (GPtrArray) lists = NULL;
+  GtkAdjustment *scroll;
+  gint64 oldest = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Day %u of the summer.", i + 1);
+      g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_write (f->lifelog, f->mum, f->family, text, 0, &error);
+
+      g_assert_no_error (error);
+      if (oldest == 0)
+        oldest = hearth_lifelog_entry_get_id (entry);
+      hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+    }
+  hearth_window_start (f->window, f->mum);
+  show (f, "home");
+  lists = hearth_test_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
+  g_assert_cmpuint (lists->len, ==, 1);
+  scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (g_ptr_array_index (lists, 0)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+
+  g_assert_true (hearth_window_show_entry (f->window, oldest));
+  hearth_test_wait_until (settled, f, "the window's transitions");
+  hearth_test_wait_until (scrolled_down, scroll, "the timeline to scroll to the oldest entry");
+  g_assert_cmpstr (hearth_window_get_visible_module (f->window), ==, "lifelog");
+  g_assert_false (hearth_window_show_entry (f->window, 999999));
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "lifelog-show-entry"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +285,7 @@ main (int   argc,
 
   g_test_add ("/ui/lifelog/write-seal-and-open", Fixture, NULL, fixture_set_up, test_write_seal_and_open,
               fixture_tear_down);
+  g_test_add ("/ui/lifelog/show-entry", Fixture, NULL, fixture_set_up, test_show_entry, fixture_tear_down);
   g_test_add ("/ui/lifelog/home-on-this-day", Fixture, NULL, fixture_set_up, test_home_on_this_day,
               fixture_tear_down);
 

@@ -632,3 +632,50 @@ hearth_lifelog_page_get_timeline (HearthLifelogPage *self)
   g_return_val_if_fail (HEARTH_IS_LIFELOG_PAGE (self), NULL);
   return self->timeline != NULL ? G_LIST_MODEL (self->timeline) : NULL;
 }
+
+static gboolean
+scroll_to_cb (GtkWidget     *list,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  if (gtk_widget_get_height (list) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", GPOINTER_TO_UINT (user_data) - 1);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * hearth_lifelog_page_show_entry:
+ * @entry_id: an entry of the timeline (a capsule that opened, from its
+ *   notification)
+ *
+ * Scrolls the timeline to the entry and gives it the focus.
+ *
+ * Returns: whether the entry is in the timeline
+ */
+gboolean
+hearth_lifelog_page_show_entry (HearthLifelogPage *self,
+                                gint64             entry_id)
+{
+  guint n;
+
+  g_return_val_if_fail (HEARTH_IS_LIFELOG_PAGE (self), FALSE);
+
+  if (self->timeline == NULL)
+    return FALSE;
+  /* Newest first: an opened capsule is usually far down, read page by page. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->timeline));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (HearthLifelogEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->timeline), i);
+
+      if (entry != NULL && hearth_lifelog_entry_get_id (entry) == entry_id)
+        {
+          /* On the next frame: a list shown just now has no size yet, and
+           * GTK 4.8 scrolls only an allocated one. */
+          gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_to_cb, GUINT_TO_POINTER (i + 1), NULL);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

@@ -18,5 +18,7 @@ void        hearth_lifelog_page_post          (HearthLifelogPage *self);
 void        hearth_lifelog_page_set_seal_date (HearthLifelogPage *self,
                                                GDateTime         *date);
 GListModel *hearth_lifelog_page_get_timeline  (HearthLifelogPage *self);
+gboolean    hearth_lifelog_page_show_entry    (HearthLifelogPage *self,
+                                               gint64             entry_id);
 
 G_END_DECLS

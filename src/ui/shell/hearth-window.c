@@ -989,3 +989,22 @@ hearth_window_set_sample (HearthWindow *self,
     g_string_append_printf (hint, _("\n%s: %s"), profiles[i].display_name, profiles[i].password);
   hearth_sign_in_view_set_hint (self->sign_in, hint->str);
 }
+
+/**
+ * hearth_window_show_entry:
+ * @entry_id: a life log entry
+ *
+ * Shows the Life Log with the entry in view, as a capsule's notification asks.
+ *
+ * Returns: %FALSE when nobody is signed in or the entry is not in the
+ *   current circle's timeline
+ */
+gboolean
+hearth_window_show_entry (HearthWindow *self,
+                          gint64        entry_id)
+{
+  g_return_val_if_fail (HEARTH_IS_WINDOW (self), FALSE);
+
+  return hearth_window_show_module (self, "lifelog") &&
+         hearth_lifelog_page_show_entry (self->lifelog_page, entry_id);
+}

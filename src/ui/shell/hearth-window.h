@@ -30,6 +30,8 @@ const char   *hearth_window_get_visible_module (HearthWindow   *self);
 gboolean      hearth_window_show_module        (HearthWindow   *self,
                                                 const char     *name);
 
+gboolean      hearth_window_show_entry         (HearthWindow   *self,
+                                                gint64          entry_id);
 void          hearth_window_set_sample         (HearthWindow   *self,
                                                 gboolean        sample);
 
