@@ -19,6 +19,13 @@ gboolean     _hearth_categories_authorize_row  (HearthStore       *store,
                                                 const char        *action,
                                                 gint64            *out_circle_id,
                                                 char             **out_name,
+                                                char             **out_module,
+                                                GError           **error);
+gboolean     _hearth_categories_rename_row     (HearthStore       *store,
+                                                HearthActor       *actor,
+                                                const char        *table,
+                                                gint64             id,
+                                                const char        *name,
                                                 GError           **error);
 
 gboolean     _hearth_categories_check_name_free (HearthStore       *store,

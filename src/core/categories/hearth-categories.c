@@ -122,6 +122,7 @@ _hearth_categories_authorize_row (HearthStore  *store,
                                   const char   *action,
                                   gint64       *out_circle_id,
                                   char        **out_name,
+                                  char        **out_module,
                                   GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
@@ -150,6 +151,8 @@ _hearth_categories_authorize_row (HearthStore  *store,
     }
   if (out_name != NULL)
     *out_name = hearth_statement_dup_text (statement, 1);
+  if (out_module != NULL)
+    *out_module = hearth_statement_dup_text (statement, 2);
   return hearth_authorize (store, actor, *out_circle_id, is_tag ? "tag" : "category", action, error);
 }
 
@@ -336,37 +339,48 @@ hearth_categories_create (HearthCategories  *self,
   return change.result;
 }
 
+/* Renames a category (@table "categories") or a tag ("tags"), authorized,
+ * checked against the circle's other names, audited: one way for both. */
+gboolean
+_hearth_categories_rename_row (HearthStore  *store,
+                               HearthActor  *actor,
+                               const char   *table,
+                               gint64        id,
+                               const char   *name,
+                               GError      **error)
+{
+  gboolean is_tag = g_str_equal (table, "tags");
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *old_name = NULL;
+  g_autofree char *module = NULL;
+  g_autofree char *sql = NULL;
+  gint64 circle_id;
+
+  if (!_hearth_categories_authorize_row (store, actor, table, id, "update", &circle_id, &old_name, &module, error))
+    return FALSE;
+  if (g_str_equal (old_name, name))
+    return TRUE;
+  if (!_hearth_categories_check_name_free (store, table, circle_id, module, name, id, error))
+    return FALSE;
+  sql = g_strdup_printf ("UPDATE %s SET name = ? WHERE id = ?", table);
+  statement = hearth_store_prepare (store, sql, error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_text (statement, 1, name);
+  hearth_statement_bind_int64 (statement, 2, id);
+  return hearth_statement_run (statement, error) &&
+         hearth_audit_record (store, hearth_actor_get_user_id (actor), circle_id, is_tag ? "tag" : "category", id,
+                              is_tag ? "tag.renamed" : "category.renamed", error);
+}
+
 static gboolean
 rename_in_transaction (HearthStore  *store,
                        gpointer      user_data,
                        GError      **error)
 {
   Change *change = user_data;
-  g_autoptr (HearthStatement) module = NULL;
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autofree char *old_name = NULL;
 
-  if (!_hearth_categories_authorize_row (store, change->actor, "categories", change->id, "update",
-                                         &change->circle_id, &old_name, error))
-    return FALSE;
-  if (g_str_equal (old_name, change->name))
-    return TRUE;
-  module = hearth_store_prepare (store, "SELECT module FROM categories WHERE id = ?", error);
-  if (module == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (module, 1, change->id);
-  if (!hearth_statement_fetch_one (module, error) ||
-      !_hearth_categories_check_name_free (store, "categories", change->circle_id, hearth_statement_get_text (module, 0),
-                                           change->name, change->id, error))
-    return FALSE;
-  statement = hearth_store_prepare (store, "UPDATE categories SET name = ? WHERE id = ?", error);
-  if (statement == NULL)
-    return FALSE;
-  hearth_statement_bind_text (statement, 1, change->name);
-  hearth_statement_bind_int64 (statement, 2, change->id);
-  return hearth_statement_run (statement, error) &&
-         hearth_audit_record (store, hearth_actor_get_user_id (change->actor), change->circle_id, "category",
-                              change->id, "category.renamed", error);
+  return _hearth_categories_rename_row (store, change->actor, "categories", change->id, change->name, error);
 }
 
 /**
@@ -409,7 +423,7 @@ delete_in_transaction (HearthStore  *store,
   g_autofree char *name = NULL;
 
   if (!_hearth_categories_authorize_row (store, change->actor, "categories", change->id, "delete",
-                                         &change->circle_id, &name, error))
+                                         &change->circle_id, &name, NULL, error))
     return FALSE;
 
   /* The ledger lines filed under it lose their category, each with its log row,

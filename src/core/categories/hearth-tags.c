@@ -211,31 +211,8 @@ rename_tag_in_transaction (HearthStore  *store,
                            GError      **error)
 {
   TagChange *change = user_data;
-  g_autoptr (HearthStatement) module = NULL;
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autofree char *old_name = NULL;
 
-  if (!_hearth_categories_authorize_row (store, change->actor, "tags", change->id, "update", &change->circle_id,
-                                         &old_name, error))
-    return FALSE;
-  if (g_str_equal (old_name, change->name))
-    return TRUE;
-  module = hearth_store_prepare (store, "SELECT module FROM tags WHERE id = ?", error);
-  if (module == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (module, 1, change->id);
-  if (!hearth_statement_fetch_one (module, error) ||
-      !_hearth_categories_check_name_free (store, "tags", change->circle_id, hearth_statement_get_text (module, 0),
-                                           change->name, change->id, error))
-    return FALSE;
-  statement = hearth_store_prepare (store, "UPDATE tags SET name = ? WHERE id = ?", error);
-  if (statement == NULL)
-    return FALSE;
-  hearth_statement_bind_text (statement, 1, change->name);
-  hearth_statement_bind_int64 (statement, 2, change->id);
-  return hearth_statement_run (statement, error) &&
-         hearth_audit_record (store, hearth_actor_get_user_id (change->actor), change->circle_id, "tag", change->id,
-                              "tag.renamed", error);
+  return _hearth_categories_rename_row (store, change->actor, "tags", change->id, change->name, error);
 }
 
 /**
@@ -275,7 +252,7 @@ delete_tag_in_transaction (HearthStore  *store,
   g_autofree char *name = NULL;
 
   if (!_hearth_categories_authorize_row (store, change->actor, "tags", change->id, "delete", &change->circle_id,
-                                         &name, error))
+                                         &name, NULL, error))
     return FALSE;
 
   /* Each ledger line that loses the tag logs it, as if edited by hand. */
