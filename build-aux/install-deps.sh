@@ -9,6 +9,9 @@ packages=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libsodium-dev libsecret-1-dev libjson-glib-dev libpwquality-dev
   libofx-dev libpoppler-glib-dev
+  # Runtime: cracklib's dictionary, which libpwquality reads (without it Hearth
+  # still checks passwords, with a warning; see docs/AUTH.md)
+  cracklib-runtime
   # Validation of the data files
   desktop-file-utils appstream
   # The test environment: a private D-Bus session, a real keyring, an AT-SPI bus, a display

@@ -14,6 +14,7 @@
 #include "hearth-clock.h"
 #include "hearth-keyring.h"
 #include "hearth-password.h"
+#include "hearth-password-private.h"
 #include "hearth-profile.h"
 #include "hearth-security-event.h"
 #include "hearth-session-info.h"
@@ -116,6 +117,81 @@ test_policy_names_and_dictionary (void)
   /* Invalid UTF-8. */
   assert_rejected ("abc\xff\xfe" "defgh", "ada", "Ada Lovelace");
   assert_accepted (GOOD_PASSWORD);
+}
+
+/* Passwords on the list Hearth carries are refused on every machine, with a
+ * word around them too. */
+static void
+test_policy_common_passwords (void)
+{
+  const char *common[] = { "sunshine", "Password1", "Password2026!", "!!Dragon-99", "iloveyou" };
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+    {
+      g_clear_error (&error);
+      g_assert_false (hearth_password_check_policy (common[i], "ada", "Ada Lovelace", 8, NULL, &error));
+      g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_PASSWORD_REJECTED);
+      g_assert_nonnull (strstr (error->message, "most common passwords"));
+    }
+  /* A common word inside a longer passphrase is the person's own. */
+  assert_accepted ("sunshine over Tapioca Harbour");
+}
+
+/* Hearth's own words, never libpwquality's ("The password is a palindrome"). */
+static void
+test_policy_own_words (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (hearth_password_check_policy ("Zq7-Xw3-Kv99vK-3wX-7qZ", NULL, NULL, 8, NULL, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_PASSWORD_REJECTED);
+  g_assert_cmpstr (error->message, ==, "The password reads the same backwards.");
+}
+
+/*
+ * Without cracklib's dictionary (a fresh system without cracklib-runtime;
+ * here libpwquality's dictpath names a missing file), signing up still works:
+ * the check runs without the dictionary, a warning goes to the log once, and
+ * common passwords are still refused by Hearth's own list.
+ */
+static void
+test_sign_up_without_dictionary (void)
+{
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "no-such-dictionary", NULL);
+  g_autoptr (HearthClock) clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
+  g_autoptr (HearthStore) store = hearth_test_open_store (dir, clock);
+  g_autoptr (HearthAuth) auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  g_autoptr (HearthActor) grace = NULL;
+  g_autoptr (HearthActor) nobody = NULL;
+  g_auto (GStrv) keys = NULL;
+  g_auto (GStrv) no_keys = NULL;
+  g_autoptr (GError) error = NULL;
+
+  _hearth_password_set_dictionary_path (missing);
+  g_test_expect_message ("hearth-auth", G_LOG_LEVEL_WARNING, "*could not be loaded*checked without it*");
+
+  grace = hearth_auth_create_profile (auth, "grace", "Grace Hopper", NULL, GOOD_PASSWORD, &keys, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_nonnull (grace);
+  g_assert_cmpuint (g_strv_length (keys), ==, 8);
+
+  /* Said once: the next check does not warn again. */
+  nobody = hearth_auth_create_profile (auth, "nobody", "No Body", NULL, "Password2026!", &no_keys, &error);
+  g_assert_null (nobody);
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_PASSWORD_REJECTED);
+  g_assert_null (strstr (error->message, "dictionary"));
+  g_assert_nonnull (strstr (error->message, "most common passwords"));
+  g_clear_error (&error);
+  assert_rejected ("abcdefghijk", "ada", "Ada Lovelace");
+  assert_accepted ("Marmalade-Quarry-38");
+
+  _hearth_password_set_dictionary_path (NULL);
+  g_clear_object (&auth);
+  g_clear_object (&store);
+  hearth_test_remove_tree (dir);
 }
 
 static void
@@ -1481,6 +1557,9 @@ main (int   argc,
   g_test_add_func ("/auth/password/default-cost-is-at-least-interactive", test_default_cost_is_at_least_interactive);
   g_test_add_func ("/auth/password/policy-lengths", test_policy_lengths);
   g_test_add_func ("/auth/password/policy-names-and-dictionary", test_policy_names_and_dictionary);
+  g_test_add_func ("/auth/password/policy-common-passwords", test_policy_common_passwords);
+  g_test_add_func ("/auth/password/policy-own-words", test_policy_own_words);
+  g_test_add_func ("/auth/password/sign-up-without-dictionary", test_sign_up_without_dictionary);
   g_test_add_func ("/auth/password/hash-and-verify", test_hash_and_verify);
   g_test_add_func ("/auth/password/accents-and-emoji", test_accents_and_emoji);
   g_test_add_func ("/auth/password/bad-hashes-fail-closed", test_bad_hashes_fail_closed);

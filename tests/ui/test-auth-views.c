@@ -509,6 +509,12 @@ wait_for_step (GtkStack   *steps,
   hearth_test_wait_until (on_step, args, step);
 }
 
+static gboolean
+is_sensitive (gpointer widget)
+{
+  return gtk_widget_get_sensitive (widget);
+}
+
 static void
 test_onboarding (void)
 {
@@ -524,6 +530,7 @@ test_onboarding (void)
   GtkStack *steps = hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "steps");
   GtkLabel *keys = hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "keys_label");
   GtkLevelBar *strength = hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "strength_bar");
+  GtkLabel *strength_label = hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "strength_label");
   Finished finished = { NULL };
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) lines = NULL;
@@ -541,12 +548,27 @@ test_onboarding (void)
   gtk_stack_set_visible_child_name (steps, "profile");
   gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "name_row"), "Grace Hopper");
   gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "username_row"), "grace");
-  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "password_row"), "Marmalade-Quarry-38");
-  g_assert_cmpfloat (gtk_level_bar_get_value (strength), >=, 2);
+  /* A common password refused by Create Profile is said once, on the
+   * strength line, in Hearth's words; the red line stays for other errors. */
+  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "password_row"), "Sunshine2026!");
+  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "confirm_row"), "Sunshine2026!");
+  g_signal_emit_by_name (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "create_button"), "clicked");
+  hearth_test_wait_until (is_sensitive, hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "create_button"),
+                          "the refused profile");
+  g_assert_false (gtk_widget_get_visible (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "profile_error")));
+  g_assert_nonnull (strstr (gtk_label_get_label (strength_label), "most common"));
+  g_assert_cmpfloat (gtk_level_bar_get_value (strength), ==, 0);
+  wait_for_step (steps, "profile");
+  g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-common-password"));
+
   /* A mistyped confirmation is caught before anything is hashed. */
   gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "confirm_row"), "Marmalade-Quarry-39");
   g_signal_emit_by_name (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "create_button"), "clicked");
   g_assert_true (gtk_widget_get_visible (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "profile_error")));
+  /* A new password clears the old error: the strength line speaks now. */
+  gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "password_row"), "Marmalade-Quarry-38");
+  g_assert_false (gtk_widget_get_visible (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "profile_error")));
+  g_assert_cmpfloat (gtk_level_bar_get_value (strength), >=, 2);
   gtk_editable_set_text (hearth_test_child (onboarding, HEARTH_TYPE_ONBOARDING, "confirm_row"), "Marmalade-Quarry-38");
   wait_for_step (steps, "profile");
   g_free (hearth_test_save_png (GTK_WIDGET (window), "onboarding-profile"));

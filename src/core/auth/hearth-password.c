@@ -10,13 +10,21 @@
 #include <string.h>
 
 #include "hearth-auth-error.h"
+#include "hearth-auth-resources.h"
 #include "hearth-password.h"
+#include "hearth-password-private.h"
 
 /*
  * Passwords, as ../shared/design/SECURITY.md asks: NFKC-normalised, at least 8
- * characters and at most 1,024 bytes, judged by libpwquality (as GNOME Settings
- * does) with no composition rules, never equal to or containing the username or
- * display name, and hashed with Argon2id through libsodium's crypto_pwhash_str.
+ * characters and at most 1,024 bytes, never equal to or containing the username
+ * or display name, never one of the most common passwords (a list Hearth
+ * carries, common-passwords.txt), judged by libpwquality (as GNOME Settings
+ * does) with no composition rules, and hashed with Argon2id through
+ * libsodium's crypto_pwhash_str. When cracklib's dictionary cannot be loaded
+ * (a system without cracklib-runtime, a broken file), libpwquality runs without
+ * its dictionary check and a warning goes to the log: nobody is ever refused
+ * because a system file is missing. The person reads Hearth's own words, never
+ * libpwquality's.
  * A stored hash that is malformed, not Argon2id, or asks for more than 1 GiB
  * of memory never verifies.
  */
@@ -111,6 +119,160 @@ reject (GError     **error,
   return FALSE;
 }
 
+static char *dictionary_path;
+static GMutex dictionary_lock;
+
+/*
+ * Whether cracklib's dictionary loads with @settings: a password no dictionary
+ * holds is checked once, and the answer kept for that path. Where it does not
+ * load, libpwquality refuses every password ("error loading dictionary"), so
+ * the caller turns the dictionary check off, and the log says so once.
+ */
+static gboolean
+dictionary_loads (pwquality_settings_t *settings)
+{
+  static char *probed_path;
+  static gboolean probed;
+  static gboolean loads;
+  const char *path = NULL;
+  gboolean result;
+
+  pwquality_get_str_value (settings, PWQ_SETTING_DICT_PATH, &path);
+
+  g_mutex_lock (&dictionary_lock);
+  if (!probed || g_strcmp0 (probed_path, path) != 0)
+    {
+      void *auxerror = NULL;
+      int score = pwquality_check (settings, "Qv7#kz!Wm2-Hearth-probe", NULL, NULL, &auxerror);
+
+      loads = score != PWQ_ERROR_CRACKLIB_CHECK;
+      if (!loads)
+        g_warning ("The password dictionary %s could not be loaded (%s): "
+                   "passwords are checked without it",
+                   path != NULL ? path : "(cracklib's default)",
+                   auxerror != NULL ? (const char *) auxerror : "no reason given");
+      g_free (probed_path);
+      probed_path = g_strdup (path);
+      probed = TRUE;
+    }
+  result = loads;
+  g_mutex_unlock (&dictionary_lock);
+
+  return result;
+}
+
+/* For tests: a dictionary at @path (%NULL: cracklib's default). */
+void
+_hearth_password_set_dictionary_path (const char *path)
+{
+  g_mutex_lock (&dictionary_lock);
+  g_free (dictionary_path);
+  dictionary_path = g_strdup (path);
+  g_mutex_unlock (&dictionary_lock);
+}
+
+/* The list from the resource, casefolded, in a set made once. */
+static GHashTable *
+common_passwords (void)
+{
+  static gsize set;
+
+  if (g_once_init_enter (&set))
+    {
+      GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr (GBytes) bytes = g_resource_lookup_data (hearth_auth_get_resource (),
+                                                         "/io/github/hearthapp/Hearth/auth/common-passwords.txt",
+                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_auto (GStrv) lines = NULL;
+
+      g_assert (bytes != NULL);
+      lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (lines[i][0] != '#' && lines[i][0] != '\0')
+          g_hash_table_add (words, g_utf8_casefold (lines[i], -1));
+      g_once_init_leave (&set, (gsize) words);
+    }
+
+  return (GHashTable *) set;
+}
+
+/*
+ * @password is on the list, or is a word on it with digits and symbols
+ * around it ("Password2026!", "!!sunshine").
+ */
+static gboolean
+is_common_password (const char *password)
+{
+  GHashTable *set = common_passwords ();
+  g_autofree char *folded = g_utf8_casefold (password, -1);
+  const char *start = folded;
+  const char *end = folded + strlen (folded);
+  g_autofree char *core = NULL;
+
+  if (g_hash_table_contains (set, folded))
+    return TRUE;
+
+  while (*start != '\0' && !g_unichar_isalpha (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+
+  core = g_strndup (start, end - start);
+  return g_utf8_strlen (core, -1) >= 4 && g_hash_table_contains (set, core);
+}
+
+/* Lower case, upper case, digits, anything else: how many kinds are used. */
+static guint
+count_classes (const char *password)
+{
+  gboolean lower = FALSE, upper = FALSE, digit = FALSE, other = FALSE;
+
+  for (const char *p = password; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        lower = TRUE;
+      else if (g_unichar_isupper (c))
+        upper = TRUE;
+      else if (g_unichar_isdigit (c))
+        digit = TRUE;
+      else
+        other = TRUE;
+    }
+  return lower + upper + digit + other;
+}
+
+/* Hearth's words for what libpwquality found. */
+static const char *
+pwquality_reason (int code)
+{
+  switch (code)
+    {
+    case PWQ_ERROR_PALINDROME:
+      return _("The password reads the same backwards.");
+    case PWQ_ERROR_USER_CHECK:
+    case PWQ_ERROR_GECOS_CHECK:
+    case PWQ_ERROR_BAD_WORDS:
+      return _("The password may not contain your name or username.");
+    case PWQ_ERROR_CRACKLIB_CHECK:
+      return _("The password is too close to a dictionary word.");
+    case PWQ_ERROR_MIN_CLASSES:
+    case PWQ_ERROR_MIN_DIGITS:
+    case PWQ_ERROR_MIN_UPPERS:
+    case PWQ_ERROR_MIN_LOWERS:
+    case PWQ_ERROR_MIN_OTHERS:
+    case PWQ_ERROR_MIN_LENGTH:
+      return _("The password is too simple. A few more words or characters would make it stronger.");
+    case PWQ_ERROR_MAX_CONSECUTIVE:
+    case PWQ_ERROR_MAX_CLASS_REPEAT:
+    case PWQ_ERROR_MAX_SEQUENCE:
+      return _("The password repeats characters or follows a sequence.");
+    default:
+      return _("The password is too easy to guess.");
+    }
+}
+
 /**
  * hearth_password_check_policy:
  * @password: the new password, as typed
@@ -135,6 +297,7 @@ hearth_password_check_policy (const char  *password,
   g_autofree char *normalized = NULL;
   pwquality_settings_t *settings;
   void *auxerror = NULL;
+  gboolean without_dictionary;
   int score;
 
   g_return_val_if_fail (password != NULL, FALSE);
@@ -171,21 +334,40 @@ hearth_password_check_policy (const char  *password,
           return reject (error, _("The password may not contain your name or username."));
     }
 
+  if (is_common_password (normalized))
+    return reject (error, _("This is one of the most common passwords. Choose one that is your own."));
+
   /* libpwquality's own defaults, not the system's configuration: no
    * composition rules (NIST SP 800-63B), only our length, its dictionary and
    * its similarity checks. */
   settings = pwquality_default_settings ();
   pwquality_set_int_value (settings, PWQ_SETTING_MIN_LENGTH, min_length);
+  g_mutex_lock (&dictionary_lock);
+  if (dictionary_path != NULL)
+    pwquality_set_str_value (settings, PWQ_SETTING_DICT_PATH, dictionary_path);
+  g_mutex_unlock (&dictionary_lock);
+  without_dictionary = !dictionary_loads (settings);
+  if (without_dictionary)
+    {
+      /* What cracklib would have caught as "too simplistic/systematic". */
+      pwquality_set_int_value (settings, PWQ_SETTING_DICT_CHECK, 0);
+      pwquality_set_int_value (settings, PWQ_SETTING_MAX_SEQUENCE, 4);
+      pwquality_set_int_value (settings, PWQ_SETTING_MAX_REPEAT, 3);
+    }
   score = pwquality_check (settings, normalized, NULL, username, &auxerror);
   pwquality_free_settings (settings);
+  /* Only the dictionary's own messages come back in auxerror; nothing of it
+   * is shown. */
+  if (score == PWQ_ERROR_CRACKLIB_CHECK)
+    auxerror = NULL;
 
   if (score < 0)
-    {
-      char buffer[PWQ_MAX_ERROR_MESSAGE_LEN];
-      const char *reason = pwquality_strerror (buffer, sizeof buffer, score, auxerror);
+    return reject (error, pwquality_reason (score));
 
-      return reject (error, reason);
-    }
+  /* Nor a short password of one kind of character, which cracklib would
+   * judge and nothing else here does. A passphrase may be all letters. */
+  if (without_dictionary && count_classes (normalized) < 2 && g_utf8_strlen (normalized, -1) < 16)
+    return reject (error, pwquality_reason (PWQ_ERROR_MIN_CLASSES));
 
   if (out_score != NULL)
     *out_score = score;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hearth-auth-error.h"
 #include "hearth-onboarding.h"
 #include "hearth-password.h"
 
@@ -90,6 +91,10 @@ password_changed_cb (HearthOnboarding *self)
   g_autoptr (GError) error = NULL;
   int score = 0;
 
+  /* The strength line below the field speaks for the password now: an error
+   * from an earlier Create Profile would contradict it. */
+  show_error (self->profile_error, NULL);
+
   if (*password == '\0')
     {
       gtk_level_bar_set_value (self->strength_bar, 0);
@@ -156,7 +161,15 @@ profile_created_cb (GObject      *source,
 
   if (actor == NULL)
     {
-      show_error (self->profile_error, error->message);
+      /* A refused password is said once, where its strength is shown. */
+      if (g_error_matches (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_PASSWORD_REJECTED))
+        {
+          gtk_level_bar_set_value (self->strength_bar, 0);
+          gtk_label_set_label (self->strength_label, error->message);
+          gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+        }
+      else
+        show_error (self->profile_error, error->message);
       return;
     }
 
