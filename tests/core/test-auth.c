@@ -585,6 +585,87 @@ test_permanent_lock_and_recovery (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/*
+ * Guessing recovery keys, knowing only the username, climbs the same ladder
+ * as passwords: a hundred guesses in a moment are five counted failures and a
+ * cooldown, never the permanent lock; a string that cannot be a key is
+ * refused without counting.
+ */
+static void
+test_recovery_key_guesses_climb_the_ladder (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) actor = NULL;
+  guint cooled = 0;
+
+  for (int i = 0; i < 100; i++)
+    {
+      g_autofree char *junk = g_strdup_printf ("not a key %d", i);
+
+      g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", junk, GRACE_PASSWORD, &error));
+      g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_INVALID_INPUT);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (failed_attempts (f), ==, 0);
+
+  for (int i = 0; i < 100; i++)
+    {
+      g_autofree char *guess = g_strdup_printf ("AAAA-BBBB-CCCC-%04d", i);
+
+      g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", guess, GRACE_PASSWORD, &error));
+      if (g_error_matches (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN))
+        cooled++;
+      else
+        g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (failed_attempts (f), ==, HEARTH_AUTH_FREE_FAILURES + 1);
+  g_assert_cmpuint (cooled, ==, 100 - (HEARTH_AUTH_FREE_FAILURES + 1));
+  g_assert_cmpint (count_events (f, "RECOVERY_FAILED"), ==, HEARTH_AUTH_FREE_FAILURES + 1);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT permanently_locked FROM user_account_security_state"), ==, 0);
+
+  /* The right key waits out the cooldown like anyone, then works. */
+  g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[0], GRACE_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN);
+  g_clear_error (&error);
+  hearth_clock_advance (f->clock, HEARTH_AUTH_FIRST_COOLDOWN);
+  g_assert_true (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[0], GRACE_PASSWORD, &error));
+  g_assert_no_error (error);
+  actor = sign_in (f, GRACE_PASSWORD, &error);
+  g_assert_no_error (error);
+}
+
+/* Locked for good, a profile is still opened by a recovery key, and wrong keys
+ * still wait out a cooldown between guesses. */
+static void
+test_recovery_keys_under_permanent_lock (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  for (int i = 0; i < 100; i++)
+    {
+      fail_once (f);
+      hearth_clock_advance (f->clock, G_TIME_SPAN_HOUR);
+    }
+  g_assert_cmpint (hearth_auth_get_cooldown_remaining (f->auth, "ada"), ==, G_MAXINT64);
+
+  g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", "AAAA-BBBB-CCCC-DDDD",
+                                                                GRACE_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_clear_error (&error);
+  g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[1],
+                                                                GRACE_PASSWORD, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN);
+  g_clear_error (&error);
+  hearth_clock_advance (f->clock, HEARTH_AUTH_MAX_COOLDOWN);
+  g_assert_true (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[1],
+                                                               GRACE_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (failed_attempts (f), ==, 0);
+}
+
 typedef struct
 {
   const char         *path;
@@ -952,10 +1033,12 @@ test_recovery_keys (Fixture       *f,
   g_assert_cmpint (count_events (f, "RECOVERY_FAILED"), ==, 1);
   g_assert_cmpint (failed_attempts (f), ==, 1);
 
-  /* A key that cannot be one, and a policy failure that spends nothing. */
+  /* A key that cannot be one (not counted), and a policy failure that spends
+   * nothing. */
   g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", "ABCD", ADA_PASSWORD, &error));
-  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_INVALID_INPUT);
   g_clear_error (&error);
+  g_assert_cmpint (failed_attempts (f), ==, 1);
   g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[1], "short", &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_PASSWORD_REJECTED);
   g_clear_error (&error);
@@ -1587,6 +1670,8 @@ main (int   argc,
   ADD ("/auth/unlock", test_unlock);
   ADD ("/auth/account-security-lists", test_account_security_lists);
   ADD ("/auth/recovery-keys", test_recovery_keys);
+  ADD ("/auth/recovery-keys/guesses-climb-the-ladder", test_recovery_key_guesses_climb_the_ladder);
+  ADD ("/auth/recovery-keys/under-permanent-lock", test_recovery_keys_under_permanent_lock);
   ADD ("/auth/security-questions", test_security_questions);
   ADD ("/auth/no-secret-in-the-file", test_no_secret_in_the_file);
   ADD ("/auth/keyring/stay-signed-in", test_stay_signed_in_through_the_keyring);

@@ -26,9 +26,10 @@
  * One failure counter per profile (user_account_security_state) is shared by
  * passwords, security answers, recovery keys and sudo re-authentication. An
  * attempt is refused without being checked while a cooldown or a permanent lock
- * is in force (recovery keys excepted: they are what unlocks a profile, and 80
- * random bits are not guessed); an attempt that was checked and failed always
- * counts, even when a concurrent failure started the cooldown meanwhile.
+ * is in force; an attempt that was checked and failed always counts, even when
+ * a concurrent failure started the cooldown meanwhile. Recovery keys climb the
+ * same ladder of cooldowns, but a permanent lock does not stop them: they are
+ * what unlocks a profile. A string that cannot be a key is refused uncounted.
  */
 
 struct _HearthAuth
@@ -410,13 +411,15 @@ reanchor_after_clock_change (HearthStore  *store,
 }
 
 /* Refuses an attempt, without checking it, while the profile is locked or
- * cooling down; the refusal is logged. */
+ * cooling down; the refusal is logged. A recovery key is refused during a
+ * cooldown only. */
 static gboolean
 check_not_locked (HearthStore  *store,
                   gint64        user_id,
                   const char   *kind,
                   GError      **error)
 {
+  gboolean recovery = g_str_equal (kind, "recovery_key");
   LockState state;
   gint64 remaining;
   g_autofree char *metadata = NULL;
@@ -425,7 +428,7 @@ check_not_locked (HearthStore  *store,
       !reanchor_after_clock_change (store, user_id, &state, error))
     return FALSE;
 
-  if (state.permanently_locked)
+  if (state.permanently_locked && !recovery)
     {
       metadata = g_strdup_printf ("{\"kind\": \"%s\", \"refused\": \"locked\"}", kind);
       if (!log_event (store, user_id, "LOGIN_FAILED", metadata, error))
@@ -497,10 +500,23 @@ record_failure_in_transaction (HearthStore  *store,
     {
       g_autoptr (HearthStatement) lock = NULL;
 
+      g_autoptr (HearthStatement) cool = NULL;
+
+      /* The cooldown goes on under the lock: only recovery keys are still
+       * tried, and they climb the same ladder. */
+      cool = hearth_store_prepare (store,
+                                   "UPDATE user_account_security_state SET cooldown_until = ? WHERE user_id = ?",
+                                   error);
+      if (cool == NULL)
+        return FALSE;
+      hearth_statement_bind_int64 (cool, 1, now + cooldown_for (failures));
+      hearth_statement_bind_int64 (cool, 2, failure->user_id);
+      if (!hearth_statement_run (cool, error))
+        return FALSE;
+
       lock = hearth_store_prepare (store,
-                                   "UPDATE user_account_security_state SET permanently_locked = 1, "
-                                   "cooldown_until = NULL WHERE user_id = ? AND permanently_locked = 0 "
-                                   "RETURNING user_id",
+                                   "UPDATE user_account_security_state SET permanently_locked = 1 "
+                                   "WHERE user_id = ? AND permanently_locked = 0 RETURNING user_id",
                                    error);
       if (lock == NULL)
         return FALSE;
@@ -1866,8 +1882,10 @@ find_reset_target (HearthStore  *store,
  * @new_password: the new password, which must pass the policy
  *
  * Spends the key, sets the new password, unlocks the profile and signs out
- * every session. Works while the profile is locked: this is what unlocks it.
- * A wrong key counts toward lockout (%RECOVERY_FAILED). Slow.
+ * every session. Works while the profile is locked for good: this is what
+ * unlocks it. A wrong key counts toward lockout (%RECOVERY_FAILED) and is
+ * refused during a cooldown like a password; a string that cannot be a key
+ * (%HEARTH_AUTH_ERROR_INVALID_INPUT) is not counted. Slow.
  */
 gboolean
 hearth_auth_reset_password_with_recovery_key (HearthAuth   *self,
@@ -1894,7 +1912,18 @@ hearth_auth_reset_password_with_recovery_key (HearthAuth   *self,
 
   canonical = _hearth_recovery_key_canonical (recovery_key);
   if (canonical == NULL)
-    return record_failure (self->store, user.id, "recovery_key", "RECOVERY_FAILED", error);
+    {
+      g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_INVALID_INPUT,
+                           _("This is not a recovery key. A key has sixteen letters and digits, "
+                             "like ABCD-EFGH-JKMN-PQRS."));
+      return FALSE;
+    }
+
+  if (!check_not_locked (self->store, user.id, "recovery_key", error))
+    {
+      wipe_string (canonical);
+      return FALSE;
+    }
 
   key_hash = _hearth_token_hash (canonical);
   wipe_string (canonical);
