@@ -952,6 +952,56 @@ test_sudo (Fixture       *f,
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
 }
 
+/*
+ * Sudo mode is the session's that confirmed: a second session of the same
+ * profile is not in it, nor is one resumed from the keyring's token with no
+ * password typed, and it ends when its session signs out.
+ */
+static void
+test_sudo_belongs_to_the_session (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) second = NULL;
+  g_autoptr (HearthActor) resumed = NULL;
+  g_autoptr (HearthActor) fourth = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *rotated = NULL;
+
+  /* The new profile's own session is in sudo mode; a second one is not. */
+  g_assert_true (hearth_auth_require_sudo (f->auth, f->ada, &error));
+  g_assert_no_error (error);
+  second = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
+  g_assert_no_error (error);
+  g_assert_false (hearth_auth_require_sudo (f->auth, second, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+  g_clear_error (&error);
+  g_assert_null (hearth_auth_regenerate_recovery_keys (f->auth, second, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+  g_clear_error (&error);
+
+  /* The second confirms; resumed from its token, nobody typed a password. */
+  g_assert_true (hearth_auth_enter_sudo (f->auth, second, ADA_PASSWORD, &error));
+  g_assert_true (hearth_auth_require_sudo (f->auth, second, &error));
+  resumed = hearth_auth_resume (f->auth, hearth_actor_get_user_id (f->ada), token, &rotated, &error);
+  g_assert_no_error (error);
+  g_assert_false (hearth_auth_require_sudo (f->auth, resumed, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+  g_clear_error (&error);
+  /* The rotation revoked the second session, and its sudo mode with it. */
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM sudo_sessions"), ==, 0);
+
+  /* Signing out ends it, for no other session to inherit. */
+  g_assert_true (hearth_auth_enter_sudo (f->auth, f->ada, ADA_PASSWORD, &error));
+  fourth = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (hearth_auth_sign_out (f->auth, f->ada, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM sudo_sessions"), ==, 0);
+  g_assert_false (hearth_auth_require_sudo (f->auth, fourth, &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
+}
+
 static void
 test_unlock (Fixture       *f,
              gconstpointer  data)
@@ -1666,6 +1716,7 @@ main (int   argc,
   ADD ("/auth/session/bad-tokens", test_bad_tokens);
   ADD ("/auth/session/sign-out-and-revoke", test_sign_out_and_revoke);
   ADD ("/auth/sudo", test_sudo);
+  ADD ("/auth/sudo/belongs-to-the-session", test_sudo_belongs_to_the_session);
   ADD ("/auth/change-password", test_change_password);
   ADD ("/auth/unlock", test_unlock);
   ADD ("/auth/account-security-lists", test_account_security_lists);

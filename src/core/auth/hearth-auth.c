@@ -707,6 +707,20 @@ actor_for (const User       *user,
                             session->csrf_token);
 }
 
+/* Inside a transaction, after sessions were revoked: their sudo mode ends. */
+static gboolean
+end_sudo_of_revoked_sessions (HearthStore  *store,
+                              GError      **error)
+{
+  g_autoptr (HearthStatement) statement =
+    hearth_store_prepare (store,
+                          "DELETE FROM sudo_sessions WHERE session_id IN "
+                          "(SELECT id FROM auth_sessions WHERE revoked_at IS NOT NULL)",
+                          error);
+
+  return statement != NULL && hearth_statement_run (statement, error);
+}
+
 static gboolean
 revoke_sessions_where (HearthStore  *store,
                        const char   *condition,
@@ -739,7 +753,7 @@ revoke_sessions_where (HearthStore  *store,
 
   if (out_count != NULL)
     *out_count = count;
-  return TRUE;
+  return end_sudo_of_revoked_sessions (store, error);
 }
 
 /**
@@ -888,6 +902,12 @@ insert_recovery_keys (HearthStore  *store,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64 user_id;
+  gint64 session_id;
+} SudoOwner;
+
 static gboolean enter_sudo_in_transaction (HearthStore *store, gpointer user_data, GError **error);
 
 /* The new profile starts in sudo mode: its person has just chosen the password,
@@ -898,7 +918,7 @@ create_profile_in_transaction (HearthStore  *store,
                                GError      **error)
 {
   CreateProfile *data = user_data;
-  gint64 sudo_actor;
+  SudoOwner sudo_owner;
   g_autoptr (HearthStatement) user = NULL;
   g_autoptr (HearthStatement) credential = NULL;
   g_autoptr (HearthStatement) state = NULL;
@@ -922,7 +942,6 @@ create_profile_in_transaction (HearthStore  *store,
   if (!hearth_statement_fetch_one (user, error))
     return FALSE;
   data->user->id = hearth_statement_get_int64 (user, 0);
-  sudo_actor = data->user->id;
 
   credential = hearth_store_prepare (store,
                                      "INSERT INTO auth_credentials (user_id, type, secret_hash, created_at) "
@@ -942,11 +961,14 @@ create_profile_in_transaction (HearthStore  *store,
   hearth_statement_bind_int64 (state, 1, data->user->id);
   hearth_statement_bind_int64 (state, 2, now);
 
-  return run (credential, error) &&
-         run (state, error) &&
-         insert_recovery_keys (store, data->user->id, data->key_hashes, error) &&
-         create_session (store, data->user->id, FALSE, NULL, data->session, error) &&
-         enter_sudo_in_transaction (store, &sudo_actor, error) &&
+  if (!run (credential, error) ||
+      !run (state, error) ||
+      !insert_recovery_keys (store, data->user->id, data->key_hashes, error) ||
+      !create_session (store, data->user->id, FALSE, NULL, data->session, error))
+    return FALSE;
+
+  sudo_owner = (SudoOwner) { data->user->id, data->session->id };
+  return enter_sudo_in_transaction (store, &sudo_owner, error) &&
          _hearth_circles_create_personal (store, data->user->id, error) &&
          hearth_audit_record_personal (store, data->user->id, "profile.created", error) &&
          log_event (store, data->user->id, "LOGIN_SUCCESS", "{\"kind\": \"new_profile\"}", error);
@@ -1215,7 +1237,8 @@ rotate_in_transaction (HearthStore  *store,
     return set_invalid_session (error);
   g_clear_pointer (&retire, hearth_statement_release);
 
-  if (!create_session (store, data->user->id, TRUE, data->family_id, data->session, error))
+  if (!end_sudo_of_revoked_sessions (store, error) ||
+      !create_session (store, data->user->id, TRUE, data->family_id, data->session, error))
     return FALSE;
 
   metadata = g_strdup_printf ("{\"from_session\": %" G_GINT64_FORMAT ", \"to_session\": %" G_GINT64_FORMAT "}",
@@ -1411,6 +1434,9 @@ revoke_in_transaction (HearthStore  *store,
       hearth_statement_bind_int64 (statement, 3, user_id);
       if (!hearth_statement_fetch_one (statement, error))
         return FALSE;
+      g_clear_pointer (&statement, hearth_statement_release);
+      if (!end_sudo_of_revoked_sessions (store, error))
+        return FALSE;
       data->count = 1;
     }
 
@@ -1506,26 +1532,31 @@ hearth_auth_revoke_other_sessions (HearthAuth   *self,
 
 /* Sudo mode ------------------------------------------------------------------------- */
 
-/* @user_data points to the user id. */
+/* Sudo mode is the session's that confirmed the password: another session of
+ * the profile, or one resumed from the keyring, is not in it, and it ends with
+ * its session (end_sudo_of_revoked_sessions). */
 static gboolean
 enter_sudo_in_transaction (HearthStore  *store,
                            gpointer      user_data,
                            GError      **error)
 {
-  gint64 user_id = *(gint64 *) user_data;
+  SudoOwner *owner = user_data;
+  gint64 user_id = owner->user_id;
   g_autoptr (HearthStatement) statement = NULL;
   g_autofree char *user_agent = g_strdup_printf ("Hearth/%s", PACKAGE_VERSION);
   gint64 now = hearth_store_now (store);
 
   statement = hearth_store_prepare (store,
                                     "INSERT INTO sudo_sessions (user_id, sudo_until, method, ip_address, "
-                                    "user_agent, created_at) VALUES (?1, ?2, 'PASSWORD', 'local', ?3, ?4) "
+                                    "user_agent, created_at, session_id) "
+                                    "VALUES (?1, ?2, 'PASSWORD', 'local', ?3, ?4, ?5) "
                                     "ON CONFLICT (user_id) DO UPDATE SET sudo_until = ?2, method = 'PASSWORD', "
-                                    "created_at = ?4",
+                                    "created_at = ?4, session_id = ?5",
                                     error);
   if (statement == NULL)
     return FALSE;
   hearth_statement_bind_int64 (statement, 1, user_id);
+  hearth_statement_bind_int64 (statement, 5, owner->session_id);
   hearth_statement_bind_int64 (statement, 2, now + HEARTH_AUTH_SUDO_LIFETIME);
   hearth_statement_bind_text (statement, 3, user_agent);
   hearth_statement_bind_int64 (statement, 4, now);
@@ -1604,16 +1635,16 @@ hearth_auth_enter_sudo (HearthAuth   *self,
                         const char   *password,
                         GError      **error)
 {
-  gint64 user_id;
+  SudoOwner owner;
 
   g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
   g_return_val_if_fail (password != NULL, FALSE);
 
-  user_id = hearth_actor_get_user_id (actor);
+  owner = (SudoOwner) { hearth_actor_get_user_id (actor), hearth_actor_get_session_id (actor) };
 
   return verify_actor_password (self, actor, password, "sudo", error) &&
-         hearth_store_transaction (self->store, enter_sudo_in_transaction, &user_id, error);
+         hearth_store_transaction (self->store, enter_sudo_in_transaction, &owner, error);
 }
 
 /**
@@ -1639,12 +1670,14 @@ hearth_auth_require_sudo (HearthAuth   *self,
     return FALSE;
 
   statement = hearth_store_prepare (self->store,
-                                    "SELECT 1 FROM sudo_sessions WHERE user_id = ? AND sudo_until > ?",
+                                    "SELECT 1 FROM sudo_sessions WHERE user_id = ? AND session_id = ? "
+                                    "AND sudo_until > ?",
                                     error);
   if (statement == NULL)
     return FALSE;
   hearth_statement_bind_int64 (statement, 1, hearth_actor_get_user_id (actor));
-  hearth_statement_bind_int64 (statement, 2, hearth_store_now (self->store));
+  hearth_statement_bind_int64 (statement, 2, hearth_actor_get_session_id (actor));
+  hearth_statement_bind_int64 (statement, 3, hearth_store_now (self->store));
   if (hearth_statement_next_row (statement, &local_error))
     return TRUE;
 
