@@ -19,6 +19,7 @@
 #include "hearth-security-event.h"
 #include "hearth-session-info.h"
 #include "hearth-store.h"
+#include "hearth-store-private.h"
 #include "hearth-test-common.h"
 #include "hearth-tokens-private.h"
 
@@ -1152,12 +1153,78 @@ test_security_questions (Fixture       *f,
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN);
   g_clear_error (&error);
 
+  /* No answer is hashed alone: a copy of the file does not let each one be
+   * guessed apart, only all of them together. */
+  {
+    g_autoptr (HearthStatement) rows = hearth_store_prepare (f->store, "SELECT answer_hash FROM security_questions",
+                                                             &error);
+    guint n = 0;
+
+    g_assert_no_error (error);
+    while (hearth_statement_next_row (rows, &error))
+      {
+        const char *stored = hearth_statement_get_text (rows, 0);
+
+        g_assert_null (strstr (stored, "$argon2"));
+        for (guint i = 0; answers[i] != NULL; i++)
+          {
+            g_assert_false (hearth_password_verify (stored, answers[i]));
+            g_assert_false (hearth_password_verify (stored, typed[i]));
+          }
+        n++;
+      }
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 3);
+    g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM auth_credentials "
+                                                  "WHERE type = 'SECRET_QUESTION' AND secret_hash LIKE '$argon2id$%%'"),
+                     ==, 1);
+  }
+
   /* Answered as people type them. */
   hearth_clock_advance (f->clock, 30 * G_USEC_PER_SEC);
   g_assert_true (hearth_auth_reset_password_with_answers (f->auth, "ada", typed, GRACE_PASSWORD, &error));
   g_assert_no_error (error);
   actor = sign_in (f, GRACE_PASSWORD, &error);
   g_assert_no_error (error);
+}
+
+/* Migration 0009 drops the hashes of single answers an older Hearth kept,
+ * and keeps the combined one that resets check. */
+static void
+test_migration_drops_single_answer_hashes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "hearth.db", NULL);
+  g_autoptr (HearthClock) clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
+  g_autoptr (HearthStore) old = NULL;
+  g_autoptr (HearthStore) store = NULL;
+  g_autofree char *single = hearth_password_hash ("rex", hearth_password_cost_cheapest (), &error);
+  g_autofree char *sql = NULL;
+
+  g_assert_no_error (error);
+  old = _hearth_store_open_at_version (path, clock, 8, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO users (id, username, display_name, created_at, updated_at) "
+                         "  VALUES (1, 'ada', 'Ada', 0, 0);"
+                         "INSERT INTO security_questions (user_id, question, answer_hash, created_at) "
+                         "  VALUES (1, 'First pet?', '%s', 0);"
+                         "INSERT INTO auth_credentials (user_id, type, secret_hash, created_at) "
+                         "  VALUES (1, 'SECRET_QUESTION', '%s', 0);",
+                         single, single);
+  g_assert_true (hearth_store_execute (old, sql, &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  store = hearth_store_open (path, clock, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_test_count (store, "SELECT count(*) FROM security_questions "
+                                             "WHERE answer_hash LIKE '$argon2%%'"), ==, 0);
+  g_assert_cmpint (hearth_test_count (store, "SELECT count(*) FROM security_questions"), ==, 1);
+  g_assert_cmpint (hearth_test_count (store, "SELECT count(*) FROM auth_credentials "
+                                             "WHERE type = 'SECRET_QUESTION'"), ==, 1);
+  g_clear_object (&store);
+  hearth_test_remove_tree (dir);
 }
 
 static void
@@ -1724,6 +1791,8 @@ main (int   argc,
   ADD ("/auth/recovery-keys/guesses-climb-the-ladder", test_recovery_key_guesses_climb_the_ladder);
   ADD ("/auth/recovery-keys/under-permanent-lock", test_recovery_keys_under_permanent_lock);
   ADD ("/auth/security-questions", test_security_questions);
+  g_test_add_func ("/auth/security-questions/migration-drops-single-answer-hashes",
+                   test_migration_drops_single_answer_hashes);
   ADD ("/auth/no-secret-in-the-file", test_no_secret_in_the_file);
   ADD ("/auth/keyring/stay-signed-in", test_stay_signed_in_through_the_keyring);
   ADD ("/auth/keyring/resume-at-start-up", test_resume_from_keyring);

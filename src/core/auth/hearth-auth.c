@@ -1990,11 +1990,15 @@ hearth_auth_reset_password_with_recovery_key (HearthAuth   *self,
 
 /* Security questions ---------------------------------------------------------------------- */
 
+/* What security_questions.answer_hash holds: the answers are checked together,
+ * against the profile's SECRET_QUESTION credential, and never one by one. */
+#define HEARTH_ANSWER_HASH_COMBINED "combined:auth_credentials.SECRET_QUESTION"
+
 typedef struct
 {
   gint64              user_id;
   const char * const *questions;
-  GPtrArray          *answer_hashes;
+  guint               n_questions;
   const char         *combined_hash;
 } Questions;
 
@@ -2021,7 +2025,7 @@ set_questions_in_transaction (HearthStore  *store,
   if (!hearth_statement_run (drop_questions, error) || !hearth_statement_run (drop_credential, error))
     return FALSE;
 
-  for (guint i = 0; i < data->answer_hashes->len; i++)
+  for (guint i = 0; i < data->n_questions; i++)
     {
       g_autoptr (HearthStatement) statement = NULL;
 
@@ -2033,13 +2037,13 @@ set_questions_in_transaction (HearthStore  *store,
         return FALSE;
       hearth_statement_bind_int64 (statement, 1, data->user_id);
       hearth_statement_bind_text (statement, 2, data->questions[i]);
-      hearth_statement_bind_text (statement, 3, g_ptr_array_index (data->answer_hashes, i));
+      hearth_statement_bind_text (statement, 3, HEARTH_ANSWER_HASH_COMBINED);
       hearth_statement_bind_int64 (statement, 4, now);
       if (!hearth_statement_run (statement, error))
         return FALSE;
     }
 
-  metadata = g_strdup_printf ("{\"questions\": %u}", data->answer_hashes->len);
+  metadata = g_strdup_printf ("{\"questions\": %u}", data->n_questions);
   credential = hearth_store_prepare (store,
                                      "INSERT INTO auth_credentials (user_id, type, secret_hash, metadata, created_at) "
                                      "VALUES (?, 'SECRET_QUESTION', ?, ?, ?)",
@@ -2086,8 +2090,10 @@ join_answers (const char * const *answers)
  * @answers: (array zero-terminated=1): their answers, in the same order
  *
  * Needs sudo mode. Replaces the profile's questions. Answers are normalised
- * (NFKC, case-folded, trimmed, inner spaces collapsed) and hashed with
- * Argon2id. Slow: one hash per answer, and one for all of them.
+ * (NFKC, case-folded, trimmed, inner spaces collapsed) and hashed together,
+ * in order, with Argon2id: never one alone, so that a copy of the file does
+ * not let each answer be guessed apart. The seed's answer_hash column says so
+ * (%HEARTH_ANSWER_HASH_COMBINED). Slow: one hash.
  */
 gboolean
 hearth_auth_set_security_questions (HearthAuth          *self,
@@ -2096,7 +2102,6 @@ hearth_auth_set_security_questions (HearthAuth          *self,
                                     const char * const  *answers,
                                     GError             **error)
 {
-  g_autoptr (GPtrArray) answer_hashes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
   g_autofree char *combined_hash = NULL;
   guint n;
@@ -2117,18 +2122,13 @@ hearth_auth_set_security_questions (HearthAuth          *self,
     {
       g_autofree char *answer = _hearth_answer_normalize (answers[i]);
       g_autofree char *question = normalize_name (questions[i]);
-      char *hash;
 
       if (question == NULL || *question == '\0' || g_utf8_strlen (question, -1) > 256)
         return set_invalid_input (error, _("A question is empty or too long."));
       if (answer == NULL || *answer == '\0')
         return set_invalid_input (error, _("Answer each question."));
 
-      hash = hearth_password_hash (answer, self->cost, error);
       wipe_string (answer);
-      if (hash == NULL)
-        return FALSE;
-      g_ptr_array_add (answer_hashes, hash);
     }
 
   joined = join_answers (answers);
@@ -2137,7 +2137,7 @@ hearth_auth_set_security_questions (HearthAuth          *self,
   if (combined_hash == NULL)
     return FALSE;
 
-  data = (Questions) { hearth_actor_get_user_id (actor), questions, answer_hashes, combined_hash };
+  data = (Questions) { hearth_actor_get_user_id (actor), questions, n, combined_hash };
   return hearth_store_transaction (self->store, set_questions_in_transaction, &data, error);
 }
 
