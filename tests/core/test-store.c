@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "hearth-clock.h"
 #include "hearth-store.h"
@@ -331,6 +334,137 @@ test_migration_backs_up_first (Fixture       *f,
   g_assert_cmpint (hearth_store_get_schema_version (backup), ==, 1);
   g_assert_cmpint (count_users (backup), ==, 1);
   g_assert_cmpint (hearth_test_query_int (backup, "SELECT count(*) FROM categories"), ==, 0);
+}
+
+/* The helper process: opens (migrates) a database, and stops itself after
+ * migration @pause_after when asked, until the test lets it go on. */
+static int pause_after;
+
+static void
+stop_after_migration (int version)
+{
+  if (version == pause_after)
+    raise (SIGSTOP);
+}
+
+static int
+migrate_helper (const char *path,
+                int         pause)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+  g_autoptr (HearthStore) store = NULL;
+
+  pause_after = pause;
+  _hearth_store_set_migration_hook (stop_after_migration);
+  store = hearth_store_open (path, clock, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return hearth_store_get_schema_version (store) == hearth_store_get_latest_schema_version () ? 0 : 2;
+}
+
+static GPid
+spawn_helper (const char *path,
+              int         pause)
+{
+  g_autofree char *pause_text = g_strdup_printf ("%d", pause);
+  const char *argv[] = { "/proc/self/exe", "--migrate-helper", path, pause_text, NULL };
+  g_autoptr (GError) error = NULL;
+  GPid pid;
+
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  return pid;
+}
+
+static int
+wait_exit (GPid pid)
+{
+  int status = 0;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/*
+ * Two Hearths open an old database, one of them paused between two
+ * migrations while the other migrates to the end. Each reads the version again
+ * under the write lock: the paused one, let go, skips what is done, the file
+ * is at the latest version with the latest schema, and the backup is the old
+ * database, whole, with no partial copy beside it.
+ */
+static void
+test_two_processes_migrate_one_file (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) old = NULL;
+  g_autoptr (HearthStore) backup = NULL;
+  g_autofree char *backup_path = g_strconcat (f->path, ".bak-v5", NULL);
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+  GPid paused;
+  GPid other;
+  int status = 0;
+
+  old = _hearth_store_open_at_version (f->path, f->clock, 5, &error);
+  g_assert_no_error (error);
+  insert_user (old, "ada");
+  g_clear_object (&old);
+
+  /* One stops after migration 6 has committed, with the file at version 6
+   * and its own idea of the version in memory; the other starts then and
+   * migrates to the end. */
+  paused = spawn_helper (f->path, 6);
+  g_assert_cmpint (waitpid (paused, &status, WUNTRACED), ==, paused);
+  g_assert_true (WIFSTOPPED (status));
+  other = spawn_helper (f->path, 0);
+  g_assert_cmpint (wait_exit (other), ==, 0);
+  kill (paused, SIGCONT);
+  g_assert_cmpint (wait_exit (paused), ==, 0);
+
+  open_store (f);
+  g_assert_cmpint (hearth_store_get_schema_version (f->store), ==, hearth_store_get_latest_schema_version ());
+  g_assert_cmpint (hearth_test_query_int (f->store, "PRAGMA user_version"), ==,
+                   hearth_store_get_latest_schema_version ());
+  g_assert_cmpint (count_users (f->store), ==, 1);
+  /* Migration 7's column and 8's are there, once. */
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM pragma_table_info ('lifelogs') "
+                                                    "WHERE name = 'deleted_at'"), ==, 1);
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM pragma_table_info ('sudo_sessions') "
+                                                    "WHERE name = 'session_id'"), ==, 1);
+
+  backup = _hearth_store_open_at_version (backup_path, f->clock, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_store_get_schema_version (backup), ==, 5);
+  g_assert_cmpint (count_users (backup), ==, 1);
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, ".part-"));
+}
+
+/* A backup killed halfway left its temporary file: the next migration removes
+ * it, and a partial copy never has the backup's name. */
+static void
+test_partial_backup_is_removed (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) old = NULL;
+  g_autofree char *partial = g_strconcat (f->path, ".bak-v5.part-ABC123", NULL);
+
+  old = _hearth_store_open_at_version (f->path, f->clock, 5, &error);
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  g_assert_true (g_file_set_contents (partial, "half a database", -1, NULL));
+
+  open_store (f);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -794,6 +928,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 4 && g_str_equal (argv[1], "--migrate-helper"))
+    return migrate_helper (argv[2], atoi (argv[3]));
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/clock/fake", test_clock_fake);
@@ -807,6 +944,8 @@ main (int   argc,
   g_test_add_func ("/store/open/migrations-are-numbered", test_migrations_are_numbered);
   g_test_add ("/store/open/reopen-keeps-data-without-backup", Fixture, NULL, fixture_set_up, test_reopen_keeps_data_without_backup, fixture_tear_down);
   g_test_add ("/store/open/migration-backs-up-first", Fixture, NULL, fixture_set_up, test_migration_backs_up_first, fixture_tear_down);
+  g_test_add ("/store/open/two-processes-migrate-one-file", Fixture, NULL, fixture_set_up, test_two_processes_migrate_one_file, fixture_tear_down);
+  g_test_add ("/store/open/partial-backup-is-removed", Fixture, NULL, fixture_set_up, test_partial_backup_is_removed, fixture_tear_down);
   g_test_add ("/store/open/newer-schema-is-refused", Fixture, NULL, fixture_set_up, test_newer_schema_is_refused, fixture_tear_down);
   g_test_add ("/store/open/random-bytes-are-refused", Fixture, NULL, fixture_set_up, test_random_bytes_are_refused, fixture_tear_down);
   g_test_add ("/store/open/foreign-database-is-refused", Fixture, NULL, fixture_set_up, test_foreign_database_is_refused, fixture_tear_down);

@@ -15,7 +15,10 @@ typedef struct
   const char *sql;
 } HearthMigration;
 
+typedef void (*HearthMigrationHook) (int version);
+
 GPtrArray   *_hearth_store_list_migrations (void);
+void         _hearth_store_set_migration_hook (HearthMigrationHook hook);
 HearthStore *_hearth_store_open_at_version (const char   *path,
                                             HearthClock  *clock,
                                             int           target_version,

@@ -86,6 +86,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static HearthMigrationHook migration_hook;
+
 G_DEFINE_QUARK (hearth-store-error-quark, hearth_store_error)
 G_DEFINE_FINAL_TYPE (HearthStore, hearth_store, G_TYPE_OBJECT)
 
@@ -518,48 +520,126 @@ configure_connection (HearthStore  *self,
                                error);
 }
 
+/* Leftovers of a backup that was killed before its rename: only ever removed
+ * under the write lock, where no other Hearth is writing one. */
+static void
+remove_partial_backups (HearthStore *self)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *prefix = g_strconcat (base, ".bak-v", NULL);
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && strstr (name, ".part-") != NULL)
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+
+        g_debug ("Removing a partial backup: %s", path);
+        g_unlink (path);
+      }
+}
+
+/*
+ * Copies the database as it is at @version to "hearth.db.bak-vN". Called
+ * inside the first migration's transaction, so it is the version nobody else
+ * is migrating. Written to a temporary name and renamed when complete: a
+ * backup killed halfway never passes for a whole one.
+ */
 static gboolean
 back_up (HearthStore  *self,
+         int           version,
          GError      **error)
 {
-  g_autofree char *backup_path = NULL;
+  g_autofree char *backup_path = g_strdup_printf ("%s.bak-v%d", self->path, version);
+  g_autofree char *partial_path = g_strdup_printf ("%s.part-XXXXXX", backup_path);
+  g_autofree char *display = g_filename_display_name (backup_path);
+  sqlite3 *source_db = NULL;
   sqlite3 *backup_db = NULL;
   sqlite3_backup *backup;
+  int saved_errno = 0;
   int rc;
+  int fd;
 
-  backup_path = g_strdup_printf ("%s.bak-v%d", self->path, self->schema_version);
-  if (!ensure_private_file (backup_path, error))
-    return FALSE;
+  remove_partial_backups (self);
 
-  rc = sqlite3_open_v2 (backup_path, &backup_db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  fd = g_mkstemp_full (partial_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_io_error_from_errno (errno, partial_path, error);
+  g_close (fd, NULL);
+
+  /* The copy is read through a connection of its own: this one holds the
+   * write lock, which SQLite's backup refuses to read through. Nothing is
+   * written before the copy, so it reads what this transaction sees. */
+  rc = sqlite3_open_v2 (self->path, &source_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (backup_db, "main", self->db, "main");
+      sqlite3_busy_timeout (source_db, BUSY_TIMEOUT_MS);
+      rc = sqlite3_open_v2 (partial_path, &backup_db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      /* No journal beside a file that is renamed only when whole. */
+      rc = sqlite3_exec (backup_db, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (backup_db, "main", source_db, "main");
       if (backup == NULL)
         rc = sqlite3_extended_errcode (backup_db);
       else
         {
-          rc = sqlite3_backup_step (backup, -1);
+          gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+          /* Busy is waited for, as every other statement waits. */
+          do
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+                g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+            }
+          while (((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) &&
+                 g_get_monotonic_time () < deadline);
           sqlite3_backup_finish (backup);
           if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
         }
     }
+  if (rc != SQLITE_OK)
+    g_debug ("Backing up to %s: %s", partial_path, sqlite3_errstr (rc));
+  if (sqlite3_close (backup_db) != SQLITE_OK && rc == SQLITE_OK)
+    rc = SQLITE_IOERR;
+  sqlite3_close (source_db);
+
+  if (rc == SQLITE_OK && g_rename (partial_path, backup_path) != 0)
+    {
+      saved_errno = errno;
+      rc = SQLITE_IOERR;
+    }
 
   if (rc != SQLITE_OK)
     {
-      g_autofree char *display = g_filename_display_name (backup_path);
-
-      g_debug ("Backing up to %s: %s", backup_path, sqlite3_errstr (rc));
-      g_set_error (error, HEARTH_STORE_ERROR,
-                   rc == SQLITE_FULL ? HEARTH_STORE_ERROR_FULL : HEARTH_STORE_ERROR_IO,
-                   _("Could not save a copy of Hearth’s data to “%s” before updating it."),
-                   display);
+      g_unlink (partial_path);
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        g_set_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_BUSY,
+                     _("Hearth’s data is busy in another window. Close the other Hearth and try again."));
+      else
+        g_set_error (error, HEARTH_STORE_ERROR,
+                     (rc & 0xff) == SQLITE_FULL || saved_errno == ENOSPC ? HEARTH_STORE_ERROR_FULL
+                                                                        : HEARTH_STORE_ERROR_IO,
+                     (rc & 0xff) == SQLITE_FULL || saved_errno == ENOSPC
+                       ? _("There is no room on the disk to save a copy of Hearth’s data to “%s” before updating it.")
+                       : _("Could not save a copy of Hearth’s data to “%s” before updating it."),
+                     display);
+      return FALSE;
     }
 
-  sqlite3_close (backup_db);
-  return rc == SQLITE_OK;
+  return TRUE;
 }
 
 /* A migration runs with foreign keys off: this finds any key it broke. */
@@ -587,37 +667,28 @@ check_foreign_keys (HearthStore  *self,
   return TRUE;
 }
 
+/*
+ * Migrates to @target_version, one transaction a migration. Two Hearths may
+ * open an old file at once: each reads user_version again inside the
+ * migration's write lock, skips what the other already did, and never writes a
+ * lower version than the file has.
+ */
 static gboolean
 migrate (HearthStore  *self,
          int           target_version,
          GError      **error)
 {
   g_autoptr (GPtrArray) migrations = _hearth_store_list_migrations ();
-  /* A new, empty file has nothing worth keeping. */
-  gboolean backed_up = self->schema_version == 0;
+  gboolean backed_up = FALSE;
 
   for (guint i = 0; i < migrations->len; i++)
     {
       const HearthMigration *migration = g_ptr_array_index (migrations, i);
       g_autofree char *set_version = NULL;
+      int current = 0;
 
       if (migration->version <= self->schema_version || migration->version > target_version)
         continue;
-
-      /* Keep a copy of the data as it was before the first migration touches it. */
-      if (!backed_up)
-        {
-          if (!back_up (self, error))
-            return FALSE;
-          backed_up = TRUE;
-        }
-
-      g_debug ("Migrating %s to version %d (%s)",
-               self->path, migration->version, migration->name);
-
-      set_version = g_strdup_printf ("PRAGMA application_id = %d;"
-                                     "PRAGMA user_version = %d;",
-                                     HEARTH_APPLICATION_ID, migration->version);
 
       /* SQLite's way of changing a table it cannot alter in place: foreign keys
        * off (outside the transaction, where the pragma works), the table
@@ -626,26 +697,80 @@ migrate (HearthStore  *self,
       if (!hearth_store_execute (self, "PRAGMA foreign_keys = OFF", error))
         return FALSE;
       if (!hearth_store_begin (self, error))
-        return FALSE;
+        {
+          hearth_store_execute (self, "PRAGMA foreign_keys = ON", NULL);
+          return FALSE;
+        }
+
+      /* Under the write lock: what the file is now, not what it was. */
+      if (!query_int (self, "PRAGMA user_version", &current, error))
+        goto failed;
+      if (current > hearth_store_get_latest_schema_version ())
+        {
+          g_set_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_NEWER_SCHEMA,
+                       _("This data was saved by a newer version of Hearth "
+                         "(data version %d; this version reads up to %d). "
+                         "Update Hearth to open it."),
+                       current, hearth_store_get_latest_schema_version ());
+          hearth_store_rollback (self);
+          hearth_store_execute (self, "PRAGMA foreign_keys = ON", NULL);
+          return FALSE;
+        }
+      if (current >= migration->version)
+        {
+          g_debug ("%s is at version %d already: another Hearth migrated it", self->path, current);
+          hearth_store_rollback (self);
+          self->schema_version = current;
+          if (!hearth_store_execute (self, "PRAGMA foreign_keys = ON", error))
+            return FALSE;
+          continue;
+        }
+
+      /* Keep a copy of the data as it was before the first migration touches
+       * it (a new, empty file has nothing worth keeping). */
+      if (!backed_up && current > 0 && !back_up (self, current, error))
+        {
+          hearth_store_rollback (self);
+          hearth_store_execute (self, "PRAGMA foreign_keys = ON", NULL);
+          return FALSE;
+        }
+      backed_up = TRUE;
+
+      g_debug ("Migrating %s to version %d (%s)",
+               self->path, migration->version, migration->name);
+
+      set_version = g_strdup_printf ("PRAGMA application_id = %d;"
+                                     "PRAGMA user_version = %d;",
+                                     HEARTH_APPLICATION_ID, migration->version);
 
       if (!hearth_store_execute (self, migration->sql, error) ||
           !check_foreign_keys (self, error) ||
           !hearth_store_execute (self, set_version, error) ||
           !hearth_store_commit (self, error))
-        {
-          hearth_store_rollback (self);
-          hearth_store_execute (self, "PRAGMA foreign_keys = ON", NULL);
-          g_prefix_error (error, _("Could not update Hearth’s data to version %d: "),
-                          migration->version);
-          return FALSE;
-        }
+        goto failed;
       if (!hearth_store_execute (self, "PRAGMA foreign_keys = ON", error))
         return FALSE;
 
       self->schema_version = migration->version;
+      if (migration_hook != NULL)
+        migration_hook (migration->version);
     }
 
   return TRUE;
+
+failed:
+  hearth_store_rollback (self);
+  hearth_store_execute (self, "PRAGMA foreign_keys = ON", NULL);
+  g_prefix_error (error, _("Could not update Hearth’s data: "));
+  return FALSE;
+}
+
+/* For tests: @hook is called after each migration commits (a test pauses a
+ * process there, mid-migration). */
+void
+_hearth_store_set_migration_hook (HearthMigrationHook hook)
+{
+  migration_hook = hook;
 }
 
 /**
