@@ -593,8 +593,15 @@ static void
 hearth_application_shutdown (GApplication *application)
 {
   HearthApplication *self = HEARTH_APPLICATION (application);
+  GList *windows;
 
   g_cancellable_cancel (self->cancellable);
+
+  /* The windows first: their pages and list models hold the services and the
+   * store, and would keep the database open past the end. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+
   g_clear_object (&self->resumed);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->lifelog);
@@ -602,6 +609,10 @@ hearth_application_shutdown (GApplication *application)
   g_clear_object (&self->circles);
   g_clear_object (&self->auth);
   g_clear_object (&self->keyring);
+  /* Closed whoever else still holds it: SQLite checkpoints the log into
+   * hearth.db, which then holds every row by itself. */
+  if (self->store != NULL)
+    hearth_store_close (self->store);
   g_clear_object (&self->store);
 
   G_APPLICATION_CLASS (hearth_application_parent_class)->shutdown (application);

@@ -467,6 +467,47 @@ test_partial_backup_is_removed (Fixture       *f,
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
 }
 
+/* Closing checkpoints the log into the file, whoever still holds the store,
+ * and every later use fails with an error instead of touching a closed
+ * connection. */
+static void
+test_close_leaves_the_file_whole (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) held = NULL;
+  g_autoptr (HearthStore) copy = NULL;
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *copy_dir = hearth_test_make_temp_dir ();
+  g_autofree char *copy_path = g_build_filename (copy_dir, "hearth.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  open_store (f);
+  held = g_object_ref (f->store);
+  insert_user (f->store, "ada");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  hearth_store_close (f->store);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  statement = hearth_store_prepare (held, "SELECT count(*) FROM users", &error);
+  g_assert_null (statement);
+  g_assert_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (hearth_store_execute (held, "SELECT 1", &error));
+  g_assert_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_IO);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy_path, contents, length, NULL));
+  copy = hearth_store_open (copy_path, f->clock, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_users (copy), ==, 1);
+  g_clear_object (&copy);
+  hearth_test_remove_tree (copy_dir);
+}
+
 static void
 test_newer_schema_is_refused (Fixture       *f,
                               gconstpointer  data)
@@ -945,6 +986,7 @@ main (int   argc,
   g_test_add ("/store/open/reopen-keeps-data-without-backup", Fixture, NULL, fixture_set_up, test_reopen_keeps_data_without_backup, fixture_tear_down);
   g_test_add ("/store/open/migration-backs-up-first", Fixture, NULL, fixture_set_up, test_migration_backs_up_first, fixture_tear_down);
   g_test_add ("/store/open/two-processes-migrate-one-file", Fixture, NULL, fixture_set_up, test_two_processes_migrate_one_file, fixture_tear_down);
+  g_test_add ("/store/close-leaves-the-file-whole", Fixture, NULL, fixture_set_up, test_close_leaves_the_file_whole, fixture_tear_down);
   g_test_add ("/store/open/partial-backup-is-removed", Fixture, NULL, fixture_set_up, test_partial_backup_is_removed, fixture_tear_down);
   g_test_add ("/store/open/newer-schema-is-refused", Fixture, NULL, fixture_set_up, test_newer_schema_is_refused, fixture_tear_down);
   g_test_add ("/store/open/random-bytes-are-refused", Fixture, NULL, fixture_set_up, test_random_bytes_are_refused, fixture_tear_down);

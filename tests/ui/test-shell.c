@@ -345,6 +345,38 @@ drive_main_window (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/*
+ * After a clean quit, the database file the README names is whole by itself:
+ * the store was closed and the write-ahead log checkpointed into it, so a copy
+ * of hearth.db alone opens with every row (it used to be 4 KB, with everything
+ * left in hearth.db-wal).
+ */
+static void
+assert_file_alone_has_every_row (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, HEARTH_STORE_FILE_NAME, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *copy_dir = hearth_test_make_temp_dir ();
+  g_autofree char *copy = g_build_filename (copy_dir, HEARTH_STORE_FILE_NAME, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+  g_autoptr (HearthStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+
+  /* SQLite removes the log when the last connection closes. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (copy, contents, length, &error));
+  g_assert_no_error (error);
+  store = hearth_store_open (copy, clock, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_test_count (store, "SELECT count(*) FROM users WHERE username = 'ada'"), ==, 1);
+  g_assert_cmpint (hearth_test_count (store, "SELECT count(*) FROM circles"), >=, 1);
+  g_clear_object (&store);
+  hearth_test_remove_tree (copy_dir);
+}
+
 static void
 test_main_window (void)
 {
@@ -367,8 +399,47 @@ test_main_window (void)
   g_assert_true (run.done);
   g_assert_false (g_file_test (elsewhere_db, G_FILE_TEST_EXISTS));
   g_unsetenv ("HEARTH_DATA_DIR");
+  assert_file_alone_has_every_row (dir);
   hearth_test_remove_tree (dir);
   hearth_test_remove_tree (elsewhere);
+}
+
+static gboolean
+drive_quit (gpointer user_data)
+{
+  Run *run = user_data;
+  HearthWindow *window;
+
+  hearth_test_wait_until (has_main_window, run, "the main window");
+  window = HEARTH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (run->app)));
+  sign_in_a_profile (run, window);
+  g_assert_true (hearth_window_show_module (window, "finance"));
+  hearth_test_wait_until (stack_settled, hearth_test_child (window, HEARTH_TYPE_WINDOW, "stack"), "Finance");
+  hearth_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* Ctrl+Q with the window open, as a person quits. */
+  run->done = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_quit_closes_the_database (void)
+{
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autoptr (HearthApplication) app = hearth_application_new ();
+  char *argv[] = { "hearth", "--data-dir", dir, NULL };
+  Run run = { app, dir, FALSE };
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_idle_add (drive_quit, &run);
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.done);
+  assert_file_alone_has_every_row (dir);
+  hearth_test_remove_tree (dir);
 }
 
 static gboolean
@@ -593,6 +664,7 @@ main (int   argc,
   hearth_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/shell/main-window", test_main_window);
+  g_test_add_func ("/ui/shell/quit-closes-the-database", test_quit_closes_the_database);
   g_test_add_func ("/ui/shell/unreadable-database", test_unreadable_database);
   g_test_add_func ("/ui/shell/runs-in-background", test_runs_in_background);
   g_test_add_func ("/ui/shell/sample-family", test_sample_family);

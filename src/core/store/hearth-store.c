@@ -104,19 +104,8 @@ hearth_store_finalize (GObject *object)
 {
   HearthStore *self = HEARTH_STORE (object);
 
-  if (self->depth > 0)
-    g_critical ("A store was finalized inside an open transaction; it is rolled back");
-
+  hearth_store_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-
-  if (self->db != NULL)
-    {
-      int rc = sqlite3_close (self->db);
-
-      if (rc != SQLITE_OK)
-        g_critical ("Closing %s: %s (a statement was not released)",
-                    self->path, sqlite3_errstr (rc));
-    }
 
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoint_marks, g_array_unref);
@@ -276,6 +265,16 @@ set_error_from_sqlite (HearthStore  *self,
   g_set_error_literal (error, HEARTH_STORE_ERROR,
                        error_code_from_sqlite (rc),
                        error_message_from_sqlite (rc));
+  return FALSE;
+}
+
+static gboolean
+set_closed_error (HearthStore  *self,
+                  GError      **error)
+{
+  g_debug ("%s: used after it was closed", self->path);
+  g_set_error_literal (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_IO,
+                       _("Hearth’s data is closed."));
   return FALSE;
 }
 
@@ -946,7 +945,46 @@ hearth_store_set_busy_timeout (HearthStore *self,
   g_return_if_fail (HEARTH_IS_STORE (self));
   g_return_if_fail (timeout_ms >= 0);
 
-  sqlite3_busy_timeout (self->db, timeout_ms);
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, timeout_ms);
+}
+
+/**
+ * hearth_store_close:
+ *
+ * Closes the connection now, whoever still holds the store: the application
+ * calls it when it quits, so that SQLite checkpoints the write-ahead log into
+ * the database file (and removes it, when this was the last connection) and
+ * the file the README names holds every row by itself. Every later call on the
+ * store fails with %HEARTH_STORE_ERROR_IO. Call it outside any transaction,
+ * with every statement given back.
+ */
+void
+hearth_store_close (HearthStore *self)
+{
+  int rc;
+
+  g_return_if_fail (HEARTH_IS_STORE (self));
+
+  if (self->db == NULL)
+    return;
+
+  if (self->depth > 0)
+    g_critical ("%s was closed inside an open transaction; it is rolled back", self->path);
+
+  /* The cached statements first: SQLite closes no connection with one open. */
+  g_hash_table_remove_all (self->statements);
+  rc = sqlite3_close (self->db);
+  if (rc != SQLITE_OK)
+    {
+      /* A statement still borrowed: the data reaches the file all the same,
+       * and the connection closes when the statement is finalized. */
+      g_critical ("Closing %s: %s (a statement was not released)", self->path, sqlite3_errstr (rc));
+      sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+    }
+  self->db = NULL;
+  self->depth = 0;
 }
 
 int
@@ -975,6 +1013,9 @@ hearth_store_execute (HearthStore  *self,
 
   g_return_val_if_fail (HEARTH_IS_STORE (self), FALSE);
   g_return_val_if_fail (sql != NULL, FALSE);
+
+  if (self->db == NULL)
+    return set_closed_error (self, error);
 
   rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -1005,6 +1046,12 @@ hearth_store_prepare (HearthStore  *self,
 
   g_return_val_if_fail (HEARTH_IS_STORE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
+
+  if (self->db == NULL)
+    {
+      set_closed_error (self, error);
+      return NULL;
+    }
 
   statement = g_hash_table_lookup (self->statements, sql);
   if (statement != NULL && !statement->borrowed)

@@ -83,6 +83,7 @@ HearthStore  *hearth_store_open_finish               (GAsyncResult         *resu
 const char   *hearth_store_get_path                  (HearthStore          *self);
 HearthClock  *hearth_store_get_clock                 (HearthStore          *self);
 gint64        hearth_store_now                       (HearthStore          *self);
+void          hearth_store_close                     (HearthStore          *self);
 void          hearth_store_set_busy_timeout          (HearthStore          *self,
                                                       int                   timeout_ms);
 int           hearth_store_get_schema_version        (HearthStore          *self);
