@@ -11,6 +11,7 @@
 #include "hearth-scheduler.h"
 #include "hearth-search.h"
 #include "hearth-store.h"
+#include "hearth-store-private.h"
 #include "hearth-test-common.h"
 #include "hearth-validation.h"
 
@@ -238,6 +239,14 @@ test_sealed_capsule_is_read_by_nobody (Fixture       *f,
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM capsules"), ==, 0);
   g_assert_cmpuint (indexed (f->store, SECRET), ==, 0);
+  /* Withdrawn, it leaves nothing of its words behind: not in its row, not in
+   * its log, whose row says only that it went. */
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM lifelogs WHERE content LIKE '%%%s%%'", SECRET),
+                   ==, 0);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM lifelog_logs WHERE lifelog_id = %" G_GINT64_FORMAT
+                                                " AND old_content IS NULL AND new_content IS NULL", id), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM lifelog_logs WHERE ifnull (old_content, '') "
+                                                "|| ifnull (new_content, '') LIKE '%%%s%%'", SECRET), ==, 0);
 }
 
 /* The scheduler ---------------------------------------------------------------------------- */
@@ -562,6 +571,51 @@ test_notification_is_sent (Fixture       *f,
   g_string_free (fired.said, TRUE);
 }
 
+/* Migration 0010 forgets what an older Hearth logged of withdrawn capsules,
+ * and keeps every other entry's history. */
+static void
+test_migration_forgets_withdrawn_capsules (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "hearth.db", NULL);
+  g_autoptr (HearthClock) clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
+  g_autoptr (HearthStore) old = NULL;
+  g_autoptr (HearthStore) store = NULL;
+
+  old = _hearth_store_open_at_version (path, clock, 9, &error);
+  g_assert_no_error (error);
+  g_assert_true (hearth_store_execute (old,
+                                       "INSERT INTO users (id, username, display_name, created_at, updated_at) "
+                                       "  VALUES (1, 'mum', 'Mum', 0, 0);"
+                                       "INSERT INTO circles (id, name, owner_id, status, created_at) "
+                                       "  VALUES (1, 'Family', 1, 'ACTIVE', 0);"
+                                       "INSERT INTO lifelogs (id, circle_id, author_id, content, created_at, deleted_at) "
+                                       "  VALUES (1, 1, 1, '', 0, 5), (2, 1, 1, '', 0, 5);"
+                                       "INSERT INTO lifelog_logs (lifelog_id, old_content, new_content, updated_by, "
+                                       "  created_at) VALUES (1, 'For your eighteenth: " SECRET "', NULL, 1, 5),"
+                                       "  (2, 'A plain entry, deleted', NULL, 1, 5);"
+                                       "INSERT INTO audit_logs (actor_id, entity_type, entity_id, action, created_at) "
+                                       "  VALUES (1, 'lifelog', 1, 'capsule.withdrawn', 5),"
+                                       "  (1, 'lifelog', 2, 'lifelog.deleted', 5);",
+                                       &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  store = hearth_store_open (path, clock, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_test_count (store, "SELECT count(*) FROM lifelog_logs WHERE old_content LIKE '%%%s%%'",
+                                      SECRET), ==, 0);
+  g_assert_cmpint (hearth_test_count (store, "SELECT count(*) FROM lifelog_logs"), ==, 2);
+  g_assert_cmpint (hearth_test_count (store, "SELECT count(*) FROM lifelog_logs "
+                                             "WHERE old_content = 'A plain entry, deleted'"), ==, 1);
+  /* Append-only again. */
+  g_assert_false (hearth_store_execute (store, "UPDATE lifelog_logs SET old_content = 'x'", &error));
+  g_assert_nonnull (error);
+  g_clear_object (&store);
+  hearth_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +625,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/lifelog/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("entries-edits-and-deletions", test_entries_edits_and_deletions);
   ADD ("sealed-capsule-is-read-by-nobody", test_sealed_capsule_is_read_by_nobody);
+  g_test_add_func ("/lifelog/migration-forgets-withdrawn-capsules", test_migration_forgets_withdrawn_capsules);
   ADD ("capsule-opens-at-its-moment-once", test_capsule_opens_at_its_moment_once);
   ADD ("capsule-due-while-closed-opens-at-start", test_capsule_due_while_closed_opens_at_start);
   ADD ("scheduler-wakes-within-a-minute", test_scheduler_wakes_within_a_minute);

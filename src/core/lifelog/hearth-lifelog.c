@@ -23,7 +23,11 @@
  * deletes it meanwhile, and an opened capsule stays as it was written.
  *
  * Edits and deletions are `lifelog_logs` rows with the old and new content; a
- * deleted entry keeps its row, marked, with its content in the log only.
+ * deleted entry keeps its row, marked, with its content in the log only. A
+ * sealed capsule's words are never logged: withdrawn, it leaves nothing of
+ * them behind. (Sealed means Hearth will not show it, not that it is
+ * encrypted: the row is plain text in the file until capsules are sealed by
+ * cryptography.)
  */
 
 struct _HearthLifelog
@@ -414,8 +418,10 @@ delete_row (HearthStore     *store,
     return FALSE;
   hearth_statement_bind_int64 (statement, 1, hearth_store_now (store));
   hearth_statement_bind_int64 (statement, 2, entry_id);
+  /* A withdrawn capsule's log row says that it went, never what it said: its
+   * words leave the database with it. */
   return hearth_statement_run (statement, error) &&
-         log_change (store, actor, entry_id, row->content, NULL, error);
+         log_change (store, actor, entry_id, row->sealed ? NULL : row->content, NULL, error);
 }
 
 static gboolean

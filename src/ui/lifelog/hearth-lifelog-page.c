@@ -388,7 +388,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       /* Translators: a sealed time capsule: "A time capsule from Mum · opens on Friday, 27 November 2044" */
       byline = g_strdup_printf (_("A time capsule from %s · opens on %s"), author, opens);
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "changes-prevent-symbolic");
-      gtk_label_set_label (GTK_LABEL (content), _("Sealed until its day: nobody can read it before, not even its author."));
+      gtk_label_set_label (GTK_LABEL (content), _("Sealed until its day: Hearth will not show it before then, not even to its author."));
       gtk_widget_add_css_class (content, "dim-label");
       gtk_widget_add_css_class (card, "sealed");
       if (mine && hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "capsule", "update"))
