@@ -206,6 +206,40 @@ test_write_seal_and_open (Fixture       *f,
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "lifelog-opened"));
 }
 
+/* A visitor reads the life log: the empty page does not invite them to write,
+ * for they have no box to write in. */
+static void
+test_visitor_is_not_invited_to_write (Fixture       *f,
+                                      gconstpointer  data)
+{
+  HearthLifelogPage *page = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "lifelog_page");
+  AdwStatusPage *empty = NULL;
+  g_autoptr (HearthActor) kid = hearth_test_new_profile (f->auth, "kid", "Kid");
+  g_autoptr (GPtrArray) pages = NULL;
+  g_autoptr (GPtrArray) views = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (hearth_circles_add_member (f->circles, f->mum, f->family, hearth_actor_get_user_id (kid),
+                                            HEARTH_ROLE_VISITOR, &error));
+  g_assert_no_error (error);
+  hearth_lifelog_page_set_context (page, f->lifelog, kid, f->family);
+  pages = hearth_test_find_all (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE);
+  g_assert_cmpuint (pages->len, ==, 1);
+  empty = g_ptr_array_index (pages, 0);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (empty)));
+  g_assert_false (shows (GTK_WIDGET (page), "What happened today?"));
+  views = hearth_test_find_all (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW);
+  g_assert_cmpuint (views->len, ==, 1);
+  g_assert_false (gtk_widget_is_visible (g_ptr_array_index (views, 0)));
+  g_assert_null (strstr (adw_status_page_get_description (empty), "Write"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty), "will appear here"));
+
+  /* Mum, who may write, is invited. */
+  hearth_lifelog_page_set_context (page, f->lifelog, f->mum, f->family);
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty), "Write what happened today"));
+}
+
 static void
 test_home_on_this_day (Fixture       *f,
                        gconstpointer  data)
@@ -285,6 +319,8 @@ main (int   argc,
 
   g_test_add ("/ui/lifelog/write-seal-and-open", Fixture, NULL, fixture_set_up, test_write_seal_and_open,
               fixture_tear_down);
+  g_test_add ("/ui/lifelog/visitor-is-not-invited-to-write", Fixture, NULL, fixture_set_up,
+              test_visitor_is_not_invited_to_write, fixture_tear_down);
   g_test_add ("/ui/lifelog/show-entry", Fixture, NULL, fixture_set_up, test_show_entry, fixture_tear_down);
   g_test_add ("/ui/lifelog/home-on-this-day", Fixture, NULL, fixture_set_up, test_home_on_this_day,
               fixture_tear_down);

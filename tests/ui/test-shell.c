@@ -607,6 +607,10 @@ drive_sample (gpointer user_data)
     GtkLabel *hint = hearth_test_child (hearth_test_child (window, HEARTH_TYPE_WINDOW, "sign_in"),
                                         HEARTH_TYPE_SIGN_IN_VIEW, "hint_label");
 
+    AdwWindowTitle *header = hearth_test_child (hearth_test_child (window, HEARTH_TYPE_WINDOW, "sign_in"),
+                                                HEARTH_TYPE_SIGN_IN_VIEW, "header_title");
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (header), ==, "Sample Family");
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
     for (guint i = 0; i < n; i++)
       g_assert_nonnull (strstr (gtk_label_get_label (hint), profiles[i].password));
@@ -634,6 +638,11 @@ drive_sample (gpointer user_data)
   run->expected_title = "Welcome to Hearth";
   hearth_test_wait_until (title_is, run, "the family's own welcome page");
   g_assert_cmpstr (hearth_store_get_path (hearth_application_get_store (run->app)), !=, sample_path);
+  window = HEARTH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (run->app)));
+  g_assert_cmpstr (adw_window_title_get_subtitle (hearth_test_child (hearth_test_child (window, HEARTH_TYPE_WINDOW,
+                                                                                        "sign_in"),
+                                                                     HEARTH_TYPE_SIGN_IN_VIEW, "header_title")),
+                   ==, "");
 
   run->done = TRUE;
   g_application_quit (G_APPLICATION (run->app));

@@ -32,6 +32,7 @@ struct _HearthSignInView
   GtkStack             *pages;
   GtkListBox           *profiles_list;
   GtkLabel           *hint_label;
+  AdwWindowTitle     *header_title;
   AdwAvatar            *avatar;
   GtkLabel             *name_label;
   AdwPasswordEntryRow  *password_row;
@@ -487,6 +488,7 @@ hearth_sign_in_view_class_init (HearthSignInViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, pages);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, profiles_list);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthSignInView, header_title);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, avatar);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, name_label);
   gtk_widget_class_bind_template_child (widget_class, HearthSignInView, password_row);
@@ -582,6 +584,19 @@ hearth_sign_in_view_lock (HearthSignInView *self,
   profile = hearth_profile_new (hearth_actor_get_user_id (actor), hearth_actor_get_username (actor),
                                 hearth_actor_get_display_name (actor));
   choose_profile (self, profile);
+}
+
+/**
+ * hearth_sign_in_view_set_subtitle:
+ * @subtitle: (nullable): a line under "Hearth" in the header ("Sample Family")
+ */
+void
+hearth_sign_in_view_set_subtitle (HearthSignInView *self,
+                                  const char       *subtitle)
+{
+  g_return_if_fail (HEARTH_IS_SIGN_IN_VIEW (self));
+
+  adw_window_title_set_subtitle (self->header_title, subtitle != NULL ? subtitle : "");
 }
 
 /**

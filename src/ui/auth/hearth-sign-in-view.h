@@ -18,7 +18,9 @@ void hearth_sign_in_view_lock  (HearthSignInView *self,
                                 HearthKeyring    *keyring,
                                 HearthActor      *actor);
 
-void hearth_sign_in_view_set_hint (HearthSignInView *self,
-                                   const char       *hint);
+void hearth_sign_in_view_set_hint     (HearthSignInView *self,
+                                       const char       *hint);
+void hearth_sign_in_view_set_subtitle (HearthSignInView *self,
+                                       const char       *subtitle);
 
 G_END_DECLS

@@ -437,6 +437,7 @@ rebuild (HearthLifelogPage *self)
 {
   g_autoptr (GError) error = NULL;
   GtkNoSelection *selection;
+  gboolean can_write;
 
   g_clear_object (&self->timeline);
   if (self->actor != NULL && self->lifelog != NULL)
@@ -451,9 +452,16 @@ rebuild (HearthLifelogPage *self)
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
-  gtk_widget_set_visible (self->compose, self->actor != NULL &&
-                          (hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "lifelog", "create") ||
-                           hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "capsule", "create")));
+  can_write = self->actor != NULL &&
+              (hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "lifelog", "create") ||
+               hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "capsule", "create"));
+  gtk_widget_set_visible (self->compose, can_write);
+  /* Invite to write only those who have the box to write in. */
+  adw_status_page_set_description (self->empty,
+                                   can_write ? _("Write what happened today, or seal a letter as a time capsule "
+                                                 "that opens on the day you choose.")
+                                             : _("What this circle's members write, and the time capsules that "
+                                                 "open, will appear here."));
   update_stack (self);
 }
 
@@ -586,9 +594,6 @@ hearth_lifelog_page_init (HearthLifelogPage *self)
   self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->empty, "hearth-lifelog-symbolic");
   adw_status_page_set_title (self->empty, _("No Memories Yet"));
-  adw_status_page_set_description (self->empty,
-                                   _("Write what happened today, or seal a letter as a time capsule that opens on "
-                                     "the day you choose."));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty), "empty");
 
   gtk_box_append (GTK_BOX (content), self->compose);

@@ -963,8 +963,8 @@ hearth_window_show_module (HearthWindow *self,
  * hearth_window_set_sample:
  * @sample: whether the window shows the sample family's database
  *
- * The sample says so: in the title, always, and on the picker, with the demo
- * passwords.
+ * The sample says so: in the title, always, and on the picker, in its header
+ * and with the demo passwords.
  */
 void
 hearth_window_set_sample (HearthWindow *self,
@@ -977,6 +977,7 @@ hearth_window_set_sample (HearthWindow *self,
   g_return_if_fail (HEARTH_IS_WINDOW (self));
 
   self->sample = sample;
+  hearth_sign_in_view_set_subtitle (self->sign_in, sample ? _("Sample Family") : NULL);
   if (!sample)
     {
       hearth_sign_in_view_set_hint (self->sign_in, NULL);
