@@ -50,6 +50,7 @@ struct _HearthApplication
   HearthClock    *test_clock;           /* test builds: a clock the e2e tests move */
   gboolean        sample;               /* the sample family's database is open */
   gboolean        held_in_background;   /* no window, something still to come */
+  GVariant       *remote_platform_data; /* while an action from D-Bus runs */
 };
 
 enum {
@@ -273,6 +274,66 @@ sample_opened_cb (GObject      *source,
   switch_to (self, store, TRUE);
 }
 
+/*
+ * Actions from outside the window. GApplication exports its actions on the
+ * session bus, where any program of the session may activate them
+ * (org.gtk.Actions.Activate); it calls before_emit with the caller's platform
+ * data for those, and never for a menu, a button or a shortcut in the window.
+ */
+static void
+hearth_application_before_emit (GApplication *application,
+                                GVariant     *platform_data)
+{
+  HearthApplication *self = HEARTH_APPLICATION (application);
+
+  G_APPLICATION_CLASS (hearth_application_parent_class)->before_emit (application, platform_data);
+  g_clear_pointer (&self->remote_platform_data, g_variant_unref);
+  self->remote_platform_data = g_variant_ref (platform_data);
+}
+
+static void
+hearth_application_after_emit (GApplication *application,
+                               GVariant     *platform_data)
+{
+  HearthApplication *self = HEARTH_APPLICATION (application);
+
+  g_clear_pointer (&self->remote_platform_data, g_variant_unref);
+  G_APPLICATION_CLASS (hearth_application_parent_class)->after_emit (application, platform_data);
+}
+
+/*
+ * Whether the action @name, which changes what Hearth holds or shows for
+ * good, may run: always from the window; from outside only with the
+ * signed-in session's anti-forgery token in the platform data
+ * ("hearth-csrf-token"), as SECURITY.md asks. A refusal is logged by the auth
+ * service. (open-entry only brings the window forward, for a notification's
+ * click: it changes nothing and needs no token.)
+ */
+static gboolean
+action_allowed (HearthApplication *self,
+                const char        *name)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWindow *window;
+  HearthActor *actor = NULL;
+  const char *token = NULL;
+
+  if (self->remote_platform_data == NULL)
+    return TRUE;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (HEARTH_IS_WINDOW (window))
+    actor = hearth_window_get_actor (HEARTH_WINDOW (window));
+  g_variant_lookup (self->remote_platform_data, "hearth-csrf-token", "&s", &token);
+
+  if (self->auth != NULL && hearth_auth_check_action_token (self->auth, actor, token, name, &error))
+    return TRUE;
+
+  g_message ("Refused app.%s from outside the window: %s", name,
+             error != NULL ? error->message : "Hearth is not ready");
+  return FALSE;
+}
+
 static void
 open_sample_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -281,7 +342,7 @@ open_sample_action (GSimpleAction *action,
   HearthApplication *self = user_data;
   g_autoptr (GTask) task = NULL;
 
-  if (self->sample || !self->ready)
+  if (self->sample || !self->ready || !action_allowed (self, "open-sample"))
     return;
   /* Once asked, not twice while the family is being made. */
   g_simple_action_set_enabled (action, FALSE);
@@ -319,7 +380,7 @@ leave_sample_action (GSimpleAction *action,
                                                            : hearth_clock_new_system ();
   g_autofree char *path = hearth_store_dup_default_path (self->data_dir);
 
-  if (!self->sample)
+  if (!self->sample || !action_allowed (self, "leave-sample"))
     return;
   g_simple_action_set_enabled (action, FALSE);
   g_application_hold (G_APPLICATION (self));
@@ -423,7 +484,10 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  HearthApplication *self = user_data;
+
+  if (action_allowed (self, "quit"))
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -636,6 +700,7 @@ hearth_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_error (&self->open_error);
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->remote_platform_data, g_variant_unref);
 
   G_OBJECT_CLASS (hearth_application_parent_class)->finalize (object);
 }
@@ -672,6 +737,8 @@ hearth_application_class_init (HearthApplicationClass *klass)
   application_class->startup = hearth_application_startup;
   application_class->activate = hearth_application_activate;
   application_class->shutdown = hearth_application_shutdown;
+  application_class->before_emit = hearth_application_before_emit;
+  application_class->after_emit = hearth_application_after_emit;
 
   /**
    * HearthApplication:store:

@@ -1003,6 +1003,45 @@ test_sudo_belongs_to_the_session (Fixture       *f,
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
 }
 
+/* An action from outside the window carries the session's anti-forgery token:
+ * the right one passes, anything else is refused and logged. */
+static void
+test_action_token (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthActor) other = NULL;
+  const char *token = hearth_actor_get_csrf_token (f->ada);
+
+  g_assert_nonnull (token);
+  g_assert_true (hearth_auth_check_action_token (f->auth, f->ada, token, "quit", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_events (f, "PERMISSION_DENIED"), ==, 0);
+
+  g_assert_false (hearth_auth_check_action_token (f->auth, f->ada, NULL, "quit", &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+  g_clear_error (&error);
+  g_assert_false (hearth_auth_check_action_token (f->auth, f->ada, "0000", "open-sample", &error));
+  g_clear_error (&error);
+  g_assert_false (hearth_auth_check_action_token (f->auth, NULL, token, "leave-sample", &error));
+  g_clear_error (&error);
+  /* Another session's token is not this one's. */
+  other = sign_in (f, ADA_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_false (hearth_auth_check_action_token (f->auth, f->ada, hearth_actor_get_csrf_token (other), "quit",
+                                                  &error));
+  g_clear_error (&error);
+  g_assert_cmpint (count_events (f, "PERMISSION_DENIED"), ==, 4);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM security_events WHERE type = "
+                                                "'PERMISSION_DENIED' AND json_extract (metadata, '$.action') = "
+                                                "'open-sample'"), ==, 1);
+
+  /* A signed-out session's token opens nothing. */
+  g_assert_true (hearth_auth_sign_out (f->auth, f->ada, &error));
+  g_assert_false (hearth_auth_check_action_token (f->auth, f->ada, token, "quit", &error));
+  g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
+}
+
 static void
 test_unlock (Fixture       *f,
              gconstpointer  data)
@@ -1786,6 +1825,7 @@ main (int   argc,
   ADD ("/auth/sudo/belongs-to-the-session", test_sudo_belongs_to_the_session);
   ADD ("/auth/change-password", test_change_password);
   ADD ("/auth/unlock", test_unlock);
+  ADD ("/auth/session/action-token", test_action_token);
   ADD ("/auth/account-security-lists", test_account_security_lists);
   ADD ("/auth/recovery-keys", test_recovery_keys);
   ADD ("/auth/recovery-keys/guesses-climb-the-ladder", test_recovery_key_guesses_climb_the_ladder);

@@ -16,6 +16,8 @@ import time
 import pyatspi
 
 WAIT_LIMIT = 30.0
+APP_ID = "io.github.hearthapp.Hearth"
+APP_PATH = "/io/github/hearthapp/Hearth"
 
 
 class Hearth:
@@ -105,10 +107,26 @@ class Hearth:
 
     def query(self, sql):
         """Reads the database the application writes, as another program would."""
+        import contextlib
         import sqlite3
 
-        with sqlite3.connect(os.path.join(self.data_dir, "hearth.db")) as db:
+        # Closed at once: Python's connection is freed only by the cycle
+        # collector, and an open one keeps SQLite from removing hearth.db-wal
+        # when Hearth quits.
+        with contextlib.closing(sqlite3.connect(os.path.join(self.data_dir, "hearth.db"))) as db:
             return db.execute(sql).fetchall()
+
+
+def gdbus(*args):
+    """Calls a D-Bus method on the test's session bus, as another program would."""
+    return subprocess.run(["gdbus", "call", "--session"] + list(args), check=True, capture_output=True,
+                          text=True).stdout
+
+
+def activate_action(name, parameters="[]", platform_data="{}"):
+    """Activates the application's action @name over D-Bus (org.gtk.Actions)."""
+    return gdbus("--dest", APP_ID, "--object-path", APP_PATH,
+                 "--method", "org.gtk.Actions.Activate", name, parameters, platform_data)
 
 
 def wait_for(probe, what):

@@ -19,17 +19,11 @@ import unittest
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hearth_e2e import (Hearth, activate_row, click, find_button, find_in, labels_in, main, onboard,  # noqa: E402
-                        press_keys, sign_in, wait_for)
+from hearth_e2e import (Hearth, activate_action, activate_row, click, find_button, find_in, gdbus,  # noqa: E402
+                        labels_in, main, onboard, press_keys, sign_in, wait_for)
 
 HEARTH = os.environ["HEARTH_BINARY"]
 LETTER = "Dear Ada, the lighthouse keeper sends his regards."
-APP_PATH = "/io/github/hearthapp/Hearth"
-
-
-def gdbus(*args):
-    return subprocess.run(["gdbus", "call", "--session"] + list(args), check=True, capture_output=True,
-                          text=True).stdout
 
 
 def notifications():
@@ -85,8 +79,7 @@ class LifelogTest(unittest.TestCase):
 
         # Its day comes.
         unlock_at = hearth.query("SELECT unlock_at FROM capsules")[0][0]
-        gdbus("--dest", "io.github.hearthapp.Hearth", "--object-path", APP_PATH,
-              "--method", "org.gtk.Actions.Activate", "test-set-time", "[<int64 %d>]" % unlock_at, "{}")
+        activate_action("test-set-time", "[<int64 %d>]" % unlock_at)
         wait_for(lambda: hearth.query("SELECT unlocked_at FROM capsules") == [(unlock_at,)], "the capsule to open")
         said = wait_for(lambda: (lambda calls: calls if "Notify" in calls else None)(notifications()),
                         "the notification")

@@ -757,6 +757,74 @@ revoke_sessions_where (HearthStore  *store,
 }
 
 /**
+ * hearth_auth_check_action_token:
+ * @actor: (nullable): who is signed in at the window, if anyone
+ * @token: (nullable): the anti-forgery token the action carried
+ * @action: the action's name, for the log
+ *
+ * A state-changing action that reaches the application from outside its own
+ * window (D-Bus, a notification's button) must carry the signed-in session's
+ * anti-forgery token (SECURITY.md). Compared in constant time with the hash
+ * the session row keeps; a missing or wrong token, or nobody signed in, is
+ * refused and logged (%PERMISSION_DENIED, with the action's name).
+ *
+ * Returns: %TRUE when the action may go ahead
+ */
+gboolean
+hearth_auth_check_action_token (HearthAuth   *self,
+                                HearthActor  *actor,
+                                const char   *token,
+                                const char   *action,
+                                GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *metadata = NULL;
+  g_autofree char *escaped = NULL;
+  gboolean valid = FALSE;
+
+  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
+  g_return_val_if_fail (actor == NULL || HEARTH_IS_ACTOR (actor), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (actor != NULL && token != NULL && hearth_auth_check_session (self, actor, NULL))
+    {
+      statement = hearth_store_prepare (self->store, "SELECT csrf_token FROM auth_sessions WHERE id = ?", error);
+      if (statement == NULL)
+        return FALSE;
+      hearth_statement_bind_int64 (statement, 1, hearth_actor_get_session_id (actor));
+      if (hearth_statement_next_row (statement, &local_error))
+        {
+          const char *stored = hearth_statement_get_text (statement, 0);
+
+          hash = _hearth_token_hash (token);
+          valid = stored != NULL && strlen (stored) == strlen (hash) &&
+                  sodium_memcmp (stored, hash, strlen (hash)) == 0;
+        }
+      g_clear_pointer (&statement, hearth_statement_release);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  if (valid)
+    return TRUE;
+
+  escaped = g_strescape (action, NULL);
+  metadata = g_strdup_printf ("{\"action\": \"%s\", \"refused\": \"%s\"}", escaped,
+                              actor == NULL ? "nobody signed in" : token == NULL ? "no token" : "wrong token");
+  if (!log_event (self->store, actor != NULL ? hearth_actor_get_user_id (actor) : 0, "PERMISSION_DENIED",
+                  metadata, error))
+    return FALSE;
+  g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID,
+                       _("This request did not come from Hearth’s window, and was refused."));
+  return FALSE;
+}
+
+/**
  * hearth_auth_check_session:
  *
  * Returns: %TRUE while @actor's session is neither revoked nor expired

@@ -60,6 +60,11 @@ HearthActor *hearth_auth_resume                     (HearthAuth           *self,
                                                      const char           *refresh_token,
                                                      char                **out_new_token,
                                                      GError              **error);
+gboolean     hearth_auth_check_action_token         (HearthAuth           *self,
+                                                     HearthActor          *actor,
+                                                     const char           *token,
+                                                     const char           *action,
+                                                     GError              **error);
 gboolean     hearth_auth_check_session              (HearthAuth           *self,
                                                      HearthActor          *actor,
                                                      GError              **error);

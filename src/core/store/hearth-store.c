@@ -985,6 +985,7 @@ hearth_store_close (HearthStore *self)
     }
   self->db = NULL;
   self->depth = 0;
+  g_debug ("Closed %s", self->path);
 }
 
 int
