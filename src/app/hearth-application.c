@@ -15,6 +15,7 @@
 #include "hearth-lifelog.h"
 #include "hearth-scheduler.h"
 #include "hearth-preferences-window.h"
+#include "hearth-receipts.h"
 #include "hearth-sample.h"
 #include "hearth-store.h"
 #include "hearth-window.h"
@@ -221,6 +222,59 @@ dup_sample_path (HearthApplication *self)
 }
 
 /* In a worker: the sample family's own database, made the first time. */
+typedef struct
+{
+  char        *path;
+  HearthClock *clock;
+} OpenFamily;
+
+static void
+open_family_free (OpenFamily *data)
+{
+  g_free (data->path);
+  g_clear_object (&data->clock);
+  g_free (data);
+}
+
+/* The family's database, opened (and migrated) in a worker; its receipts
+ * folder is swept there too, of files that no receipt names. */
+static void
+open_family_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  OpenFamily *data = task_data;
+  g_autoptr (HearthStore) store = NULL;
+  g_autoptr (GError) sweep_error = NULL;
+  GError *error = NULL;
+
+  store = hearth_store_open (data->path, data->clock, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Not a reason to refuse the family its data: said, and tried next time. */
+  if (!hearth_receipts_sweep (store, NULL, &sweep_error))
+    g_warning ("Could not sweep the receipts folder: %s", sweep_error->message);
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+static void
+open_family_async (HearthApplication   *self,
+                   HearthClock         *clock,
+                   GAsyncReadyCallback  callback)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, self->cancellable, callback, g_object_ref (self));
+  OpenFamily *data = g_new0 (OpenFamily, 1);
+
+  data->path = hearth_store_dup_default_path (self->data_dir);
+  data->clock = g_object_ref (clock);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_family_free);
+  g_task_run_in_thread (task, open_family_thread);
+}
+
 static void
 open_sample_thread (GTask        *task,
                     gpointer      source_object,
@@ -359,7 +413,7 @@ family_reopened_cb (GObject      *source,
 {
   g_autoptr (HearthApplication) self = user_data;
   g_autoptr (GError) error = NULL;
-  HearthStore *store = hearth_store_open_finish (result, &error);
+  HearthStore *store = g_task_propagate_pointer (G_TASK (result), &error);
 
   g_application_release (G_APPLICATION (self));
   if (store == NULL)
@@ -378,13 +432,12 @@ leave_sample_action (GSimpleAction *action,
   HearthApplication *self = user_data;
   g_autoptr (HearthClock) clock = self->test_clock != NULL ? g_object_ref (self->test_clock)
                                                            : hearth_clock_new_system ();
-  g_autofree char *path = hearth_store_dup_default_path (self->data_dir);
 
   if (!self->sample || !action_allowed (self, "leave-sample"))
     return;
   g_simple_action_set_enabled (action, FALSE);
   g_application_hold (G_APPLICATION (self));
-  hearth_store_open_async (path, clock, self->cancellable, family_reopened_cb, g_object_ref (self));
+  open_family_async (self, clock, family_reopened_cb);
 }
 
 static void
@@ -394,7 +447,7 @@ store_opened_cb (GObject      *source,
 {
   g_autoptr (HearthApplication) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthStore) store = hearth_store_open_finish (result, &error);
+  g_autoptr (HearthStore) store = g_task_propagate_pointer (G_TASK (result), &error);
 
   g_application_release (G_APPLICATION (self));
 
@@ -590,7 +643,6 @@ hearth_application_startup (GApplication *application)
 {
   HearthApplication *self = HEARTH_APPLICATION (application);
   g_autoptr (HearthClock) clock = NULL;
-  g_autofree char *path = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
@@ -632,8 +684,7 @@ hearth_application_startup (GApplication *application)
 
   /* Held until the store answers, so that a failure can still be shown. */
   g_application_hold (application);
-  path = hearth_store_dup_default_path (self->data_dir);
-  hearth_store_open_async (path, clock, self->cancellable, store_opened_cb, g_object_ref (self));
+  open_family_async (self, clock, store_opened_cb);
 }
 
 static void

@@ -653,6 +653,108 @@ test_receipts (Fixture       *f,
   g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 2);
 }
 
+typedef struct
+{
+  Fixture     *f;
+  GFile       *photo;
+  gint64       transaction_id;
+  guint        missing;  /* attached, own row still there, file gone */
+} Racer;
+
+static gpointer
+racer_thread (gpointer user_data)
+{
+  Racer *racer = user_data;
+  g_autofree char *path = hearth_store_dup_default_path (racer->f->dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) store = hearth_store_open (path, racer->f->clock, &error);
+  g_autoptr (HearthAuth) auth = NULL;
+  g_autoptr (HearthFinance) finance = NULL;
+
+  g_assert_no_error (error);
+  hearth_store_set_busy_timeout (store, 60000);
+  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  finance = hearth_finance_new (auth);
+  for (guint i = 0; i < 150; i++)
+    {
+      gint64 id = hearth_finance_attach_receipt (finance, racer->f->owner, racer->transaction_id, racer->photo,
+                                                 NULL, &error);
+      g_autoptr (GPtrArray) receipts = NULL;
+
+      g_assert_no_error (error);
+      receipts = hearth_finance_list_receipts (finance, racer->f->owner, racer->transaction_id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (receipts->len, ==, 1);
+      if (!g_file_test (((HearthReceipt *) g_ptr_array_index (receipts, 0))->path, G_FILE_TEST_EXISTS))
+        racer->missing++;
+      g_assert_true (hearth_finance_remove_receipt (finance, racer->f->owner, id, &error));
+      g_assert_no_error (error);
+    }
+  return NULL;
+}
+
+/*
+ * The same picture attached and removed on two lines at the same moment, from
+ * two connections: a receipt row never names a file that is gone (the
+ * removal's check and unlink happen under the write lock, and an attach that
+ * finds its file gone writes it again), and no file is left that no row names.
+ */
+static void
+test_receipt_attach_and_remove_race (Fixture       *f,
+                                     gconstpointer  data)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) photo = write_file (f, "receipt.png", png, sizeof png, 4096);
+  Racer racers[2] = {
+    { f, photo, add (f, f->owner, 350, FALSE, &error) },
+    { f, photo, add (f, f->owner, 120, FALSE, &error) },
+  };
+  GThread *threads[2];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    threads[i] = g_thread_new ("racer", racer_thread, &racers[i]);
+  for (guint i = 0; i < 2; i++)
+    g_thread_join (threads[i]);
+
+  g_assert_cmpuint (racers[0].missing + racers[1].missing, ==, 0);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 0);
+  g_assert_cmpuint (count_stored_files (f), ==, 0);
+}
+
+/* A crash between writing a file and its row, or between a removal's commit
+ * and the unlink, leaves files no row names: the sweep at start-up removes
+ * them, and keeps every file a receipt names. */
+static void
+test_receipt_sweep (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) photo = write_file (f, "receipt.png", png, sizeof png, 4096);
+  g_autofree char *orphan = g_build_filename (f->dir, "receipts", "0123abcd.png", NULL);
+  g_autofree char *aside = g_build_filename (f->dir, "receipts", ".removed-4567ef.pdf", NULL);
+  gint64 bread = add (f, f->owner, 350, FALSE, &error);
+  g_autoptr (GPtrArray) receipts = NULL;
+  guint removed = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_finance_attach_receipt (f->finance, f->owner, bread, photo, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (orphan, "a picture whose row never came", -1, NULL));
+  g_assert_true (g_file_set_contents (aside, "a removed receipt, not yet unlinked", -1, NULL));
+  g_assert_cmpuint (count_stored_files (f), ==, 3);
+
+  g_assert_true (hearth_receipts_sweep (f->store, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 2);
+  g_assert_cmpuint (count_stored_files (f), ==, 1);
+  receipts = hearth_finance_list_receipts (f->finance, f->owner, bread, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (((HearthReceipt *) g_ptr_array_index (receipts, 0))->path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_receipt_sniffing (void)
 {
@@ -1641,6 +1743,8 @@ main (int   argc,
   ADD ("ledger-model-against-an-array", test_ledger_model_against_an_array);
   ADD ("ledger-model-jumps", test_ledger_model_jumps);
   ADD ("receipts", test_receipts);
+  ADD ("receipts/attach-and-remove-race", test_receipt_attach_and_remove_race);
+  ADD ("receipts/sweep", test_receipt_sweep);
   ADD ("filter-totals", test_filter_totals);
   ADD ("chart-figures", test_chart_figures);
   ADD ("export-csv", test_export_csv);

@@ -24,10 +24,20 @@
  * is read from its first bytes, never from its name. When the last row that
  * names a file is removed, the file goes too.
  *
+ * Files and rows agree under the write lock. Attaching writes the file first
+ * (outside the lock, the slow part), then in its transaction writes it again
+ * if a removal took it meanwhile. Removing checks, inside its transaction,
+ * that no other row names the file and moves it aside ("receipts/.removed-*"),
+ * unlinked after the commit or put back if the commit fails. A crash leaves at
+ * most a file no row names (or one moved aside): hearth_finance_sweep_receipts()
+ * removes those, under the write lock, when Hearth starts.
+ *
  * Attaching reads up to 25 MB and hashes it: call it off the main thread.
  */
 
 #define RECEIPTS_FOLDER "receipts"
+/* A removed receipt's file between its row's deletion and the commit. */
+#define REMOVED_PREFIX ".removed-"
 
 void
 hearth_receipt_free (HearthReceipt *receipt)
@@ -147,65 +157,82 @@ read_limited (GFile         *file,
   return g_steal_pointer (&bytes);
 }
 
-/* Stores @bytes as receipts/<hash>.<extension>, once; returns that name. */
+/* receipts/<hash>.<extension>: the name a file's bytes are stored under. */
 static char *
-store_file (HearthFinance  *self,
-            GBytes         *bytes,
-            const char     *extension,
-            GError        **error)
+name_for (GBytes     *bytes,
+          const char *extension)
 {
   guint8 hash[crypto_generichash_BYTES];
   char hex[crypto_generichash_BYTES * 2 + 1];
-  g_autofree char *folder = data_folder (self);
-  g_autofree char *receipts = g_build_filename (folder, RECEIPTS_FOLDER, NULL);
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
 
   crypto_generichash (hash, sizeof hash, data, length, NULL, 0);
   sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
-  name = g_strdup_printf (RECEIPTS_FOLDER "/%s.%s", hex, extension);
-  path = g_build_filename (folder, name, NULL);
+  return g_strdup_printf (RECEIPTS_FOLDER "/%s.%s", hex, extension);
+}
+
+/* Writes @bytes to @name in the data folder, unless it is there already. */
+static gboolean
+write_file (HearthFinance  *self,
+            const char     *name,
+            GBytes         *bytes,
+            GError        **error)
+{
+  g_autofree char *folder = data_folder (self);
+  g_autofree char *receipts = g_build_filename (folder, RECEIPTS_FOLDER, NULL);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr (GError) local_error = NULL;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
 
   if (g_mkdir_with_parents (receipts, 0700) != 0)
     {
       int saved = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not make the receipts folder: %s"),
-                   g_strerror (saved));
-      return NULL;
+      return hearth_store_set_error_from_errno (error, saved, receipts);
     }
 
   /* The same bytes are there already: nothing to write. */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
-      !g_file_set_contents_full (path, (const char *) data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error))
-    return NULL;
-  return g_steal_pointer (&name);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!g_file_set_contents_full (path, (const char *) data, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, &local_error))
+    {
+      int code = local_error->domain == G_FILE_ERROR ? local_error->code : G_FILE_ERROR_FAILED;
+
+      g_debug ("Writing %s: %s", path, local_error->message);
+      return hearth_store_set_error_from_errno (error, code == G_FILE_ERROR_NOSPC ? ENOSPC
+                                                      : code == G_FILE_ERROR_ROFS ? EROFS
+                                                      : code == G_FILE_ERROR_ACCES || code == G_FILE_ERROR_PERM
+                                                        ? EACCES : EIO,
+                                               receipts);
+    }
+  return TRUE;
 }
 
-/* Removes the stored file when no row names it any longer. */
-static void
-forget_file_if_unused (HearthFinance *self,
-                       const char    *name)
+/* Inside the removal's transaction: whether another row still names @name. */
+static gboolean
+is_named (HearthStore  *store,
+          const char   *name,
+          gboolean     *out_named,
+          GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr (GError) local_error = NULL;
 
-  statement = hearth_store_prepare (hearth_finance_get_store (self),
-                                    "SELECT 1 FROM transaction_receipts WHERE document_url = ?", NULL);
+  statement = hearth_store_prepare (store, "SELECT 1 FROM transaction_receipts WHERE document_url = ? LIMIT 1",
+                                    error);
   if (statement == NULL)
-    return;
+    return FALSE;
   hearth_statement_bind_text (statement, 1, name);
-  if (hearth_statement_fetch_one (statement, NULL))
-    return;
-
-  folder = data_folder (self);
-  path = g_build_filename (folder, name, NULL);
-  if (g_unlink (path) != 0 && errno != ENOENT)
-    g_warning ("Could not remove the receipt %s: %s", path, g_strerror (errno));
+  *out_named = hearth_statement_next_row (statement, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct
@@ -214,7 +241,10 @@ typedef struct
   gint64       transaction_id;
   gint64       receipt_id;
   const char  *name;
+  GBytes      *bytes;          /* attaching: written again if it went */
   char        *removed_name;
+  char        *aside_path;     /* removing: the file, moved aside */
+  HearthFinance *finance;
 } Change;
 
 static gboolean
@@ -241,7 +271,10 @@ attach_in_transaction (HearthStore  *store,
   if (!hearth_statement_fetch_one (statement, error))
     return FALSE;
   change->receipt_id = hearth_statement_get_int64 (statement, 0);
-  return TRUE;
+
+  /* Under the lock: a removal of the same picture may have taken the file
+   * since it was written. No removal runs now, so it stays. */
+  return write_file (change->finance, change->name, change->bytes, error);
 }
 
 /**
@@ -266,7 +299,7 @@ hearth_finance_attach_receipt (HearthFinance  *self,
   const char *content_type;
   gsize length;
   const guint8 *data;
-  Change change = { actor, transaction_id };
+  Change change = { actor, transaction_id, 0 };
 
   g_return_val_if_fail (HEARTH_IS_FINANCE (self), 0);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), 0);
@@ -289,16 +322,16 @@ hearth_finance_attach_receipt (HearthFinance  *self,
       return 0;
     }
 
-  name = store_file (self, bytes, extension_of (content_type), error);
-  if (name == NULL)
+  name = name_for (bytes, extension_of (content_type));
+  if (!write_file (self, name, bytes, error))
     return 0;
 
+  /* A file left without a row by a failure here is swept at the next start. */
   change.name = name;
+  change.bytes = bytes;
+  change.finance = self;
   if (!hearth_store_transaction (hearth_finance_get_store (self), attach_in_transaction, &change, error))
-    {
-      forget_file_if_unused (self, name);
-      return 0;
-    }
+    return 0;
   return change.receipt_id;
 }
 
@@ -319,6 +352,85 @@ attach_task_free (AttachTask *task)
   g_clear_object (&task->actor);
   g_clear_object (&task->file);
   g_free (task);
+}
+
+typedef struct
+{
+  HearthStore *store;
+  guint        removed;
+} Sweep;
+
+static gboolean
+sweep_in_transaction (HearthStore  *store,
+                      gpointer      user_data,
+                      GError      **error)
+{
+  Sweep *sweep = user_data;
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *folder = g_path_get_dirname (hearth_store_get_path (store));
+  g_autofree char *receipts = g_build_filename (folder, RECEIPTS_FOLDER, NULL);
+  g_autoptr (GDir) dir = NULL;
+  const char *entry;
+
+  statement = hearth_store_prepare (store, "SELECT DISTINCT document_url FROM transaction_receipts", error);
+  if (statement == NULL)
+    return FALSE;
+  while (hearth_statement_next_row (statement, &local_error))
+    g_hash_table_add (named, hearth_statement_dup_text (statement, 0));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  dir = g_dir_open (receipts, 0, NULL);
+  if (dir == NULL)
+    return TRUE;
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *name = g_strconcat (RECEIPTS_FOLDER "/", entry, NULL);
+      g_autofree char *path = NULL;
+
+      if (g_hash_table_contains (named, name))
+        continue;
+      path = g_build_filename (receipts, entry, NULL);
+      if (g_unlink (path) == 0)
+        sweep->removed++;
+      else
+        g_warning ("Could not remove %s, which no receipt names: %s", path, g_strerror (errno));
+    }
+  return TRUE;
+}
+
+/**
+ * hearth_receipts_sweep:
+ * @store: a connection to the database whose receipts folder is swept
+ * @out_removed: (out) (optional): how many files went
+ *
+ * Removes the files of the receipts folder that no row names: left by a crash
+ * between writing a file and its row, or between a removal's commit and its
+ * unlink (a receipt the family removed must not stay readable on disk).
+ * Under the write lock, so that no attach or removal is halfway meanwhile.
+ * Hearth calls it at start-up, in the worker that opens the database.
+ */
+gboolean
+hearth_receipts_sweep (HearthStore  *store,
+                       guint        *out_removed,
+                       GError      **error)
+{
+  Sweep sweep = { store, 0 };
+
+  g_return_val_if_fail (HEARTH_IS_STORE (store), FALSE);
+
+  if (!hearth_store_transaction (store, sweep_in_transaction, &sweep, error))
+    return FALSE;
+  if (sweep.removed > 0)
+    g_message ("Removed %u receipt files that no receipt named", sweep.removed);
+  if (out_removed != NULL)
+    *out_removed = sweep.removed;
+  return TRUE;
 }
 
 static void
@@ -458,6 +570,36 @@ hearth_finance_list_receipts (HearthFinance  *self,
 }
 
 static gboolean
+move_aside_if_unnamed (Change       *change,
+                       HearthStore  *store,
+                       GError      **error)
+{
+  g_autofree char *folder = data_folder (change->finance);
+  g_autofree char *path = g_build_filename (folder, change->removed_name, NULL);
+  g_autofree char *base = g_path_get_basename (change->removed_name);
+  g_autofree char *aside = NULL;
+  gboolean named = FALSE;
+
+  if (!is_named (store, change->removed_name, &named, error))
+    return FALSE;
+  if (named)
+    return TRUE;
+
+  aside = g_strdup_printf ("%s/" RECEIPTS_FOLDER "/" REMOVED_PREFIX "%s", folder, base);
+  if (g_rename (path, aside) != 0)
+    {
+      int saved = errno;
+
+      /* Already gone is what removing wants. */
+      if (saved == ENOENT)
+        return TRUE;
+      return hearth_store_set_error_from_errno (error, saved, path);
+    }
+  change->aside_path = g_steal_pointer (&aside);
+  return TRUE;
+}
+
+static gboolean
 remove_in_transaction (HearthStore  *store,
                        gpointer      user_data,
                        GError      **error)
@@ -482,11 +624,18 @@ remove_in_transaction (HearthStore  *store,
     return FALSE;
   change->removed_name = hearth_statement_dup_text (find, 1);
 
+  g_clear_pointer (&find, hearth_statement_release);
+
   statement = hearth_store_prepare (store, "DELETE FROM transaction_receipts WHERE id = ?", error);
   if (statement == NULL)
     return FALSE;
   hearth_statement_bind_int64 (statement, 1, change->receipt_id);
-  return hearth_statement_run (statement, error);
+  if (!hearth_statement_run (statement, error))
+    return FALSE;
+
+  /* The last row that named the file: moved aside under the lock, so that no
+   * attach of the same picture can find it there and then lose it. */
+  return move_aside_if_unnamed (change, store, error);
 }
 
 /**
@@ -507,9 +656,18 @@ hearth_finance_remove_receipt (HearthFinance  *self,
   g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
+  change.finance = self;
   removed = hearth_store_transaction (hearth_finance_get_store (self), remove_in_transaction, &change, error);
-  if (removed)
-    forget_file_if_unused (self, change.removed_name);
+  if (change.aside_path != NULL)
+    {
+      g_autofree char *folder = data_folder (self);
+      g_autofree char *path = g_build_filename (folder, change.removed_name, NULL);
+
+      /* Gone for good once the row is; back where it was if the row stayed. */
+      if (removed ? g_unlink (change.aside_path) != 0 : g_rename (change.aside_path, path) != 0)
+        g_warning ("Could not %s %s: %s", removed ? "remove" : "restore", change.aside_path, g_strerror (errno));
+      g_free (change.aside_path);
+    }
   g_free (change.removed_name);
   return removed;
 }

@@ -53,6 +53,9 @@ GPtrArray   *hearth_finance_list_receipts   (HearthFinance  *self,
                                              HearthActor    *actor,
                                              gint64          transaction_id,
                                              GError        **error);
+gboolean     hearth_receipts_sweep          (HearthStore    *store,
+                                             guint          *out_removed,
+                                             GError        **error);
 gboolean     hearth_finance_remove_receipt  (HearthFinance  *self,
                                              HearthActor    *actor,
                                              gint64          receipt_id,

@@ -363,17 +363,55 @@ hearth_store_dup_default_path (const char *data_dir)
   return g_build_filename (g_get_user_data_dir (), "hearth", HEARTH_STORE_FILE_NAME, NULL);
 }
 
+/**
+ * hearth_store_set_error_from_errno:
+ * @saved_errno: why writing @path failed
+ * @path: the file or folder Hearth could not write
+ *
+ * Says what is wrong with a file Hearth keeps (the database, its backup, a
+ * receipt) in words a person can act on: a full disk, a disk that can only be
+ * read, a folder Hearth may not write to. The path named is the one the
+ * person knows, never a temporary file's.
+ *
+ * Returns: %FALSE
+ */
+gboolean
+hearth_store_set_error_from_errno (GError     **error,
+                                   int          saved_errno,
+                                   const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+      g_set_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_FULL,
+                   _("There is no room left on the disk for “%s”. Free some space and try again."), display);
+      break;
+    case EROFS:
+      g_set_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_IO,
+                   _("“%s” is on a disk that can only be read. Hearth needs to write there."), display);
+      break;
+    case EACCES:
+    case EPERM:
+      g_set_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_IO,
+                   _("Hearth is not allowed to write to “%s”. Check who owns it and its permissions."), display);
+      break;
+    default:
+      g_set_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_IO,
+                   _("Could not write to “%s”: %s"), display, g_strerror (saved_errno));
+      break;
+    }
+  return FALSE;
+}
+
 static gboolean
 set_io_error_from_errno (int           saved_errno,
                          const char   *path,
                          GError      **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, HEARTH_STORE_ERROR,
-               saved_errno == ENOSPC ? HEARTH_STORE_ERROR_FULL : HEARTH_STORE_ERROR_IO,
-               _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
-  return FALSE;
+  return hearth_store_set_error_from_errno (error, saved_errno, path);
 }
 
 /* Creates @path with mode 0600 unless it exists; an existing file loses any

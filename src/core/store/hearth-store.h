@@ -89,6 +89,9 @@ void          hearth_store_set_busy_timeout          (HearthStore          *self
 int           hearth_store_get_schema_version        (HearthStore          *self);
 int           hearth_store_get_latest_schema_version (void);
 
+gboolean      hearth_store_set_error_from_errno      (GError              **error,
+                                                      int                   saved_errno,
+                                                      const char           *path);
 gboolean      hearth_store_execute                   (HearthStore          *self,
                                                       const char           *sql,
                                                       GError              **error);
