@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "hearth-clock.h"
 #include "hearth-store.h"
@@ -262,6 +263,26 @@ set_error_from_sqlite (HearthStore  *self,
            self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc),
            rc);
 
+  /* A full disk, a read-only disk or a refused permission, said as such. */
+  switch (error_code_from_sqlite (rc))
+    {
+    case HEARTH_STORE_ERROR_FULL:
+      return hearth_store_set_error_from_errno (error, ENOSPC, self->path);
+    case HEARTH_STORE_ERROR_IO:
+      {
+        int saved_errno = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
+
+        if ((rc & 0xff) == SQLITE_READONLY && saved_errno == 0)
+          saved_errno = access (self->path, W_OK) != 0 ? errno : EACCES;
+        if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EROFS ||
+            saved_errno == EACCES || saved_errno == EPERM)
+          return hearth_store_set_error_from_errno (error, saved_errno, self->path);
+      }
+      break;
+    default:
+      break;
+    }
+
   g_set_error_literal (error, HEARTH_STORE_ERROR,
                        error_code_from_sqlite (rc),
                        error_message_from_sqlite (rc));
@@ -438,6 +459,48 @@ ensure_private_file (const char  *path,
   if (fd >= 0)
     g_close (fd, NULL);
 
+  return TRUE;
+}
+
+/* The database file must be writable by us: a file made read-only (0400), or
+ * on a disk mounted read-only, is refused with the reason, not opened
+ * read-only to fail at the first change. */
+static gboolean
+ensure_writable (const char  *path,
+                 GError     **error)
+{
+  if (access (path, R_OK | W_OK) != 0)
+    return set_io_error_from_errno (errno, path, error);
+  return TRUE;
+}
+
+/*
+ * SQLite gives -wal and -shm the mode of the database file when it makes
+ * them. After the file was 0400 they stay 0400 when the file is fixed, and
+ * the database cannot be opened any more: they are made 0600 again (ours),
+ * or named when they are someone else's.
+ */
+static gboolean
+repair_log_files (const char  *path,
+                  GError     **error)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *log = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (log, &st) != 0 || (st.st_mode & 0777) == 0600)
+        continue;
+      if (st.st_uid == geteuid () && g_chmod (log, 0600) == 0)
+        {
+          g_debug ("Gave %s back its mode 0600 (it was %o)", log, st.st_mode & 0777);
+          continue;
+        }
+      if (access (log, R_OK | W_OK) != 0)
+        return set_io_error_from_errno (errno, log, error);
+    }
   return TRUE;
 }
 
@@ -851,7 +914,8 @@ _hearth_store_open_at_version (const char   *path,
   self->clock = g_object_ref (clock);
 
   folder = g_path_get_dirname (path);
-  if (!ensure_private_folder (folder, error) || !ensure_private_file (path, error))
+  if (!ensure_private_folder (folder, error) || !ensure_private_file (path, error) ||
+      !ensure_writable (path, error) || !repair_log_files (path, error))
     return NULL;
 
   rc = sqlite3_open_v2 (path, &self->db,
@@ -859,6 +923,13 @@ _hearth_store_open_at_version (const char   *path,
   if (rc != SQLITE_OK)
     {
       set_error_from_sqlite (self, rc, error);
+      return NULL;
+    }
+  /* SQLite opens a file it may not write read-only, without a word: every
+   * change would fail later. Said now instead. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      hearth_store_set_error_from_errno (error, EACCES, path);
       return NULL;
     }
 
