@@ -29,6 +29,48 @@
  * screen's own benchmark, with the first frame.
  */
 
+/* Another connection's writes while an import runs: how long each waited. */
+typedef struct
+{
+  const char    *path;
+  HearthActor   *actor;
+  gint64         account_id;
+  volatile gint  stop;
+  double         worst_ms;
+  guint          writes;
+  guint          failed;
+} Writer;
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  Writer *writer = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
+  g_autoptr (HearthStore) store = hearth_store_open (writer->path, clock, &error);
+  g_autoptr (HearthAuth) auth = NULL;
+  g_autoptr (HearthFinance) finance = NULL;
+
+  hearth_bench_check (error);
+  auth = hearth_auth_new (store, hearth_password_cost_interactive ());
+  finance = hearth_finance_new (auth);
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      HearthTransactionDraft draft = { "2026-11-27", 450, FALSE, "Coffee", "Café", 0 };
+      gint64 start = g_get_monotonic_time ();
+
+      if (hearth_finance_add_transaction (finance, writer->actor, writer->account_id, &draft, &error) == 0)
+        {
+          writer->failed++;
+          g_clear_error (&error);
+        }
+      writer->worst_ms = MAX (writer->worst_ms, hearth_bench_ms_since (start));
+      writer->writes++;
+      g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+    }
+  return NULL;
+}
+
 #define N_RUNS 21
 #define N_JUMPS 2000
 #define IMPORT_ROWS 100000
@@ -168,15 +210,24 @@ main (int   argc,
     g_autoptr (HearthImportReport) report = NULL;
     g_autoptr (HearthQueryModel) model = NULL;
     g_autoptr (GObject) first = NULL;
+    Writer writer = { path, actor, account_id };
+    GThread *thread;
 
     hearth_number_format_init (&options.number_format, ".", ",");
     options.description_column = 1;
     options.amount_column = 2;
     options.payee_column = options.debit_column = options.credit_column = -1;
+    /* Meanwhile another connection adds a line every 20 ms. */
+    thread = g_thread_new ("writer", writer_thread, &writer);
     start = g_get_monotonic_time ();
     hearth_finance_import_csv (finance, actor, hearth_account_get_id (imports), csv->str, csv->len, &options, NULL,
                                NULL, NULL, &report, &error);
     hearth_bench_check (error);
+    g_atomic_int_set (&writer.stop, 1);
+    g_thread_join (thread);
+    hearth_bench_print_row ("Another writer's longest wait during that import", "<= 1000 ms", writer.worst_ms,
+                            1000, "ms");
+    hearth_bench_print_row ("Another writer's writes refused during that import", "0", writer.failed, 0, "");
     model = hearth_finance_new_ledger (finance, actor, hearth_account_get_id (imports), NULL, &error);
     hearth_bench_check (error);
     first = g_list_model_get_item (G_LIST_MODEL (model), 0);

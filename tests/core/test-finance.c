@@ -1337,6 +1337,74 @@ test_import_all_or_nothing (Fixture       *f,
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 }
 
+typedef struct
+{
+  Fixture *f;
+  gint64   written;  /* the line the other connection added, or 0 */
+} Meanwhile;
+
+/* Told the import's progress: on the first call, another connection adds a
+ * line, with a busy timeout far below the import's length. */
+static void
+write_meanwhile (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  Meanwhile *meanwhile = user_data;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) store = NULL;
+  g_autoptr (HearthAuth) auth = NULL;
+  g_autoptr (HearthFinance) finance = NULL;
+  HearthTransactionDraft draft = { "2026-11-27", 450, FALSE, "Coffee", "Café", 0 };
+
+  if (done != 0 || meanwhile->written != 0)
+    return;
+  path = hearth_store_dup_default_path (meanwhile->f->dir);
+  store = hearth_store_open (path, meanwhile->f->clock, &error);
+  g_assert_no_error (error);
+  hearth_store_set_busy_timeout (store, 200);
+  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  finance = hearth_finance_new (auth);
+  meanwhile->written = hearth_finance_add_transaction (finance, meanwhile->f->owner, meanwhile->f->account, &draft,
+                                                       &error);
+  g_assert_no_error (error);
+}
+
+/*
+ * A long import does not hold other writers: while it reads and stages its
+ * rows, another connection writes at once (it used to wait for the whole
+ * import, row by row under the write lock, and give up after the busy
+ * timeout). The import stays all or nothing, in one short transaction at the
+ * end: the other line comes before every imported one.
+ */
+static void
+test_import_lets_other_writers_in (Fixture       *f,
+                                   gconstpointer  data)
+{
+  HearthCsvImport options = german_bank ();
+  g_autoptr (GString) file = g_string_new ("Datum;Text;Empfänger;Betrag\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthImportReport) report = NULL;
+  Meanwhile meanwhile = { f, 0 };
+
+  for (guint line = 2; line <= 20001; line++)
+    g_string_append_printf (file, "%02u.%02u.2025;Zeile %u;Markt;-%u,%02u\n", 1 + line % 28, 1 + line % 12, line,
+                            1 + line % 500, line % 100);
+
+  g_assert_true (hearth_finance_import_csv (f->finance, f->editor, f->account, file->str, file->len, &options,
+                                            NULL, write_meanwhile, &meanwhile, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 20000);
+  g_assert_cmpint (meanwhile.written, >, 0);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT min (id) FROM transactions WHERE import_id IS NOT NULL"),
+                   >, meanwhile.written);
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs"), ==, 20001);
+  g_assert_cmpint (balance (f, f->account), ==,
+                   hearth_test_count (f->store, "SELECT sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END) "
+                                                "FROM transactions WHERE status = 'POSTED'"));
+}
+
 /* The ledger's model against a plain array --------------------------------------------- */
 
 typedef struct
@@ -1742,6 +1810,7 @@ main (int   argc,
   ADD ("ledger-pages", test_ledger_pages);
   ADD ("ledger-model-against-an-array", test_ledger_model_against_an_array);
   ADD ("ledger-model-jumps", test_ledger_model_jumps);
+  ADD ("import/lets-other-writers-in", test_import_lets_other_writers_in);
   ADD ("receipts", test_receipts);
   ADD ("receipts/attach-and-remove-race", test_receipt_attach_and_remove_race);
   ADD ("receipts/sweep", test_receipt_sweep);

@@ -613,10 +613,13 @@ configure_connection (HearthStore  *self,
   /* A page cache of 8 MiB (SQLite's default is 2 MiB): the pages a screen of
    * ledger reads stay; bulk work raises it for its own transaction
    * (hearth_store_set_cache_size()), and a window's process stays small. */
+  /* Temporary tables (an import's staged rows) in memory: they lock nothing
+   * and are gone with the connection. */
   return hearth_store_execute (self,
                                "PRAGMA foreign_keys = ON;"
                                "PRAGMA synchronous = FULL;"
-                               "PRAGMA cache_size = -8192;",
+                               "PRAGMA cache_size = -8192;"
+                               "PRAGMA temp_store = MEMORY;",
                                error);
 }
 
