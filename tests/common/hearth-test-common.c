@@ -8,6 +8,7 @@
 
 #include "hearth-store.h"
 #include "hearth-auth.h"
+#include "hearth-store-private.h"
 #include "hearth-test-common.h"
 
 /*
@@ -106,6 +107,22 @@ hearth_test_count (HearthStore *store,
   sql = g_strdup_vprintf (sql_format, args);
   va_end (args);
   return hearth_test_query_int (store, sql);
+}
+
+/* The database an older Hearth (schema @version) left at @path, with the rows
+ * @sql writes: what a migration test starts from. */
+void
+hearth_test_make_old_database (const char  *path,
+                               HearthClock *clock,
+                               int          version,
+                               const char  *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) old = _hearth_store_open_at_version (path, clock, version, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (hearth_store_execute (old, sql, &error));
+  g_assert_no_error (error);
 }
 
 /* A new profile with HEARTH_TEST_PASSWORD, signed in (and in sudo mode, as

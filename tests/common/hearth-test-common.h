@@ -18,6 +18,10 @@ gint64       hearth_test_query_int     (HearthStore *store,
                                         const char  *sql);
 char        *hearth_test_query_text    (HearthStore *store,
                                         const char  *sql);
+void         hearth_test_make_old_database (const char  *path,
+                                           HearthClock *clock,
+                                           int          version,
+                                           const char  *sql);
 gint64       hearth_test_count         (HearthStore *store,
                                         const char  *sql_format,
                                         ...) G_GNUC_PRINTF (2, 3);

@@ -19,7 +19,6 @@
 #include "hearth-security-event.h"
 #include "hearth-session-info.h"
 #include "hearth-store.h"
-#include "hearth-store-private.h"
 #include "hearth-test-common.h"
 #include "hearth-tokens-private.h"
 
@@ -1236,13 +1235,10 @@ test_migration_drops_single_answer_hashes (void)
   g_autofree char *dir = hearth_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "hearth.db", NULL);
   g_autoptr (HearthClock) clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  g_autoptr (HearthStore) old = NULL;
   g_autoptr (HearthStore) store = NULL;
   g_autofree char *single = hearth_password_hash ("rex", hearth_password_cost_cheapest (), &error);
   g_autofree char *sql = NULL;
 
-  g_assert_no_error (error);
-  old = _hearth_store_open_at_version (path, clock, 8, &error);
   g_assert_no_error (error);
   sql = g_strdup_printf ("INSERT INTO users (id, username, display_name, created_at, updated_at) "
                          "  VALUES (1, 'ada', 'Ada', 0, 0);"
@@ -1251,9 +1247,7 @@ test_migration_drops_single_answer_hashes (void)
                          "INSERT INTO auth_credentials (user_id, type, secret_hash, created_at) "
                          "  VALUES (1, 'SECRET_QUESTION', '%s', 0);",
                          single, single);
-  g_assert_true (hearth_store_execute (old, sql, &error));
-  g_assert_no_error (error);
-  g_clear_object (&old);
+  hearth_test_make_old_database (path, clock, 8, sql);
 
   store = hearth_store_open (path, clock, &error);
   g_assert_no_error (error);

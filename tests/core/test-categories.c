@@ -9,7 +9,6 @@
 #include "hearth-finance.h"
 #include "hearth-password.h"
 #include "hearth-store.h"
-#include "hearth-store-private.h"
 #include "hearth-test-common.h"
 #include "hearth-validation.h"
 
@@ -451,29 +450,23 @@ test_migration_keeps_rows_and_links (void)
   g_autofree char *dir = hearth_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "hearth.db", NULL);
   g_autoptr (HearthClock) clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  g_autoptr (HearthStore) old = NULL;
   g_autoptr (HearthStore) store = NULL;
 
-  old = _hearth_store_open_at_version (path, clock, 4, &error);
-  g_assert_no_error (error);
-  g_assert_true (hearth_store_execute (old,
-                                       "INSERT INTO users (id, username, display_name, created_at, updated_at) "
-                                       "  VALUES (1, 'ada', 'Ada', 0, 0);"
-                                       "INSERT INTO circles (id, name, owner_id, status, created_at) "
-                                       "  VALUES (1, 'Family', 1, 'ACTIVE', 0);"
-                                       "INSERT INTO accounts (id, circle_id, owner_id, type, name, currency, created_at) "
-                                       "  VALUES (1, 1, 1, 'BANK', 'Joint', 'EUR', 0);"
-                                       "INSERT INTO categories (id, module, name, system_defined) "
-                                       "  VALUES (500, 'FINANCE', 'Old own', 0);"
-                                       "INSERT INTO transactions (id, account_id, amount, direction, category_id, "
-                                       "  created_by, created_at, occurred_on) "
-                                       "  VALUES (7, 1, 100, 'OUT', 500, 1, 0, '2020-01-01');"
-                                       "INSERT INTO tags (id, name, module) VALUES (40, 'Old', 'FINANCE');"
-                                       "INSERT INTO tag_relations (tag_id, entity_id, entity_type) "
-                                       "  VALUES (40, 7, 'transaction');",
-                                       &error));
-  g_assert_no_error (error);
-  g_clear_object (&old);
+  hearth_test_make_old_database (path, clock, 4,
+                                "INSERT INTO users (id, username, display_name, created_at, updated_at) "
+                                "  VALUES (1, 'ada', 'Ada', 0, 0);"
+                                "INSERT INTO circles (id, name, owner_id, status, created_at) "
+                                "  VALUES (1, 'Family', 1, 'ACTIVE', 0);"
+                                "INSERT INTO accounts (id, circle_id, owner_id, type, name, currency, created_at) "
+                                "  VALUES (1, 1, 1, 'BANK', 'Joint', 'EUR', 0);"
+                                "INSERT INTO categories (id, module, name, system_defined) "
+                                "  VALUES (500, 'FINANCE', 'Old own', 0);"
+                                "INSERT INTO transactions (id, account_id, amount, direction, category_id, "
+                                "  created_by, created_at, occurred_on) "
+                                "  VALUES (7, 1, 100, 'OUT', 500, 1, 0, '2020-01-01');"
+                                "INSERT INTO tags (id, name, module) VALUES (40, 'Old', 'FINANCE');"
+                                "INSERT INTO tag_relations (tag_id, entity_id, entity_type) "
+                                "  VALUES (40, 7, 'transaction');");
 
   store = hearth_store_open (path, clock, &error);
   g_assert_no_error (error);

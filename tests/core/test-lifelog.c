@@ -11,7 +11,6 @@
 #include "hearth-scheduler.h"
 #include "hearth-search.h"
 #include "hearth-store.h"
-#include "hearth-store-private.h"
 #include "hearth-test-common.h"
 #include "hearth-validation.h"
 
@@ -580,27 +579,21 @@ test_migration_forgets_withdrawn_capsules (void)
   g_autofree char *dir = hearth_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "hearth.db", NULL);
   g_autoptr (HearthClock) clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  g_autoptr (HearthStore) old = NULL;
   g_autoptr (HearthStore) store = NULL;
 
-  old = _hearth_store_open_at_version (path, clock, 9, &error);
-  g_assert_no_error (error);
-  g_assert_true (hearth_store_execute (old,
-                                       "INSERT INTO users (id, username, display_name, created_at, updated_at) "
-                                       "  VALUES (1, 'mum', 'Mum', 0, 0);"
-                                       "INSERT INTO circles (id, name, owner_id, status, created_at) "
-                                       "  VALUES (1, 'Family', 1, 'ACTIVE', 0);"
-                                       "INSERT INTO lifelogs (id, circle_id, author_id, content, created_at, deleted_at) "
-                                       "  VALUES (1, 1, 1, '', 0, 5), (2, 1, 1, '', 0, 5);"
-                                       "INSERT INTO lifelog_logs (lifelog_id, old_content, new_content, updated_by, "
-                                       "  created_at) VALUES (1, 'For your eighteenth: " SECRET "', NULL, 1, 5),"
-                                       "  (2, 'A plain entry, deleted', NULL, 1, 5);"
-                                       "INSERT INTO audit_logs (actor_id, entity_type, entity_id, action, created_at) "
-                                       "  VALUES (1, 'lifelog', 1, 'capsule.withdrawn', 5),"
-                                       "  (1, 'lifelog', 2, 'lifelog.deleted', 5);",
-                                       &error));
-  g_assert_no_error (error);
-  g_clear_object (&old);
+  hearth_test_make_old_database (path, clock, 9,
+                                "INSERT INTO users (id, username, display_name, created_at, updated_at) "
+                                "  VALUES (1, 'mum', 'Mum', 0, 0);"
+                                "INSERT INTO circles (id, name, owner_id, status, created_at) "
+                                "  VALUES (1, 'Family', 1, 'ACTIVE', 0);"
+                                "INSERT INTO lifelogs (id, circle_id, author_id, content, created_at, deleted_at) "
+                                "  VALUES (1, 1, 1, '', 0, 5), (2, 1, 1, '', 0, 5);"
+                                "INSERT INTO lifelog_logs (lifelog_id, old_content, new_content, updated_by, "
+                                "  created_at) VALUES (1, 'For your eighteenth: " SECRET "', NULL, 1, 5),"
+                                "  (2, 'A plain entry, deleted', NULL, 1, 5);"
+                                "INSERT INTO audit_logs (actor_id, entity_type, entity_id, action, created_at) "
+                                "  VALUES (1, 'lifelog', 1, 'capsule.withdrawn', 5),"
+                                "  (1, 'lifelog', 2, 'lifelog.deleted', 5);");
 
   store = hearth_store_open (path, clock, &error);
   g_assert_no_error (error);

@@ -15,7 +15,9 @@ import time
 
 import pyatspi
 
-WAIT_LIMIT = 30.0
+# Generous: under the sanitizers and a loaded machine the accessibility bus
+# answers slowly (seen: scenarios timing out at 30 s on a fresh machine).
+WAIT_LIMIT = 60.0
 APP_ID = "io.github.hearthapp.Hearth"
 APP_PATH = "/io/github/hearthapp/Hearth"
 
@@ -35,6 +37,7 @@ class Hearth:
             stderr=subprocess.STDOUT,
             env=dict(os.environ, **(env or {})),
         )
+        _running.append(self)
         self.app = wait_for(self._find_app, "Hearth on the accessibility bus")
 
     def _find_app(self):
@@ -81,7 +84,16 @@ class Hearth:
                 self.process.kill()
                 self.process.wait()
 
+    def check_alive(self):
+        """Raises with the application's own output when it is gone: a crash
+        says so, instead of pyatspi's "The application no longer exists"."""
+        if self.process.poll() is not None and self.process.returncode != 0:
+            with open(self.log.name, errors="replace") as log:
+                raise AssertionError("hearth exited with %d:\n%s" % (self.process.returncode, log.read()[-4000:]))
+
     def cleanup(self):
+        if self in _running:
+            _running.remove(self)
         self.quit()
         if self.owns_data_dir:
             shutil.rmtree(self.data_dir, ignore_errors=True)
@@ -129,14 +141,31 @@ def activate_action(name, parameters="[]", platform_data="{}"):
                  "--method", "org.gtk.Actions.Activate", name, parameters, platform_data)
 
 
+_running = []
+
+
 def wait_for(probe, what):
+    """Asks @probe until it answers, tolerant of a slow or changing
+    accessibility tree: an error from the bus is asked again, unless the
+    application is gone, which is said with its output."""
     deadline = time.monotonic() + WAIT_LIMIT
+    last_error = None
     while time.monotonic() < deadline:
-        found = probe()
+        try:
+            found = probe()
+        except AssertionError:
+            raise
+        except Exception as error:  # a timeout or a vanished node on the bus
+            for hearth in _running:
+                hearth.check_alive()
+            last_error = error
+            found = None
         if found:
             return found
         time.sleep(0.1)
-    raise AssertionError("Gave up waiting for %s" % what)
+    for hearth in _running:
+        hearth.check_alive()
+    raise AssertionError("Gave up waiting for %s%s" % (what, " (last: %s)" % last_error if last_error else ""))
 
 
 def fresh(node):
@@ -174,8 +203,15 @@ def find_in(root, role, name):
     return None
 
 
+def _safely(read, node, default=None):
+    try:
+        return read(node)
+    except Exception:  # the node vanished meanwhile
+        return default
+
+
 def names_of(root, role):
-    return [node.name for node in walk(root) if node.getRole() == role]
+    return [node.name for node in walk(root) if _safely(lambda n: n.getRole(), node) == role]
 
 
 def type_into(node, text):
@@ -184,7 +220,8 @@ def type_into(node, text):
 
 def labels_in(root):
     """The texts of the labels below @root (GTK 4.8 names a label by its text)."""
-    return [node.name for node in walk(root) if node.getRole() == pyatspi.ROLE_LABEL]
+    return [_safely(lambda n: n.name, node, "") for node in walk(root)
+            if _safely(lambda n: n.getRole(), node) == pyatspi.ROLE_LABEL]
 
 
 def is_sensitive(node):

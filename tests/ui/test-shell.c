@@ -404,6 +404,22 @@ test_main_window (void)
   hearth_test_remove_tree (elsewhere);
 }
 
+/* Runs the real application on @run's data folder, driven by @drive from
+ * inside its main loop, to the end. */
+static void
+run_application (Run         *run,
+                 GSourceFunc  drive)
+{
+  char *argv[] = { "hearth", "--data-dir", run->dir, NULL };
+  int status;
+
+  g_application_set_flags (G_APPLICATION (run->app), G_APPLICATION_NON_UNIQUE);
+  g_idle_add (drive, run);
+  status = g_application_run (G_APPLICATION (run->app), G_N_ELEMENTS (argv) - 1, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run->done);
+}
+
 static gboolean
 drive_quit (gpointer user_data)
 {
@@ -428,16 +444,9 @@ test_quit_closes_the_database (void)
 {
   g_autofree char *dir = hearth_test_make_temp_dir ();
   g_autoptr (HearthApplication) app = hearth_application_new ();
-  char *argv[] = { "hearth", "--data-dir", dir, NULL };
   Run run = { app, dir, FALSE };
-  int status;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_idle_add (drive_quit, &run);
-  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (run.done);
+  run_application (&run, drive_quit);
   assert_file_alone_has_every_row (dir);
   hearth_test_remove_tree (dir);
 }
@@ -654,15 +663,9 @@ test_sample_family (void)
 {
   g_autofree char *dir = hearth_test_make_temp_dir ();
   g_autoptr (HearthApplication) app = hearth_application_new ();
-  char *argv[] = { "hearth", "--data-dir", dir, NULL };
   Run run = { app, dir, FALSE };
-  int status;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_idle_add (drive_sample, &run);
-  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (run.done);
+  run_application (&run, drive_sample);
   hearth_test_remove_tree (dir);
 }
 
