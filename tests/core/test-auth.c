@@ -170,7 +170,7 @@ test_sign_up_without_dictionary (void)
   g_autoptr (GError) error = NULL;
 
   _hearth_password_set_dictionary_path (missing);
-  g_test_expect_message ("hearth-auth", G_LOG_LEVEL_WARNING, "*could not be loaded*checked without it*");
+  g_test_expect_message ("hearth-auth", G_LOG_LEVEL_MESSAGE, "Warning: *could not be loaded*checked without it*");
 
   grace = hearth_auth_create_profile (auth, "grace", "Grace Hopper", NULL, GOOD_PASSWORD, &keys, &error);
   g_test_assert_expected_messages ();

@@ -22,7 +22,7 @@
  * does) with no composition rules, and hashed with Argon2id through
  * libsodium's crypto_pwhash_str. When cracklib's dictionary cannot be loaded
  * (a system without cracklib-runtime, a broken file), libpwquality runs without
- * its dictionary check and a warning goes to the log: nobody is ever refused
+ * its dictionary check and a warning goes to the log (at message level): nobody is ever refused
  * because a system file is missing. The person reads Hearth's own words, never
  * libpwquality's.
  * A stored hash that is malformed, not Argon2id, or asks for more than 1 GiB
@@ -147,7 +147,10 @@ dictionary_loads (pwquality_settings_t *settings)
 
       loads = score != PWQ_ERROR_CRACKLIB_CHECK;
       if (!loads)
-        g_warning ("The password dictionary %s could not be loaded (%s): "
+        /* Said in the log at message level: a warning would abort every test
+         * on a machine without the dictionary, which is the very machine this
+         * is for. */
+        g_message ("Warning: the password dictionary %s could not be loaded (%s): "
                    "passwords are checked without it",
                    path != NULL ? path : "(cracklib's default)",
                    auxerror != NULL ? (const char *) auxerror : "no reason given");
