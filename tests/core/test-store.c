@@ -598,35 +598,6 @@ test_uncreatable_folder_is_an_io_error (Fixture       *f,
   g_assert_null (store);
 }
 
-static void
-open_async_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
-test_open_async (Fixture       *f,
-                 gconstpointer  data)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  hearth_store_open_async (f->path, f->clock, NULL, open_async_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  f->store = hearth_store_open_finish (result, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (hearth_store_get_schema_version (f->store), ==,
-                   hearth_store_get_latest_schema_version ());
-  insert_user (f->store, "ada");
-  g_assert_cmpint (count_users (f->store), ==, 1);
-}
-
 /* Statements and errors ----------------------------------------------------------- */
 
 static void
@@ -992,7 +963,6 @@ main (int   argc,
   g_test_add ("/store/open/random-bytes-are-refused", Fixture, NULL, fixture_set_up, test_random_bytes_are_refused, fixture_tear_down);
   g_test_add ("/store/open/foreign-database-is-refused", Fixture, NULL, fixture_set_up, test_foreign_database_is_refused, fixture_tear_down);
   g_test_add ("/store/open/uncreatable-folder-is-an-io-error", Fixture, NULL, fixture_set_up, test_uncreatable_folder_is_an_io_error, fixture_tear_down);
-  g_test_add ("/store/open/async", Fixture, NULL, fixture_set_up, test_open_async, fixture_tear_down);
 
   g_test_add ("/store/statement/cache", Fixture, NULL, fixture_set_up, test_statement_cache, fixture_tear_down);
   g_test_add ("/store/statement/reads-columns", Fixture, NULL, fixture_set_up, test_statement_reads_columns, fixture_tear_down);

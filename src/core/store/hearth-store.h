@@ -72,13 +72,6 @@ char         *hearth_store_dup_default_path          (const char           *data
 HearthStore  *hearth_store_open                      (const char           *path,
                                                       HearthClock          *clock,
                                                       GError              **error);
-void          hearth_store_open_async                (const char           *path,
-                                                      HearthClock          *clock,
-                                                      GCancellable         *cancellable,
-                                                      GAsyncReadyCallback   callback,
-                                                      gpointer              user_data);
-HearthStore  *hearth_store_open_finish               (GAsyncResult         *result,
-                                                      GError              **error);
 
 const char   *hearth_store_get_path                  (HearthStore          *self);
 HearthClock  *hearth_store_get_clock                 (HearthStore          *self);
