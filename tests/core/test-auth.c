@@ -187,6 +187,11 @@ test_sign_up_without_dictionary (void)
   g_clear_error (&error);
   assert_rejected ("abcdefghijk", "ada", "Ada Lovelace");
   assert_accepted ("Marmalade-Quarry-38");
+  /* Outside ASCII no dictionary word is possible, and the alphabet is large:
+   * one kind of character is enough, as with the dictionary. */
+  assert_accepted ("ŵëŕţÿüîõ");
+  assert_accepted ("\xf0\x9f\x8f\xa0\xf0\x9f\x94\xa5\xf0\x9f\x90\x88\xf0\x9f\x8c\xb3"
+                   "\xf0\x9f\x8e\xb2\xf0\x9f\x9a\xb2\xf0\x9f\x8d\x8b\xf0\x9f\x8e\xbb");
 
   _hearth_password_set_dictionary_path (NULL);
   g_clear_object (&auth);

@@ -367,9 +367,12 @@ hearth_password_check_policy (const char  *password,
   if (score < 0)
     return reject (error, pwquality_reason (score));
 
-  /* Nor a short password of one kind of character, which cracklib would
-   * judge and nothing else here does. A passphrase may be all letters. */
-  if (without_dictionary && count_classes (normalized) < 2 && g_utf8_strlen (normalized, -1) < 16)
+  /* Nor a short ASCII password of one kind of character, which cracklib
+   * would judge and nothing else here does. A passphrase may be all letters;
+   * a password outside ASCII is no dictionary word and draws on thousands of
+   * characters. */
+  if (without_dictionary && g_str_is_ascii (normalized) && count_classes (normalized) < 2 &&
+      g_utf8_strlen (normalized, -1) < 16)
     return reject (error, pwquality_reason (PWQ_ERROR_MIN_CLASSES));
 
   if (out_score != NULL)
