@@ -141,6 +141,7 @@ run_screen (const char *path,
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthClock) clock = hearth_clock_new_system ();
   g_autoptr (HearthStore) store = NULL;
+  g_autoptr (HearthGuard) guard = NULL;
   g_autoptr (HearthAuth) auth = NULL;
   g_autoptr (HearthCircles) circles = NULL;
   g_autoptr (HearthFinance) finance = NULL;
@@ -161,9 +162,10 @@ run_screen (const char *path,
                                     RESOURCE_BASE_PATH "/icons");
   store = hearth_store_open (path, clock, &error);
   hearth_bench_check (error);
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  circles = hearth_circles_new (auth);
-  finance = hearth_finance_new (auth);
+  guard = hearth_guard_new (store);
+  auth = hearth_auth_new (guard, hearth_password_cost_cheapest ());
+  circles = hearth_circles_new (guard);
+  finance = hearth_finance_new (guard);
   keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.Bench");
   settings = g_settings_new ("io.github.hearthapp.Hearth");
   has_profiles = hearth_auth_has_profiles (auth, &error);
@@ -177,7 +179,7 @@ run_screen (const char *path,
   screen.empty = !has_profiles;
   screen.first_only = first_only;
 
-  lifelog = hearth_lifelog_new (auth);
+  lifelog = hearth_lifelog_new (guard);
   screen.window = GTK_WIDGET (hearth_window_new (NULL, settings, auth, circles, finance, lifelog, keyring));
   screen.frames = frames;
   screen.rand = rand;
@@ -231,12 +233,14 @@ make_dataset (const char *dir,
   g_autoptr (HearthClock) clock = hearth_clock_new_system ();
   char *path = g_build_filename (dir, HEARTH_STORE_FILE_NAME, NULL);
   g_autoptr (HearthStore) store = hearth_store_open (path, clock, &error);
+  g_autoptr (HearthGuard) guard = NULL;
   g_autoptr (HearthAuth) auth = NULL;
   g_autoptr (HearthActor) maria = NULL;
   gint64 family_id, account_id;
 
   hearth_bench_check (error);
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  guard = hearth_guard_new (store);
+  auth = hearth_auth_new (guard, hearth_password_cost_cheapest ());
   maria = hearth_bench_make_family (auth, rows, &family_id, &account_id);
   hearth_auth_sign_out (auth, maria, NULL);
   return path;

@@ -48,12 +48,14 @@ writer_thread (gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthClock) clock = hearth_clock_new_system ();
   g_autoptr (HearthStore) store = hearth_store_open (writer->path, clock, &error);
+  g_autoptr (HearthGuard) guard = NULL;
   g_autoptr (HearthAuth) auth = NULL;
   g_autoptr (HearthFinance) finance = NULL;
 
   hearth_bench_check (error);
-  auth = hearth_auth_new (store, hearth_password_cost_interactive ());
-  finance = hearth_finance_new (auth);
+  guard = hearth_guard_new (store);
+  auth = hearth_auth_new (guard, hearth_password_cost_interactive ());
+  finance = hearth_finance_new (guard);
   while (!g_atomic_int_get (&writer->stop))
     {
       HearthTransactionDraft draft = { "2026-11-27", 450, FALSE, "Coffee", "Café", 0 };
@@ -85,6 +87,7 @@ main (int   argc,
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthClock) clock = hearth_clock_new_system ();
   g_autoptr (HearthStore) store = NULL;
+  g_autoptr (HearthGuard) guard = NULL;
   g_autoptr (HearthAuth) auth = NULL;
   g_autoptr (HearthCircles) circles = NULL;
   g_autoptr (HearthFinance) finance = NULL;
@@ -100,9 +103,10 @@ main (int   argc,
 
   store = hearth_store_open (path, clock, &error);
   hearth_bench_check (error);
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  circles = hearth_circles_new (auth);
-  finance = hearth_finance_new (auth);
+  guard = hearth_guard_new (store);
+  auth = hearth_auth_new (guard, hearth_password_cost_cheapest ());
+  circles = hearth_circles_new (guard);
+  finance = hearth_finance_new (guard);
 
   start = g_get_monotonic_time ();
   actor = hearth_bench_make_family (auth, rows, &family_id, &account_id);

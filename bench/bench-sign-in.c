@@ -76,6 +76,7 @@ main (int   argc,
   g_autofree char *path = g_build_filename (dir, HEARTH_STORE_FILE_NAME, NULL);
   g_autoptr (HearthClock) clock = hearth_clock_new_system ();
   g_autoptr (HearthStore) store = hearth_store_open (path, clock, &error);
+  g_autoptr (HearthGuard) guard = NULL;
   g_autoptr (HearthAuth) auth = NULL;
   g_autoptr (HearthActor) ada = NULL;
   g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
@@ -89,7 +90,8 @@ main (int   argc,
     g_error ("%s", error->message);
 
   adw_init ();
-  auth = hearth_auth_new (store, hearth_password_cost_default ());
+  guard = hearth_guard_new (store);
+  auth = hearth_auth_new (guard, hearth_password_cost_default ());
   ada = hearth_auth_create_profile (auth, "ada", "Ada Lovelace", NULL, "Tapioca-Harbour-71", &keys, &error);
   if (ada == NULL)
     g_error ("%s", error->message);

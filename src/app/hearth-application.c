@@ -36,6 +36,7 @@ struct _HearthApplication
   char           *data_dir;
   GSettings      *settings;
   HearthStore    *store;
+  HearthGuard    *guard;
   HearthAuth     *auth;
   HearthCircles  *circles;
   HearthFinance  *finance;
@@ -161,13 +162,15 @@ use_store (HearthApplication *self,
   g_clear_object (&self->finance);
   g_clear_object (&self->circles);
   g_clear_object (&self->auth);
+  g_clear_object (&self->guard);
   g_clear_object (&self->store);
 
   self->store = store;
-  self->auth = hearth_auth_new (self->store, hearth_password_cost_default ());
-  self->circles = hearth_circles_new (self->auth);
-  self->finance = hearth_finance_new (self->auth);
-  self->lifelog = hearth_lifelog_new (self->auth);
+  self->guard = hearth_guard_new (self->store);
+  self->auth = hearth_auth_new (self->guard, hearth_password_cost_default ());
+  self->circles = hearth_circles_new (self->guard);
+  self->finance = hearth_finance_new (self->guard);
+  self->lifelog = hearth_lifelog_new (self->guard);
   if (self->keyring == NULL)
     self->keyring = hearth_keyring_new (APPLICATION_ID);
 
@@ -283,6 +286,7 @@ open_sample_thread (GTask        *task,
 {
   g_autoptr (HearthClock) clock = hearth_clock_new_system ();
   g_autoptr (HearthStore) store = NULL;
+  g_autoptr (HearthGuard) guard = NULL;
   g_autoptr (HearthAuth) auth = NULL;
   GError *error = NULL;
   gboolean made;
@@ -294,7 +298,8 @@ open_sample_thread (GTask        *task,
       return;
     }
   /* Demo passwords shown on the picker: a lighter hash than real ones need. */
-  auth = hearth_auth_new (store, hearth_password_cost_interactive ());
+  guard = hearth_guard_new (store);
+  auth = hearth_auth_new (guard, hearth_password_cost_interactive ());
   made = hearth_auth_has_profiles (auth, &error);
   if (error == NULL && !made)
     hearth_sample_generate (auth, &HEARTH_SAMPLE_FAMILY, &error);
@@ -380,7 +385,7 @@ action_allowed (HearthApplication *self,
     actor = hearth_window_get_actor (HEARTH_WINDOW (window));
   g_variant_lookup (self->remote_platform_data, "hearth-csrf-token", "&s", &token);
 
-  if (self->auth != NULL && hearth_auth_check_action_token (self->auth, actor, token, name, &error))
+  if (self->guard != NULL && hearth_guard_check_action_token (self->guard, actor, token, name, &error))
     return TRUE;
 
   g_message ("Refused app.%s from outside the window: %s", name,
@@ -723,6 +728,7 @@ hearth_application_shutdown (GApplication *application)
   g_clear_object (&self->finance);
   g_clear_object (&self->circles);
   g_clear_object (&self->auth);
+  g_clear_object (&self->guard);
   g_clear_object (&self->keyring);
   /* Closed whoever else still holds it: SQLite checkpoints the log into
    * hearth.db, which then holds every row by itself. */
@@ -744,6 +750,7 @@ hearth_application_finalize (GObject *object)
   g_clear_object (&self->finance);
   g_clear_object (&self->circles);
   g_clear_object (&self->auth);
+  g_clear_object (&self->guard);
   g_clear_object (&self->keyring);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

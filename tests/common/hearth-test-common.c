@@ -127,6 +127,16 @@ hearth_test_make_old_database (const char  *path,
 
 /* A new profile with HEARTH_TEST_PASSWORD, signed in (and in sudo mode, as
  * every new profile is). */
+/* The auth service over @store, with its own guard and the cheapest password
+ * cost: what every test but the cost's own uses. */
+HearthAuth *
+hearth_test_auth_new (HearthStore *store)
+{
+  g_autoptr (HearthGuard) guard = hearth_guard_new (store);
+
+  return hearth_auth_new (guard, hearth_password_cost_cheapest ());
+}
+
 HearthActor *
 hearth_test_new_profile (HearthAuth *auth,
                          const char *username,

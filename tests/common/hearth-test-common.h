@@ -32,6 +32,7 @@ gint64       hearth_test_count         (HearthStore *store,
 typedef struct _HearthAuth  HearthAuth;
 typedef struct _HearthActor HearthActor;
 
+HearthAuth  *hearth_test_auth_new      (HearthStore *store);
 HearthActor *hearth_test_new_profile   (HearthAuth  *auth,
                                         const char  *username,
                                         const char  *display_name);

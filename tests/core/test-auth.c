@@ -162,7 +162,7 @@ test_sign_up_without_dictionary (void)
   g_autofree char *missing = g_build_filename (dir, "no-such-dictionary", NULL);
   g_autoptr (HearthClock) clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
   g_autoptr (HearthStore) store = hearth_test_open_store (dir, clock);
-  g_autoptr (HearthAuth) auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  g_autoptr (HearthAuth) auth = hearth_test_auth_new (store);
   g_autoptr (HearthActor) grace = NULL;
   g_autoptr (HearthActor) nobody = NULL;
   g_auto (GStrv) keys = NULL;
@@ -306,7 +306,7 @@ fixture_set_up (Fixture       *f,
   f->dir = hearth_test_make_temp_dir ();
   f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
   f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
+  f->auth = hearth_test_auth_new (f->store);
   f->ada = hearth_auth_create_profile (f->auth, "ada", "Ada Lovelace", "ada@example.org",
                                        ADA_PASSWORD, &f->ada_keys, &error);
   g_assert_no_error (error);
@@ -369,7 +369,7 @@ test_create_profile (Fixture       *f,
   g_assert_cmpstr (hearth_actor_get_username (f->ada), ==, "ada");
   g_assert_cmpstr (hearth_actor_get_display_name (f->ada), ==, "Ada Lovelace");
   g_assert_cmpint (hearth_actor_get_user_id (f->ada), >, 0);
-  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
   g_assert_true (hearth_auth_has_profiles (f->auth, NULL));
 
   g_assert_cmpuint (g_strv_length (f->ada_keys), ==, 8);
@@ -440,7 +440,7 @@ test_sign_in (Fixture       *f,
   g_assert_null (no_token);
   g_assert_cmpint (hearth_actor_get_user_id (actor), ==, hearth_actor_get_user_id (f->ada));
   g_assert_cmpint (hearth_actor_get_session_id (actor), !=, hearth_actor_get_session_id (f->ada));
-  g_assert_true (hearth_auth_check_session (f->auth, actor, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), actor, NULL));
   g_assert_cmpuint (strlen (hearth_actor_get_csrf_token (actor)), ==, HEARTH_TOKEN_LENGTH);
 
   staying = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
@@ -625,16 +625,16 @@ test_recovery_key_guesses_climb_the_ladder (Fixture       *f,
         g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS);
       g_clear_error (&error);
     }
-  g_assert_cmpint (failed_attempts (f), ==, HEARTH_AUTH_FREE_FAILURES + 1);
-  g_assert_cmpuint (cooled, ==, 100 - (HEARTH_AUTH_FREE_FAILURES + 1));
-  g_assert_cmpint (count_events (f, "RECOVERY_FAILED"), ==, HEARTH_AUTH_FREE_FAILURES + 1);
+  g_assert_cmpint (failed_attempts (f), ==, HEARTH_GUARD_FREE_FAILURES + 1);
+  g_assert_cmpuint (cooled, ==, 100 - (HEARTH_GUARD_FREE_FAILURES + 1));
+  g_assert_cmpint (count_events (f, "RECOVERY_FAILED"), ==, HEARTH_GUARD_FREE_FAILURES + 1);
   g_assert_cmpint (hearth_test_query_int (f->store, "SELECT permanently_locked FROM user_account_security_state"), ==, 0);
 
   /* The right key waits out the cooldown like anyone, then works. */
   g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[0], GRACE_PASSWORD, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN);
   g_clear_error (&error);
-  hearth_clock_advance (f->clock, HEARTH_AUTH_FIRST_COOLDOWN);
+  hearth_clock_advance (f->clock, HEARTH_GUARD_FIRST_COOLDOWN);
   g_assert_true (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[0], GRACE_PASSWORD, &error));
   g_assert_no_error (error);
   actor = sign_in (f, GRACE_PASSWORD, &error);
@@ -664,7 +664,7 @@ test_recovery_keys_under_permanent_lock (Fixture       *f,
                                                                 GRACE_PASSWORD, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN);
   g_clear_error (&error);
-  hearth_clock_advance (f->clock, HEARTH_AUTH_MAX_COOLDOWN);
+  hearth_clock_advance (f->clock, HEARTH_GUARD_MAX_COOLDOWN);
   g_assert_true (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[1],
                                                                GRACE_PASSWORD, &error));
   g_assert_no_error (error);
@@ -690,7 +690,7 @@ attempt_thread (gpointer user_data)
 
   g_assert_no_error (error);
   hearth_store_set_busy_timeout (store, 60000);
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+  auth = hearth_test_auth_new (store);
   actor = hearth_auth_sign_in (auth, "ada", "wrong password", FALSE, NULL, &error);
   g_assert_null (actor);
 
@@ -742,16 +742,16 @@ test_session_expiry (Fixture       *f,
   g_assert_no_error (error);
 
   /* Without "stay signed in": 24 hours. */
-  hearth_clock_advance (f->clock, HEARTH_AUTH_SESSION_LIFETIME - 1);
-  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  hearth_clock_advance (f->clock, HEARTH_GUARD_SESSION_LIFETIME - 1);
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
   hearth_clock_advance (f->clock, 1);
-  g_assert_false (hearth_auth_check_session (f->auth, f->ada, &error));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
   g_clear_error (&error);
 
   /* With it: 30 days. */
-  g_assert_true (hearth_auth_check_session (f->auth, staying, NULL));
-  hearth_clock_advance (f->clock, HEARTH_AUTH_STAY_SIGNED_IN_LIFETIME - HEARTH_AUTH_SESSION_LIFETIME);
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), staying, NULL));
+  hearth_clock_advance (f->clock, HEARTH_GUARD_STAY_SIGNED_IN_LIFETIME - HEARTH_GUARD_SESSION_LIFETIME);
   g_assert_null (hearth_auth_resume (f->auth, hearth_actor_get_user_id (f->ada), token, &next, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
   g_assert_null (next);
@@ -780,8 +780,8 @@ test_resume_rotates_and_detects_reuse (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (rotated, !=, token);
   g_assert_cmpint (hearth_actor_get_user_id (second), ==, ada);
-  g_assert_false (hearth_auth_check_session (f->auth, first, NULL));
-  g_assert_true (hearth_auth_check_session (f->auth, second, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), first, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), second, NULL));
   g_assert_cmpint (count_events (f, "REFRESH_ROTATED"), ==, 1);
 
   /* The rotated-away token, presented again: the whole family is revoked. */
@@ -790,13 +790,13 @@ test_resume_rotates_and_detects_reuse (Fixture       *f,
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (count_events (f, "REFRESH_REUSE_DETECTED"), ==, 1);
-  g_assert_false (hearth_auth_check_session (f->auth, second, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), second, NULL));
   third = hearth_auth_resume (f->auth, ada, rotated, &again, &error);
   g_assert_null (third);
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
 
   /* The other family (the profile's first session) is untouched. */
-  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
 }
 
 static void
@@ -883,15 +883,15 @@ test_sign_out_and_revoke (Fixture       *f,
   g_assert_false (hearth_auth_revoke_session (f->auth, grace, hearth_actor_get_session_id (kitchen), &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
   g_clear_error (&error);
-  g_assert_true (hearth_auth_check_session (f->auth, kitchen, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), kitchen, NULL));
 
   g_assert_true (hearth_auth_revoke_session (f->auth, f->ada, hearth_actor_get_session_id (kitchen), &error));
-  g_assert_false (hearth_auth_check_session (f->auth, kitchen, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), kitchen, NULL));
   g_assert_cmpuint (hearth_auth_revoke_other_sessions (f->auth, f->ada, &error), ==, 1);
   g_assert_no_error (error);
-  g_assert_false (hearth_auth_check_session (f->auth, laptop, NULL));
-  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
-  g_assert_true (hearth_auth_check_session (f->auth, grace, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), laptop, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), grace, NULL));
   g_assert_cmpint (count_events (f, "SESSION_REVOKED"), ==, 2);
 
   /* A revoked "stay signed in" session does not resume. */
@@ -901,7 +901,7 @@ test_sign_out_and_revoke (Fixture       *f,
 
   g_assert_true (hearth_auth_sign_out (f->auth, f->ada, &error));
   g_assert_no_error (error);
-  g_assert_false (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
   g_assert_cmpint (count_events (f, "LOGOUT"), ==, 1);
   /* Twice is harmless. */
   g_assert_true (hearth_auth_sign_out (f->auth, f->ada, &error));
@@ -918,11 +918,11 @@ test_sudo (Fixture       *f,
   const char * const answers[] = { "Rex", "Baker Street", "Mrs Smith", NULL };
 
   /* A new profile starts in sudo mode; ten minutes later it is gone. */
-  g_assert_true (hearth_auth_require_sudo (f->auth, f->ada, &error));
-  hearth_clock_advance (f->clock, HEARTH_AUTH_SUDO_LIFETIME);
+  g_assert_true (hearth_guard_require_sudo (hearth_auth_get_guard (f->auth), f->ada, &error));
+  hearth_clock_advance (f->clock, HEARTH_GUARD_SUDO_LIFETIME);
 
   /* Every protected function refuses without sudo. */
-  g_assert_false (hearth_auth_require_sudo (f->auth, f->ada, &error));
+  g_assert_false (hearth_guard_require_sudo (hearth_auth_get_guard (f->auth), f->ada, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
   g_clear_error (&error);
   g_assert_null (hearth_auth_regenerate_recovery_keys (f->auth, f->ada, &error));
@@ -946,14 +946,14 @@ test_sudo (Fixture       *f,
   g_assert_cmpint (count_events (f, "SUDO_MODE_ENABLED"), ==, 2);
   g_assert_cmpint (failed_attempts (f), ==, 0);
 
-  hearth_clock_advance (f->clock, HEARTH_AUTH_SUDO_LIFETIME - G_USEC_PER_SEC);
+  hearth_clock_advance (f->clock, HEARTH_GUARD_SUDO_LIFETIME - G_USEC_PER_SEC);
   keys = hearth_auth_regenerate_recovery_keys (f->auth, f->ada, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (keys), ==, 8);
 
   /* 10 minutes and 1 second after the confirmation. */
   hearth_clock_advance (f->clock, 2 * G_USEC_PER_SEC);
-  g_assert_false (hearth_auth_require_sudo (f->auth, f->ada, &error));
+  g_assert_false (hearth_guard_require_sudo (hearth_auth_get_guard (f->auth), f->ada, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
 }
 
@@ -974,11 +974,11 @@ test_sudo_belongs_to_the_session (Fixture       *f,
   g_autofree char *rotated = NULL;
 
   /* The new profile's own session is in sudo mode; a second one is not. */
-  g_assert_true (hearth_auth_require_sudo (f->auth, f->ada, &error));
+  g_assert_true (hearth_guard_require_sudo (hearth_auth_get_guard (f->auth), f->ada, &error));
   g_assert_no_error (error);
   second = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, TRUE, &token, &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_auth_require_sudo (f->auth, second, &error));
+  g_assert_false (hearth_guard_require_sudo (hearth_auth_get_guard (f->auth), second, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
   g_clear_error (&error);
   g_assert_null (hearth_auth_regenerate_recovery_keys (f->auth, second, &error));
@@ -987,10 +987,10 @@ test_sudo_belongs_to_the_session (Fixture       *f,
 
   /* The second confirms; resumed from its token, nobody typed a password. */
   g_assert_true (hearth_auth_enter_sudo (f->auth, second, ADA_PASSWORD, &error));
-  g_assert_true (hearth_auth_require_sudo (f->auth, second, &error));
+  g_assert_true (hearth_guard_require_sudo (hearth_auth_get_guard (f->auth), second, &error));
   resumed = hearth_auth_resume (f->auth, hearth_actor_get_user_id (f->ada), token, &rotated, &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_auth_require_sudo (f->auth, resumed, &error));
+  g_assert_false (hearth_guard_require_sudo (hearth_auth_get_guard (f->auth), resumed, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
   g_clear_error (&error);
   /* The rotation revoked the second session, and its sudo mode with it. */
@@ -1003,7 +1003,7 @@ test_sudo_belongs_to_the_session (Fixture       *f,
   g_assert_true (hearth_auth_sign_out (f->auth, f->ada, &error));
   g_assert_no_error (error);
   g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM sudo_sessions"), ==, 0);
-  g_assert_false (hearth_auth_require_sudo (f->auth, fourth, &error));
+  g_assert_false (hearth_guard_require_sudo (hearth_auth_get_guard (f->auth), fourth, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
 }
 
@@ -1018,21 +1018,21 @@ test_action_token (Fixture       *f,
   const char *token = hearth_actor_get_csrf_token (f->ada);
 
   g_assert_nonnull (token);
-  g_assert_true (hearth_auth_check_action_token (f->auth, f->ada, token, "quit", &error));
+  g_assert_true (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), f->ada, token, "quit", &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_events (f, "PERMISSION_DENIED"), ==, 0);
 
-  g_assert_false (hearth_auth_check_action_token (f->auth, f->ada, NULL, "quit", &error));
+  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), f->ada, NULL, "quit", &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
   g_clear_error (&error);
-  g_assert_false (hearth_auth_check_action_token (f->auth, f->ada, "0000", "open-sample", &error));
+  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), f->ada, "0000", "open-sample", &error));
   g_clear_error (&error);
-  g_assert_false (hearth_auth_check_action_token (f->auth, NULL, token, "leave-sample", &error));
+  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), NULL, token, "leave-sample", &error));
   g_clear_error (&error);
   /* Another session's token is not this one's. */
   other = sign_in (f, ADA_PASSWORD, &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_auth_check_action_token (f->auth, f->ada, hearth_actor_get_csrf_token (other), "quit",
+  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), f->ada, hearth_actor_get_csrf_token (other), "quit",
                                                   &error));
   g_clear_error (&error);
   g_assert_cmpint (count_events (f, "PERMISSION_DENIED"), ==, 4);
@@ -1042,7 +1042,7 @@ test_action_token (Fixture       *f,
 
   /* A signed-out session's token opens nothing. */
   g_assert_true (hearth_auth_sign_out (f->auth, f->ada, &error));
-  g_assert_false (hearth_auth_check_action_token (f->auth, f->ada, token, "quit", &error));
+  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), f->ada, token, "quit", &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
 }
 
@@ -1061,7 +1061,7 @@ test_unlock (Fixture       *f,
   g_assert_true (hearth_auth_unlock (f->auth, f->ada, ADA_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_cmpint (failed_attempts (f), ==, 0);
-  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
 
   /* Not once the session is over. */
   g_assert_true (hearth_auth_sign_out (f->auth, f->ada, NULL));
@@ -1092,8 +1092,8 @@ test_change_password (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (count_events (f, "PASSWORD_CHANGED"), ==, 1);
   /* This session stays; the others are signed out. */
-  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
-  g_assert_false (hearth_auth_check_session (f->auth, elsewhere, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), elsewhere, NULL));
 
   g_assert_null (sign_in (f, ADA_PASSWORD, &error));
   g_clear_error (&error);
@@ -1118,7 +1118,7 @@ test_recovery_keys (Fixture       *f,
   g_assert_true (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", sloppy, GRACE_PASSWORD, &error));
   g_assert_no_error (error);
   /* Every session is signed out by a reset. */
-  g_assert_false (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
 
   /* A used key is spent. */
   g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[0], ADA_PASSWORD, &error));
@@ -1270,7 +1270,7 @@ test_rehash_on_sign_in (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthAuth) stronger = hearth_auth_new (f->store, hearth_password_cost_interactive ());
+  g_autoptr (HearthAuth) stronger = hearth_auth_new (hearth_auth_get_guard (f->auth), hearth_password_cost_interactive ());
   g_autoptr (HearthActor) actor = NULL;
   g_autofree char *before = hearth_test_query_text (f->store, "SELECT secret_hash FROM auth_credentials");
   g_autofree char *after = NULL;
@@ -1319,7 +1319,7 @@ test_sign_in_and_out_async (Fixture       *f,
   actor = hearth_auth_sign_in_finish (f->auth, result, &keyring_error, &error);
   g_assert_no_error (error);
   g_assert_no_error (keyring_error);
-  g_assert_true (hearth_auth_check_session (f->auth, actor, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), actor, NULL));
 
   kept = hearth_keyring_lookup (keyring, hearth_actor_get_user_id (actor), &error);
   g_assert_true (_hearth_token_is_well_formed (kept));
@@ -1332,7 +1332,7 @@ test_sign_in_and_out_async (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (hearth_auth_sign_out_finish (f->auth, signed_out, &error));
   g_assert_no_error (error);
-  g_assert_false (hearth_auth_check_session (f->auth, resumed, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), resumed, NULL));
   gone = hearth_keyring_lookup (keyring, hearth_actor_get_user_id (actor), &error);
   g_assert_no_error (error);
   g_assert_null (gone);
@@ -1435,7 +1435,7 @@ test_update_and_delete_profile (Fixture       *f,
   g_assert_cmpstr (email, ==, "ada@example.org");
 
   /* Deleting needs sudo; the logs stay. */
-  hearth_clock_advance (f->clock, HEARTH_AUTH_SUDO_LIFETIME);
+  hearth_clock_advance (f->clock, HEARTH_GUARD_SUDO_LIFETIME);
   g_assert_false (hearth_auth_delete_profile (f->auth, renamed, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
   g_clear_error (&error);
@@ -1452,7 +1452,7 @@ test_update_and_delete_profile (Fixture       *f,
     g_assert_cmpint (hearth_test_query_int (f->store, keys), ==, 0);
   }
   g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'profile.deleted'"), ==, 1);
-  g_assert_false (hearth_auth_check_session (f->auth, renamed, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), renamed, NULL));
 }
 
 static void
@@ -1487,7 +1487,7 @@ test_account_security_lists (Fixture       *f,
   g_assert_cmpstr (hearth_session_info_get_device_name (oldest), ==, g_get_host_name ());
   g_assert_true (g_str_has_prefix (hearth_session_info_get_user_agent (oldest), "Hearth/"));
   g_assert_cmpint (hearth_session_info_get_expires_at (oldest), ==,
-                   hearth_session_info_get_created_at (oldest) + HEARTH_AUTH_SESSION_LIFETIME);
+                   hearth_session_info_get_created_at (oldest) + HEARTH_GUARD_SESSION_LIFETIME);
 
   events = hearth_auth_list_security_events (f->auth, f->ada, 3, &error);
   g_assert_no_error (error);
@@ -1670,7 +1670,7 @@ test_async_profile_and_reset (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (keys), ==, 8);
   /* A new profile starts in sudo mode, for onboarding's security questions. */
-  g_assert_true (hearth_auth_require_sudo (f->auth, grace, NULL));
+  g_assert_true (hearth_guard_require_sudo (hearth_auth_get_guard (f->auth), grace, NULL));
 
   profiles = hearth_auth_list_profiles (f->auth, &error);
   g_assert_no_error (error);
@@ -1737,7 +1737,7 @@ test_keyring_locked (void)
     g_autofree char *dir = hearth_test_make_temp_dir ();
     g_autoptr (HearthClock) clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
     g_autoptr (HearthStore) store = hearth_test_open_store (dir, clock);
-    g_autoptr (HearthAuth) auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
+    g_autoptr (HearthAuth) auth = hearth_test_auth_new (store);
     g_autoptr (HearthActor) ada = NULL;
     g_autoptr (HearthActor) actor = NULL;
     g_autoptr (GAsyncResult) result = NULL;

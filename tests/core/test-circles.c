@@ -94,8 +94,8 @@ fixture_set_up (Fixture       *f,
   f->dir = hearth_test_make_temp_dir ();
   f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
   f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
-  f->circles = hearth_circles_new (f->auth);
+  f->auth = hearth_test_auth_new (f->store);
+  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
 
   /* A new profile starts in sudo mode, and the fake clock stands still. */
   f->owner = hearth_test_new_profile (f->auth, "olivia", "Olivia");
@@ -107,7 +107,7 @@ fixture_set_up (Fixture       *f,
   f->sam = hearth_test_new_profile (f->auth, "sam", "Sam");
   f->family = new_circle (f, "Family");
 
-  f->finance = hearth_finance_new (f->auth);
+  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (HearthAccount) account = hearth_finance_create_account (f->finance, f->owner, f->family, "Joint",

@@ -55,9 +55,9 @@ fixture_set_up (Fixture       *f,
   f->dir = hearth_test_make_temp_dir ();
   f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
   f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
-  f->circles = hearth_circles_new (f->auth);
-  f->finance = hearth_finance_new (f->auth);
+  f->auth = hearth_test_auth_new (f->store);
+  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
+  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
   f->owner = hearth_test_new_profile (f->auth, "olivia", "olivia");
   f->editor = hearth_test_new_profile (f->auth, "edith", "edith");
   f->visitor = hearth_test_new_profile (f->auth, "victor", "victor");
@@ -673,8 +673,8 @@ racer_thread (gpointer user_data)
 
   g_assert_no_error (error);
   hearth_store_set_busy_timeout (store, 60000);
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  finance = hearth_finance_new (auth);
+  auth = hearth_test_auth_new (store);
+  finance = hearth_finance_new (hearth_auth_get_guard (auth));
   for (guint i = 0; i < 150; i++)
     {
       gint64 id = hearth_finance_attach_receipt (finance, racer->f->owner, racer->transaction_id, racer->photo,
@@ -1364,8 +1364,8 @@ write_meanwhile (guint    done,
   store = hearth_store_open (path, meanwhile->f->clock, &error);
   g_assert_no_error (error);
   hearth_store_set_busy_timeout (store, 200);
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  finance = hearth_finance_new (auth);
+  auth = hearth_test_auth_new (store);
+  finance = hearth_finance_new (hearth_auth_get_guard (auth));
   meanwhile->written = hearth_finance_add_transaction (finance, meanwhile->f->owner, meanwhile->f->account, &draft,
                                                        &error);
   g_assert_no_error (error);

@@ -31,7 +31,7 @@ family_open (Family                    *family,
   family->dir = hearth_test_make_temp_dir ();
   family->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
   family->store = hearth_test_open_store (family->dir, family->clock);
-  family->auth = hearth_auth_new (family->store, hearth_password_cost_cheapest ());
+  family->auth = hearth_test_auth_new (family->store);
   hearth_sample_generate (family->auth, options, &error);
   g_assert_no_error (error);
 }
@@ -106,7 +106,7 @@ test_sample_family (void)
                    HEARTH_TEST_EPOCH + 3 * G_TIME_SPAN_DAY);
   /* Over the years, two of them on this day, found by search. */
   {
-    g_autoptr (HearthLifelog) lifelog = hearth_lifelog_new (family.auth);
+    g_autoptr (HearthLifelog) lifelog = hearth_lifelog_new (hearth_auth_get_guard (family.auth));
     g_autoptr (HearthActor) noah = hearth_auth_sign_in (family.auth, profiles[3].username, profiles[3].password,
                                                          FALSE, NULL, &error);
     g_autoptr (GPtrArray) today = NULL;

@@ -130,9 +130,9 @@ helper_full_receipt (const char *dir)
   private_mounts ();
   mount_tmpfs (dir, "4m");
   store = hearth_test_open_store (dir, clock);
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  circles = hearth_circles_new (auth);
-  finance = hearth_finance_new (auth);
+  auth = hearth_test_auth_new (store);
+  circles = hearth_circles_new (hearth_auth_get_guard (auth));
+  finance = hearth_finance_new (hearth_auth_get_guard (auth));
   ada = hearth_test_new_profile (auth, "ada", "Ada");
   family = hearth_circles_create (circles, ada, "Family", &error);
   g_assert_no_error (error);

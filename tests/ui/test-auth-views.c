@@ -56,7 +56,7 @@ fixture_set_up (Fixture       *f,
   /* The real clock: the countdown runs on GLib's timers. */
   f->clock = hearth_clock_new_system ();
   f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
+  f->auth = hearth_test_auth_new (f->store);
   ada = hearth_auth_create_profile (f->auth, "ada", "Ada Lovelace", NULL, ADA_PASSWORD, &f->keys, &error);
   g_assert_no_error (error);
 
@@ -261,15 +261,15 @@ window_set_up (WindowFixture *f,
   f->dir = hearth_test_make_temp_dir ();
   f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
   f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
+  f->auth = hearth_test_auth_new (f->store);
   f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
   f->settings = g_settings_new ("io.github.hearthapp.Hearth");
   f->ada = hearth_auth_create_profile (f->auth, "ada", "Ada Lovelace", NULL, ADA_PASSWORD, &f->keys, &error);
   g_assert_no_error (error);
 
-  f->circles = hearth_circles_new (f->auth);
-  f->finance = hearth_finance_new (f->auth);
-  f->lifelog = hearth_lifelog_new (f->auth);
+  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
+  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
+  f->lifelog = hearth_lifelog_new (hearth_auth_get_guard (f->auth));
   f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->lifelog, f->keyring);
   hearth_window_start (f->window, f->ada);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -352,7 +352,7 @@ test_switch_profile (WindowFixture *f,
   g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "sign-in");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "picker");
   /* Nothing is revoked by switching. */
-  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
   hearth_test_wait_until (stack_settled, pages, "the page");
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "window-switch-profile"));
 }
@@ -433,8 +433,8 @@ test_account_security (WindowFixture *f,
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
 
-  g_assert_false (hearth_auth_check_session (f->auth, elsewhere, NULL));
-  g_assert_true (hearth_auth_check_session (f->auth, f->ada, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), elsewhere, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
   g_assert_cmpuint (count_rows (sessions), ==, 1);
 
   /* Choosing security questions: the dialog's fields, then the password. */
@@ -521,8 +521,8 @@ test_onboarding (void)
   g_autofree char *dir = hearth_test_make_temp_dir ();
   g_autoptr (HearthClock) clock = hearth_clock_new_system ();
   g_autoptr (HearthStore) store = hearth_test_open_store (dir, clock);
-  g_autoptr (HearthAuth) auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  g_autoptr (HearthCircles) circles = hearth_circles_new (auth);
+  g_autoptr (HearthAuth) auth = hearth_test_auth_new (store);
+  g_autoptr (HearthCircles) circles = hearth_circles_new (hearth_auth_get_guard (auth));
   g_autoptr (GPtrArray) mine = NULL;
   g_auto (GStrv) questions = NULL;
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());

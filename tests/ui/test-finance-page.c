@@ -66,10 +66,10 @@ fixture_set_up (Fixture       *f,
   f->dir = hearth_test_make_temp_dir ();
   f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
   f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_auth_new (f->store, hearth_password_cost_cheapest ());
-  f->circles = hearth_circles_new (f->auth);
-  f->finance = hearth_finance_new (f->auth);
-  f->lifelog = hearth_lifelog_new (f->auth);
+  f->auth = hearth_test_auth_new (f->store);
+  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
+  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
+  f->lifelog = hearth_lifelog_new (hearth_auth_get_guard (f->auth));
   f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
   f->settings = g_settings_new ("io.github.hearthapp.Hearth");
   f->owner = hearth_test_new_profile (f->auth, "olivia", "olivia");

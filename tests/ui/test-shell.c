@@ -552,9 +552,9 @@ test_runs_in_background (void)
     g_autoptr (HearthClock) clock = hearth_clock_new_system ();
     g_autoptr (GError) error = NULL;
     g_autoptr (HearthStore) store = hearth_store_open (path, clock, &error);
-    g_autoptr (HearthAuth) auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-    g_autoptr (HearthCircles) circles = hearth_circles_new (auth);
-    g_autoptr (HearthLifelog) lifelog = hearth_lifelog_new (auth);
+    g_autoptr (HearthAuth) auth = hearth_test_auth_new (store);
+    g_autoptr (HearthCircles) circles = hearth_circles_new (hearth_auth_get_guard (auth));
+    g_autoptr (HearthLifelog) lifelog = hearth_lifelog_new (hearth_auth_get_guard (auth));
     g_autoptr (HearthActor) ada = NULL;
     g_autoptr (HearthCircle) family = NULL;
     g_autoptr (HearthLifelogEntry) capsule = NULL;

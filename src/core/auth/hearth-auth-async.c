@@ -6,6 +6,7 @@
 #include "hearth-auth.h"
 #include "hearth-auth-error.h"
 #include "hearth-auth-private.h"
+#include "hearth-tokens-private.h"
 #include "hearth-clock.h"
 #include "hearth-keyring.h"
 #include "hearth-store.h"
@@ -49,6 +50,7 @@ auth_task_thread (GTask        *task,
 {
   AuthTask *data = task_data;
   g_autoptr (HearthStore) store = NULL;
+  g_autoptr (HearthGuard) guard = NULL;
   g_autoptr (HearthAuth) auth = NULL;
   GError *error = NULL;
   gpointer result;
@@ -60,7 +62,8 @@ auth_task_thread (GTask        *task,
       return;
     }
 
-  auth = hearth_auth_new (store, data->cost);
+  guard = hearth_guard_new (store);
+  auth = hearth_auth_new (guard, data->cost);
   result = data->work (auth, data->data, &error);
   if (error != NULL)
     g_task_return_error (task, error);
@@ -148,8 +151,8 @@ typedef struct
 static void
 call_free (Call *call)
 {
-  _hearth_auth_wipe (call->password);
-  _hearth_auth_wipe (call->secret);
+  _hearth_token_wipe (call->password);
+  _hearth_token_wipe (call->secret);
   g_free (call->username);
   g_free (call->display_name);
   g_free (call->email);
@@ -160,7 +163,7 @@ call_free (Call *call)
   g_strfreev (call->recovery_keys);
   g_strfreev (call->questions);
   for (guint i = 0; call->answers != NULL && call->answers[i] != NULL; i++)
-    _hearth_auth_wipe (call->answers[i]);
+    _hearth_token_wipe (call->answers[i]);
   g_strfreev (call->answers);
   g_clear_object (&call->actor);
   g_free (call);
@@ -182,7 +185,7 @@ sign_in_work (HearthAuth  *auth,
                                &token, error);
   if (actor != NULL && call->keyring != NULL)
     hearth_keyring_store (call->keyring, hearth_actor_get_user_id (actor), token, &call->keyring_error);
-  _hearth_auth_wipe (token);
+  _hearth_token_wipe (token);
 
   return actor;
 }

@@ -6,6 +6,7 @@
 #include "hearth-auth.h"
 #include "hearth-auth-error.h"
 #include "hearth-auth-private.h"
+#include "hearth-tokens-private.h"
 #include "hearth-keyring.h"
 #include "hearth-profile.h"
 #include "hearth-security-event.h"
@@ -92,7 +93,7 @@ hearth_auth_resume_from_keyring (HearthAuth     *self,
     }
 
   actor = hearth_auth_resume (self, user_id, token, &rotated, &local_error);
-  _hearth_auth_wipe (token);
+  _hearth_token_wipe (token);
   if (actor == NULL)
     {
       g_debug ("The kept token no longer works: %s", local_error->message);
@@ -106,10 +107,10 @@ hearth_auth_resume_from_keyring (HearthAuth     *self,
 
   if (!hearth_keyring_store (keyring, user_id, rotated, error))
     {
-      _hearth_auth_wipe (rotated);
+      _hearth_token_wipe (rotated);
       return NULL;
     }
-  _hearth_auth_wipe (rotated);
+  _hearth_token_wipe (rotated);
 
   return g_steal_pointer (&actor);
 }
@@ -134,7 +135,7 @@ hearth_auth_list_sessions (HearthAuth   *self,
   g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
 
-  if (!hearth_auth_check_session (self, actor, error))
+  if (!hearth_guard_check_session (hearth_auth_get_guard (self), actor, error))
     return NULL;
 
   statement = hearth_store_prepare (hearth_auth_get_store (self),
@@ -189,7 +190,7 @@ hearth_auth_list_security_events (HearthAuth   *self,
   g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
 
-  if (!hearth_auth_check_session (self, actor, error))
+  if (!hearth_guard_check_session (hearth_auth_get_guard (self), actor, error))
     return NULL;
 
   statement = hearth_store_prepare (hearth_auth_get_store (self),

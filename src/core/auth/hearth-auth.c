@@ -10,32 +10,27 @@
 #include "hearth-actor-private.h"
 #include "hearth-audit.h"
 #include "hearth-auth.h"
-#include "hearth-circles-private.h"
-#include "hearth-auth-error.h"
 #include "hearth-auth-private.h"
-#include "hearth-clock.h"
+#include "hearth-circles-private.h"
+#include "hearth-guard-private.h"
 #include "hearth-store.h"
 #include "hearth-tokens-private.h"
 
 /*
- * HearthAuth: profiles, sign-in, sessions, sudo mode, recovery keys and
- * security questions, as ../shared/design/SECURITY.md asks. Every change is one
- * transaction with its security event; slow work (Argon2id) happens before the
- * transaction opens, so the write lock is never held across a hash.
- *
- * One failure counter per profile (user_account_security_state) is shared by
- * passwords, security answers, recovery keys and sudo re-authentication. An
- * attempt is refused without being checked while a cooldown or a permanent lock
- * is in force; an attempt that was checked and failed always counts, even when
- * a concurrent failure started the cooldown meanwhile. Recovery keys climb the
- * same ladder of cooldowns, but a permanent lock does not stop them: they are
- * what unlocks a profile. A string that cannot be a key is refused uncounted.
+ * HearthAuth: profiles, sign-in, sudo mode, recovery keys and security
+ * questions, as ../shared/design/SECURITY.md asks: everything that checks what
+ * a person knows. Sessions, the lockout ladder and sudo rows are the guard's
+ * (hearth-guard.c), beneath every service; a profile's personal circle is the
+ * circles service's. Every change is one transaction with its security event;
+ * slow work (Argon2id) happens before the transaction opens, so the write lock
+ * is never held across a hash.
  */
 
 struct _HearthAuth
 {
   GObject             parent_instance;
 
+  HearthGuard        *guard;
   HearthStore        *store;
   HearthPasswordCost  cost;
 };
@@ -48,6 +43,7 @@ hearth_auth_dispose (GObject *object)
   HearthAuth *self = HEARTH_AUTH (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->guard);
 
   G_OBJECT_CLASS (hearth_auth_parent_class)->dispose (object);
 }
@@ -67,25 +63,39 @@ hearth_auth_init (HearthAuth *self)
 
 /**
  * hearth_auth_new:
- * @store: the store it works on, from this thread
+ * @guard: the guard of the store it works on, from this thread
  * @cost: what one password hash costs: hearth_password_cost_default() in the
  *   application, a cheap cost in tests
  *
  * Returns: (transfer full): the auth service
  */
 HearthAuth *
-hearth_auth_new (HearthStore        *store,
+hearth_auth_new (HearthGuard        *guard,
                  HearthPasswordCost  cost)
 {
   HearthAuth *self;
 
-  g_return_val_if_fail (HEARTH_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARTH_IS_GUARD (guard), NULL);
 
   self = g_object_new (HEARTH_TYPE_AUTH, NULL);
-  self->store = g_object_ref (store);
+  self->guard = g_object_ref (guard);
+  self->store = g_object_ref (hearth_guard_get_store (guard));
   self->cost = cost;
 
   return self;
+}
+
+/**
+ * hearth_auth_get_guard:
+ *
+ * Returns: (transfer none): the guard it works with
+ */
+HearthGuard *
+hearth_auth_get_guard (HearthAuth *self)
+{
+  g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
+
+  return self->guard;
 }
 
 HearthStore *
@@ -122,20 +132,6 @@ set_invalid_input (GError     **error,
   return FALSE;
 }
 
-static void
-wipe_string (char *secret)
-{
-  if (secret != NULL)
-    sodium_memzero (secret, strlen (secret));
-}
-
-/* For the service's other files (hearth-auth-private.h). */
-void
-_hearth_auth_wipe (char *secret)
-{
-  wipe_string (secret);
-}
-
 HearthPasswordCost
 _hearth_auth_get_cost (HearthAuth *self)
 {
@@ -149,35 +145,6 @@ run (HearthStatement  *statement,
   return statement != NULL && hearth_statement_run (statement, error);
 }
 
-/* Writes one security event. @user_id 0 writes NULL: an attempt on a profile
- * that does not exist. @metadata is a JSON object made by the caller from
- * fixed keys and numbers, never from what a person typed. */
-static gboolean
-log_event (HearthStore  *store,
-           gint64        user_id,
-           const char   *type,
-           const char   *metadata,
-           GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-
-  statement = hearth_store_prepare (store,
-                                    "INSERT INTO security_events (user_id, type, metadata, created_at) "
-                                    "VALUES (?, ?, ?, ?)",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-
-  if (user_id > 0)
-    hearth_statement_bind_int64 (statement, 1, user_id);
-  else
-    hearth_statement_bind_null (statement, 1);
-  hearth_statement_bind_text (statement, 2, type);
-  hearth_statement_bind_text (statement, 3, metadata != NULL ? metadata : "{}");
-  hearth_statement_bind_int64 (statement, 4, hearth_store_now (store));
-
-  return hearth_statement_run (statement, error);
-}
 
 typedef struct
 {
@@ -312,298 +279,6 @@ dup_dummy_hash (HearthAuth *self)
 
 /* Lockout ----------------------------------------------------------------------- */
 
-/* How long the cooldown after @failures consecutive failures lasts. */
-static gint64
-cooldown_for (gint64 failures)
-{
-  gint64 cooldown = HEARTH_AUTH_FIRST_COOLDOWN;
-
-  if (failures <= HEARTH_AUTH_FREE_FAILURES)
-    return 0;
-
-  for (gint64 i = HEARTH_AUTH_FREE_FAILURES + 1; i < failures && cooldown < HEARTH_AUTH_MAX_COOLDOWN; i++)
-    cooldown *= 2;
-
-  return MIN (cooldown, HEARTH_AUTH_MAX_COOLDOWN);
-}
-
-typedef struct
-{
-  gint64   failed_attempts;
-  gint64   cooldown_until; /* 0: none */
-  gint64   last_failed_at; /* 0: never */
-  gboolean permanently_locked;
-} LockState;
-
-static gboolean
-load_lock_state (HearthStore  *store,
-                 gint64        user_id,
-                 LockState    *out_state,
-                 GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-
-  statement = hearth_store_prepare (store,
-                                    "SELECT failed_attempts, ifnull (cooldown_until, 0), permanently_locked, "
-                                    "ifnull (last_failed_at, 0) FROM user_account_security_state WHERE user_id = ?",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-
-  hearth_statement_bind_int64 (statement, 1, user_id);
-  if (!hearth_statement_fetch_one (statement, error))
-    return FALSE;
-
-  out_state->failed_attempts = hearth_statement_get_int64 (statement, 0);
-  out_state->cooldown_until = hearth_statement_get_int64 (statement, 1);
-  out_state->permanently_locked = hearth_statement_get_int64 (statement, 2) != 0;
-  out_state->last_failed_at = hearth_statement_get_int64 (statement, 3);
-  return TRUE;
-}
-
-/* What is left of a cooldown: never more than the ladder's step, even when the
- * clock was moved backwards since the failure. */
-static gint64
-remaining_cooldown (const LockState *state,
-                    gint64           now)
-{
-  gint64 remaining;
-
-  if (state->cooldown_until == 0 || state->cooldown_until <= now)
-    return 0;
-
-  remaining = state->cooldown_until - now;
-  return MIN (remaining, cooldown_for (state->failed_attempts));
-}
-
-/* A clock moved backwards after a failure would stretch the cooldown by as much
- * as it moved. The cooldown is then anchored again at the present, so nobody
- * waits longer than the ladder's step from the moment it is noticed. */
-static gboolean
-reanchor_after_clock_change (HearthStore  *store,
-                             gint64        user_id,
-                             LockState    *state,
-                             GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-  gint64 now = hearth_store_now (store);
-  gint64 remaining = remaining_cooldown (state, now);
-
-  if (state->last_failed_at <= now || remaining == 0)
-    return TRUE;
-
-  statement = hearth_store_prepare (store,
-                                    "UPDATE user_account_security_state "
-                                    "SET cooldown_until = ?1 + ?2, last_failed_at = ?1, updated_at = ?1 "
-                                    "WHERE user_id = ?3",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (statement, 1, now);
-  hearth_statement_bind_int64 (statement, 2, remaining);
-  hearth_statement_bind_int64 (statement, 3, user_id);
-  if (!hearth_statement_run (statement, error))
-    return FALSE;
-
-  state->cooldown_until = now + remaining;
-  state->last_failed_at = now;
-  return TRUE;
-}
-
-/* Refuses an attempt, without checking it, while the profile is locked or
- * cooling down; the refusal is logged. A recovery key is refused during a
- * cooldown only. */
-static gboolean
-check_not_locked (HearthStore  *store,
-                  gint64        user_id,
-                  const char   *kind,
-                  GError      **error)
-{
-  gboolean recovery = g_str_equal (kind, "recovery_key");
-  LockState state;
-  gint64 remaining;
-  g_autofree char *metadata = NULL;
-
-  if (!load_lock_state (store, user_id, &state, error) ||
-      !reanchor_after_clock_change (store, user_id, &state, error))
-    return FALSE;
-
-  if (state.permanently_locked && !recovery)
-    {
-      metadata = g_strdup_printf ("{\"kind\": \"%s\", \"refused\": \"locked\"}", kind);
-      if (!log_event (store, user_id, "LOGIN_FAILED", metadata, error))
-        return FALSE;
-      g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_LOCKED,
-                           _("This profile is locked after too many failed attempts. "
-                             "Unlock it with a recovery key, or ask an owner or admin of your family."));
-      return FALSE;
-    }
-
-  remaining = remaining_cooldown (&state, hearth_store_now (store));
-  if (remaining > 0)
-    {
-      int seconds = (int) ((remaining + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
-
-      metadata = g_strdup_printf ("{\"kind\": \"%s\", \"refused\": \"cooldown\"}", kind);
-      if (!log_event (store, user_id, "LOGIN_FAILED", metadata, error))
-        return FALSE;
-      g_set_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN,
-                   ngettext ("Too many failed attempts. Try again in %d second.",
-                             "Too many failed attempts. Try again in %d seconds.", seconds),
-                   seconds);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-typedef struct
-{
-  gint64      user_id;
-  const char *kind;
-  const char *event;
-} Failure;
-
-static gboolean
-record_failure_in_transaction (HearthStore  *store,
-                               gpointer      user_data,
-                               GError      **error)
-{
-  Failure *failure = user_data;
-  g_autoptr (HearthStatement) update = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *metadata = NULL;
-  gint64 now = hearth_store_now (store);
-  gint64 failures;
-
-  update = hearth_store_prepare (store,
-                                 "UPDATE user_account_security_state "
-                                 "SET failed_attempts = failed_attempts + 1, last_failed_at = ?1, updated_at = ?1 "
-                                 "WHERE user_id = ?2 RETURNING failed_attempts",
-                                 error);
-  if (update == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (update, 1, now);
-  hearth_statement_bind_int64 (update, 2, failure->user_id);
-  if (!hearth_statement_fetch_one (update, error))
-    return FALSE;
-  failures = hearth_statement_get_int64 (update, 0);
-  g_clear_pointer (&update, hearth_statement_release);
-
-  metadata = g_strdup_printf ("{\"kind\": \"%s\", \"failures\": %" G_GINT64_FORMAT "}",
-                              failure->kind, failures);
-  if (!log_event (store, failure->user_id, failure->event, metadata, error))
-    return FALSE;
-  g_clear_pointer (&metadata, g_free);
-
-  if (failures >= HEARTH_AUTH_PERMANENT_LOCK_AFTER)
-    {
-      g_autoptr (HearthStatement) lock = NULL;
-
-      g_autoptr (HearthStatement) cool = NULL;
-
-      /* The cooldown goes on under the lock: only recovery keys are still
-       * tried, and they climb the same ladder. */
-      cool = hearth_store_prepare (store,
-                                   "UPDATE user_account_security_state SET cooldown_until = ? WHERE user_id = ?",
-                                   error);
-      if (cool == NULL)
-        return FALSE;
-      hearth_statement_bind_int64 (cool, 1, now + cooldown_for (failures));
-      hearth_statement_bind_int64 (cool, 2, failure->user_id);
-      if (!hearth_statement_run (cool, error))
-        return FALSE;
-
-      lock = hearth_store_prepare (store,
-                                   "UPDATE user_account_security_state SET permanently_locked = 1 "
-                                   "WHERE user_id = ? AND permanently_locked = 0 RETURNING user_id",
-                                   error);
-      if (lock == NULL)
-        return FALSE;
-      hearth_statement_bind_int64 (lock, 1, failure->user_id);
-      if (hearth_statement_next_row (lock, &local_error))
-        return log_event (store, failure->user_id, "ACCOUNT_LOCKED", "{\"permanent\": true}", error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (failures > HEARTH_AUTH_FREE_FAILURES)
-    {
-      g_autoptr (HearthStatement) cool = NULL;
-      gint64 until = now + cooldown_for (failures);
-
-      cool = hearth_store_prepare (store,
-                                   "UPDATE user_account_security_state SET cooldown_until = ? WHERE user_id = ?",
-                                   error);
-      if (cool == NULL)
-        return FALSE;
-      hearth_statement_bind_int64 (cool, 1, until);
-      hearth_statement_bind_int64 (cool, 2, failure->user_id);
-      if (!hearth_statement_run (cool, error))
-        return FALSE;
-
-      metadata = g_strdup_printf ("{\"permanent\": false, \"seconds\": %" G_GINT64_FORMAT "}",
-                                  cooldown_for (failures) / G_USEC_PER_SEC);
-      return log_event (store, failure->user_id, "ACCOUNT_LOCKED", metadata, error);
-    }
-
-  return TRUE;
-}
-
-/* Counts a checked, failed attempt, then fails with the one message. */
-static gboolean
-record_failure (HearthStore  *store,
-                gint64        user_id,
-                const char   *kind,
-                const char   *event,
-                GError      **error)
-{
-  Failure failure = { user_id, kind, event };
-
-  if (!hearth_store_transaction (store, record_failure_in_transaction, &failure, error))
-    return FALSE;
-
-  return set_wrong_credentials (error);
-}
-
-/* Inside a transaction: a success resets the counter; unlocking a permanent
- * lock is logged, and so is every unlock by someone else (@unlocked_by, the
- * event's metadata). */
-static gboolean
-reset_lock_state (HearthStore  *store,
-                  gint64        user_id,
-                  const char   *unlocked_by,
-                  GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-  LockState state;
-
-  if (!load_lock_state (store, user_id, &state, error))
-    return FALSE;
-
-  statement = hearth_store_prepare (store,
-                                    "UPDATE user_account_security_state "
-                                    "SET failed_attempts = 0, cooldown_until = NULL, permanently_locked = 0, "
-                                    "updated_at = ? WHERE user_id = ?",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (statement, 1, hearth_store_now (store));
-  hearth_statement_bind_int64 (statement, 2, user_id);
-  if (!hearth_statement_run (statement, error))
-    return FALSE;
-
-  if (state.permanently_locked || unlocked_by != NULL)
-    return log_event (store, user_id, "ACCOUNT_UNLOCKED",
-                      unlocked_by != NULL ? unlocked_by : "{\"by\": \"recovery_key\"}", error);
-
-  return TRUE;
-}
-
 /**
  * hearth_auth_get_cooldown_remaining:
  * @username: the profile's username
@@ -616,250 +291,24 @@ hearth_auth_get_cooldown_remaining (HearthAuth *self,
                                     const char *username)
 {
   g_auto (User) user = { 0 };
-  LockState state;
 
   g_return_val_if_fail (HEARTH_IS_AUTH (self), 0);
   g_return_val_if_fail (username != NULL, 0);
 
-  if (!find_user_by_name (self->store, username, &user, NULL) ||
-      !load_lock_state (self->store, user.id, &state, NULL))
+  if (!find_user_by_name (self->store, username, &user, NULL))
     return 0;
 
-  if (state.permanently_locked)
-    return G_MAXINT64;
-
-  return remaining_cooldown (&state, hearth_store_now (self->store));
-}
-
-/* Sessions ------------------------------------------------------------------------- */
-
-typedef struct
-{
-  gint64  id;
-  char   *refresh_token;
-  char   *csrf_token;
-} NewSession;
-
-static void
-new_session_clear (NewSession *session)
-{
-  wipe_string (session->refresh_token);
-  wipe_string (session->csrf_token);
-  g_clear_pointer (&session->refresh_token, g_free);
-  g_clear_pointer (&session->csrf_token, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NewSession, new_session_clear)
-
-/* Inside a transaction: a new session row. Only hashes of its tokens are kept. */
-static gboolean
-create_session (HearthStore  *store,
-                gint64        user_id,
-                gboolean      stay_signed_in,
-                const char   *family_id,
-                NewSession   *out_session,
-                GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autofree char *refresh_hash = NULL;
-  g_autofree char *csrf_hash = NULL;
-  g_autofree char *new_family = NULL;
-  g_autofree char *user_agent = g_strdup_printf ("Hearth/%s", PACKAGE_VERSION);
-  gint64 now = hearth_store_now (store);
-
-  out_session->refresh_token = _hearth_token_new ();
-  out_session->csrf_token = _hearth_token_new ();
-  refresh_hash = _hearth_token_hash (out_session->refresh_token);
-  csrf_hash = _hearth_token_hash (out_session->csrf_token);
-  if (family_id == NULL)
-    family_id = new_family = _hearth_token_new ();
-
-  statement = hearth_store_prepare (store,
-                                    "INSERT INTO auth_sessions (user_id, refresh_token_hash, csrf_token, "
-                                    "ip_address, user_agent, device_name, expires_at, created_at, family_id, "
-                                    "last_seen_at) VALUES (?, ?, ?, 'local', ?, ?, ?, ?, ?, ?) RETURNING id",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-
-  hearth_statement_bind_int64 (statement, 1, user_id);
-  hearth_statement_bind_text (statement, 2, refresh_hash);
-  hearth_statement_bind_text (statement, 3, csrf_hash);
-  hearth_statement_bind_text (statement, 4, user_agent);
-  hearth_statement_bind_text (statement, 5, g_get_host_name ());
-  hearth_statement_bind_int64 (statement, 6, now + (stay_signed_in ? HEARTH_AUTH_STAY_SIGNED_IN_LIFETIME
-                                                                    : HEARTH_AUTH_SESSION_LIFETIME));
-  hearth_statement_bind_int64 (statement, 7, now);
-  hearth_statement_bind_text (statement, 8, family_id);
-  hearth_statement_bind_int64 (statement, 9, now);
-  if (!hearth_statement_fetch_one (statement, error))
-    return FALSE;
-
-  out_session->id = hearth_statement_get_int64 (statement, 0);
-  return TRUE;
+  return _hearth_guard_get_cooldown_remaining (self->store, user.id);
 }
 
 static HearthActor *
 actor_for (const User       *user,
-           const NewSession *session)
+           const HearthNewSession *session)
 {
   return _hearth_actor_new (user->id, session->id, user->username, user->display_name,
                             session->csrf_token);
 }
 
-/* Inside a transaction, after sessions were revoked: their sudo mode ends. */
-static gboolean
-end_sudo_of_revoked_sessions (HearthStore  *store,
-                              GError      **error)
-{
-  g_autoptr (HearthStatement) statement =
-    hearth_store_prepare (store,
-                          "DELETE FROM sudo_sessions WHERE session_id IN "
-                          "(SELECT id FROM auth_sessions WHERE revoked_at IS NOT NULL)",
-                          error);
-
-  return statement != NULL && hearth_statement_run (statement, error);
-}
-
-static gboolean
-revoke_sessions_where (HearthStore  *store,
-                       const char   *condition,
-                       gint64        value,
-                       gint64        except_session,
-                       guint        *out_count,
-                       GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autofree char *sql = g_strdup_printf ("UPDATE auth_sessions SET revoked_at = ? "
-                                          "WHERE %s = ? AND id <> ? AND revoked_at IS NULL RETURNING id",
-                                          condition);
-  g_autoptr (GError) local_error = NULL;
-  guint count = 0;
-
-  statement = hearth_store_prepare (store, sql, error);
-  if (statement == NULL)
-    return FALSE;
-
-  hearth_statement_bind_int64 (statement, 1, hearth_store_now (store));
-  hearth_statement_bind_int64 (statement, 2, value);
-  hearth_statement_bind_int64 (statement, 3, except_session);
-  while (hearth_statement_next_row (statement, &local_error))
-    count++;
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (out_count != NULL)
-    *out_count = count;
-  return end_sudo_of_revoked_sessions (store, error);
-}
-
-/**
- * hearth_auth_check_action_token:
- * @actor: (nullable): who is signed in at the window, if anyone
- * @token: (nullable): the anti-forgery token the action carried
- * @action: the action's name, for the log
- *
- * A state-changing action that reaches the application from outside its own
- * window (D-Bus, a notification's button) must carry the signed-in session's
- * anti-forgery token (SECURITY.md). Compared in constant time with the hash
- * the session row keeps; a missing or wrong token, or nobody signed in, is
- * refused and logged (%PERMISSION_DENIED, with the action's name).
- *
- * Returns: %TRUE when the action may go ahead
- */
-gboolean
-hearth_auth_check_action_token (HearthAuth   *self,
-                                HearthActor  *actor,
-                                const char   *token,
-                                const char   *action,
-                                GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *metadata = NULL;
-  g_autofree char *escaped = NULL;
-  gboolean valid = FALSE;
-
-  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
-  g_return_val_if_fail (actor == NULL || HEARTH_IS_ACTOR (actor), FALSE);
-  g_return_val_if_fail (action != NULL, FALSE);
-
-  if (actor != NULL && token != NULL && hearth_auth_check_session (self, actor, NULL))
-    {
-      statement = hearth_store_prepare (self->store, "SELECT csrf_token FROM auth_sessions WHERE id = ?", error);
-      if (statement == NULL)
-        return FALSE;
-      hearth_statement_bind_int64 (statement, 1, hearth_actor_get_session_id (actor));
-      if (hearth_statement_next_row (statement, &local_error))
-        {
-          const char *stored = hearth_statement_get_text (statement, 0);
-
-          hash = _hearth_token_hash (token);
-          valid = stored != NULL && strlen (stored) == strlen (hash) &&
-                  sodium_memcmp (stored, hash, strlen (hash)) == 0;
-        }
-      g_clear_pointer (&statement, hearth_statement_release);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-
-  if (valid)
-    return TRUE;
-
-  escaped = g_strescape (action, NULL);
-  metadata = g_strdup_printf ("{\"action\": \"%s\", \"refused\": \"%s\"}", escaped,
-                              actor == NULL ? "nobody signed in" : token == NULL ? "no token" : "wrong token");
-  if (!log_event (self->store, actor != NULL ? hearth_actor_get_user_id (actor) : 0, "PERMISSION_DENIED",
-                  metadata, error))
-    return FALSE;
-  g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID,
-                       _("This request did not come from Hearth’s window, and was refused."));
-  return FALSE;
-}
-
-/**
- * hearth_auth_check_session:
- *
- * Returns: %TRUE while @actor's session is neither revoked nor expired
- */
-gboolean
-hearth_auth_check_session (HearthAuth   *self,
-                           HearthActor  *actor,
-                           GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
-
-  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
-  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
-
-  statement = hearth_store_prepare (self->store,
-                                    "SELECT 1 FROM auth_sessions WHERE id = ? AND user_id = ? "
-                                    "AND revoked_at IS NULL AND expires_at > ?",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-
-  hearth_statement_bind_int64 (statement, 1, hearth_actor_get_session_id (actor));
-  hearth_statement_bind_int64 (statement, 2, hearth_actor_get_user_id (actor));
-  hearth_statement_bind_int64 (statement, 3, hearth_store_now (self->store));
-  if (hearth_statement_next_row (statement, &local_error))
-    return TRUE;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return set_invalid_session (error);
-}
 
 /* Profiles ------------------------------------------------------------------------- */
 
@@ -942,7 +391,7 @@ typedef struct
   const char  *email;
   const char  *password_hash;
   GPtrArray   *key_hashes;
-  NewSession  *session;
+  HearthNewSession  *session;
 } CreateProfile;
 
 static gboolean
@@ -970,13 +419,6 @@ insert_recovery_keys (HearthStore  *store,
   return TRUE;
 }
 
-typedef struct
-{
-  gint64 user_id;
-  gint64 session_id;
-} SudoOwner;
-
-static gboolean enter_sudo_in_transaction (HearthStore *store, gpointer user_data, GError **error);
 
 /* The new profile starts in sudo mode: its person has just chosen the password,
  * and onboarding goes on to set security questions. */
@@ -986,7 +428,6 @@ create_profile_in_transaction (HearthStore  *store,
                                GError      **error)
 {
   CreateProfile *data = user_data;
-  SudoOwner sudo_owner;
   g_autoptr (HearthStatement) user = NULL;
   g_autoptr (HearthStatement) credential = NULL;
   g_autoptr (HearthStatement) state = NULL;
@@ -1032,14 +473,13 @@ create_profile_in_transaction (HearthStore  *store,
   if (!run (credential, error) ||
       !run (state, error) ||
       !insert_recovery_keys (store, data->user->id, data->key_hashes, error) ||
-      !create_session (store, data->user->id, FALSE, NULL, data->session, error))
+      !_hearth_guard_create_session (store, data->user->id, FALSE, NULL, data->session, error))
     return FALSE;
 
-  sudo_owner = (SudoOwner) { data->user->id, data->session->id };
-  return enter_sudo_in_transaction (store, &sudo_owner, error) &&
+  return _hearth_guard_grant_sudo (store, data->user->id, data->session->id, error) &&
          _hearth_circles_create_personal (store, data->user->id, error) &&
          hearth_audit_record_personal (store, data->user->id, "profile.created", error) &&
-         log_event (store, data->user->id, "LOGIN_SUCCESS", "{\"kind\": \"new_profile\"}", error);
+         _hearth_guard_log_event (store, data->user->id, "LOGIN_SUCCESS", "{\"kind\": \"new_profile\"}", error);
 }
 
 static GStrv
@@ -1055,8 +495,8 @@ new_recovery_keys (GPtrArray **out_hashes)
 
       g_ptr_array_add (hashes, _hearth_token_hash (canonical));
       g_strv_builder_add (keys, key);
-      wipe_string (canonical);
-      wipe_string (key);
+      _hearth_token_wipe (canonical);
+      _hearth_token_wipe (key);
     }
 
   *out_hashes = hashes;
@@ -1087,7 +527,7 @@ hearth_auth_create_profile (HearthAuth   *self,
                             GError      **error)
 {
   g_auto (User) user = { 0 };
-  g_auto (NewSession) session = { 0 };
+  g_auto (HearthNewSession) session = { 0 };
   g_autofree char *email_normalized = NULL;
   g_autofree char *password_hash = NULL;
   g_autoptr (GPtrArray) key_hashes = NULL;
@@ -1153,7 +593,7 @@ typedef struct
   User        *user;
   gboolean     stay_signed_in;
   const char  *new_hash; /* re-hashed at the current cost, or NULL */
-  NewSession  *session;
+  HearthNewSession  *session;
 } SignIn;
 
 static gboolean
@@ -1185,9 +625,9 @@ sign_in_in_transaction (HearthStore  *store,
   if (data->new_hash != NULL && !update_password_hash (store, data->user->id, data->new_hash, error))
     return FALSE;
 
-  return reset_lock_state (store, data->user->id, NULL, error) &&
-         create_session (store, data->user->id, data->stay_signed_in, NULL, data->session, error) &&
-         log_event (store, data->user->id, "LOGIN_SUCCESS",
+  return _hearth_guard_reset_lock_state (store, data->user->id, NULL, error) &&
+         _hearth_guard_create_session (store, data->user->id, data->stay_signed_in, NULL, data->session, error) &&
+         _hearth_guard_log_event (store, data->user->id, "LOGIN_SUCCESS",
                     data->stay_signed_in ? "{\"kind\": \"password\", \"stay_signed_in\": true}"
                                          : "{\"kind\": \"password\", \"stay_signed_in\": false}",
                     error) &&
@@ -1218,7 +658,7 @@ hearth_auth_sign_in (HearthAuth   *self,
                      GError      **error)
 {
   g_auto (User) user = { 0 };
-  g_auto (NewSession) session = { 0 };
+  g_auto (HearthNewSession) session = { 0 };
   g_autoptr (GError) local_error = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *new_hash = NULL;
@@ -1241,13 +681,13 @@ hearth_auth_sign_in (HearthAuth   *self,
       /* Spend what a real check spends, then say what a real failure says. */
       dummy = dup_dummy_hash (self);
       hearth_password_verify (dummy, password);
-      if (!log_event (self->store, 0, "LOGIN_FAILED", "{\"kind\": \"password\", \"profile\": \"unknown\"}", error))
+      if (!_hearth_guard_log_event (self->store, 0, "LOGIN_FAILED", "{\"kind\": \"password\", \"profile\": \"unknown\"}", error))
         return NULL;
       set_wrong_credentials (error);
       return NULL;
     }
 
-  if (!check_not_locked (self->store, user.id, "password", error))
+  if (!_hearth_guard_check_not_locked (self->store, user.id, "password", error))
     return NULL;
 
   hash = dup_credential_hash (self->store, user.id, "PASSWORD", error);
@@ -1256,7 +696,7 @@ hearth_auth_sign_in (HearthAuth   *self,
 
   if (!hearth_password_verify (hash, password))
     {
-      record_failure (self->store, user.id, "password", "LOGIN_FAILED", error);
+      _hearth_guard_record_failure (self->store, user.id, "password", "LOGIN_FAILED", error);
       return NULL;
     }
 
@@ -1278,7 +718,7 @@ typedef struct
   gint64       old_session;
   const User  *user;
   const char  *family_id;
-  NewSession  *session;
+  HearthNewSession  *session;
 } Rotate;
 
 static gboolean
@@ -1305,13 +745,13 @@ rotate_in_transaction (HearthStore  *store,
     return set_invalid_session (error);
   g_clear_pointer (&retire, hearth_statement_release);
 
-  if (!end_sudo_of_revoked_sessions (store, error) ||
-      !create_session (store, data->user->id, TRUE, data->family_id, data->session, error))
+  if (!_hearth_guard_end_sudo_of_revoked_sessions (store, error) ||
+      !_hearth_guard_create_session (store, data->user->id, TRUE, data->family_id, data->session, error))
     return FALSE;
 
   metadata = g_strdup_printf ("{\"from_session\": %" G_GINT64_FORMAT ", \"to_session\": %" G_GINT64_FORMAT "}",
                               data->old_session, data->session->id);
-  return log_event (store, data->user->id, "REFRESH_ROTATED", metadata, error);
+  return _hearth_guard_log_event (store, data->user->id, "REFRESH_ROTATED", metadata, error);
 }
 
 typedef struct
@@ -1348,7 +788,7 @@ revoke_family_in_transaction (HearthStore  *store,
     }
 
   metadata = g_strdup_printf ("{\"revoked_sessions\": %u}", count);
-  return log_event (store, data->user_id, "REFRESH_REUSE_DETECTED", metadata, error);
+  return _hearth_guard_log_event (store, data->user_id, "REFRESH_REUSE_DETECTED", metadata, error);
 }
 
 /**
@@ -1375,7 +815,7 @@ hearth_auth_resume (HearthAuth   *self,
   g_autoptr (HearthStatement) statement = NULL;
   g_autoptr (GError) local_error = NULL;
   g_auto (User) user = { 0 };
-  g_auto (NewSession) session = { 0 };
+  g_auto (HearthNewSession) session = { 0 };
   g_autofree char *hash = NULL;
   g_autofree char *stored_hash = NULL;
   g_autofree char *family_id = NULL;
@@ -1383,7 +823,6 @@ hearth_auth_resume (HearthAuth   *self,
   gint64 expires_at;
   gboolean revoked;
   gboolean rotated;
-  LockState state;
   Rotate rotate;
 
   g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
@@ -1445,15 +884,8 @@ hearth_auth_resume (HearthAuth   *self,
     }
 
   if (!find_user_by_id (self->store, user_id, &user, error) ||
-      !load_lock_state (self->store, user_id, &state, error))
+      !_hearth_guard_check_not_locked_for_good (self->store, user_id, error))
     return NULL;
-  if (state.permanently_locked)
-    {
-      g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_LOCKED,
-                           _("This profile is locked after too many failed attempts. "
-                             "Unlock it with a recovery key, or ask an owner or admin of your family."));
-      return NULL;
-    }
 
   rotate = (Rotate) { session_id, &user, family_id, &session };
   if (!hearth_store_transaction (self->store, rotate_in_transaction, &rotate, error))
@@ -1483,7 +915,7 @@ revoke_in_transaction (HearthStore  *store,
 
   if (data->others)
     {
-      if (!revoke_sessions_where (store, "user_id", user_id, hearth_actor_get_session_id (data->actor),
+      if (!_hearth_guard_revoke_sessions_where (store, "user_id", user_id, hearth_actor_get_session_id (data->actor),
                                   &data->count, error))
         return FALSE;
     }
@@ -1503,7 +935,7 @@ revoke_in_transaction (HearthStore  *store,
       if (!hearth_statement_fetch_one (statement, error))
         return FALSE;
       g_clear_pointer (&statement, hearth_statement_release);
-      if (!end_sudo_of_revoked_sessions (store, error))
+      if (!_hearth_guard_end_sudo_of_revoked_sessions (store, error))
         return FALSE;
       data->count = 1;
     }
@@ -1515,7 +947,7 @@ revoke_in_transaction (HearthStore  *store,
   if (g_str_equal (data->event, "LOGOUT") &&
       !hearth_audit_record_personal (store, user_id, "auth.sign_out", error))
     return FALSE;
-  return log_event (store, user_id, data->event, metadata, error);
+  return _hearth_guard_log_event (store, user_id, data->event, metadata, error);
 }
 
 /**
@@ -1564,7 +996,7 @@ hearth_auth_revoke_session (HearthAuth   *self,
   g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
-  if (!hearth_auth_check_session (self, actor, error))
+  if (!hearth_guard_check_session (self->guard, actor, error))
     return FALSE;
 
   if (hearth_store_transaction (self->store, revoke_in_transaction, &revoke, &local_error))
@@ -1591,7 +1023,7 @@ hearth_auth_revoke_other_sessions (HearthAuth   *self,
   g_return_val_if_fail (HEARTH_IS_AUTH (self), 0);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), 0);
 
-  if (!hearth_auth_check_session (self, actor, error) ||
+  if (!hearth_guard_check_session (self->guard, actor, error) ||
       !hearth_store_transaction (self->store, revoke_in_transaction, &revoke, error))
     return 0;
 
@@ -1600,39 +1032,6 @@ hearth_auth_revoke_other_sessions (HearthAuth   *self,
 
 /* Sudo mode ------------------------------------------------------------------------- */
 
-/* Sudo mode is the session's that confirmed the password: another session of
- * the profile, or one resumed from the keyring, is not in it, and it ends with
- * its session (end_sudo_of_revoked_sessions). */
-static gboolean
-enter_sudo_in_transaction (HearthStore  *store,
-                           gpointer      user_data,
-                           GError      **error)
-{
-  SudoOwner *owner = user_data;
-  gint64 user_id = owner->user_id;
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autofree char *user_agent = g_strdup_printf ("Hearth/%s", PACKAGE_VERSION);
-  gint64 now = hearth_store_now (store);
-
-  statement = hearth_store_prepare (store,
-                                    "INSERT INTO sudo_sessions (user_id, sudo_until, method, ip_address, "
-                                    "user_agent, created_at, session_id) "
-                                    "VALUES (?1, ?2, 'PASSWORD', 'local', ?3, ?4, ?5) "
-                                    "ON CONFLICT (user_id) DO UPDATE SET sudo_until = ?2, method = 'PASSWORD', "
-                                    "created_at = ?4, session_id = ?5",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (statement, 1, user_id);
-  hearth_statement_bind_int64 (statement, 5, owner->session_id);
-  hearth_statement_bind_int64 (statement, 2, now + HEARTH_AUTH_SUDO_LIFETIME);
-  hearth_statement_bind_text (statement, 3, user_agent);
-  hearth_statement_bind_int64 (statement, 4, now);
-
-  return hearth_statement_run (statement, error) &&
-         reset_lock_state (store, user_id, NULL, error) &&
-         log_event (store, user_id, "SUDO_MODE_ENABLED", "{\"method\": \"PASSWORD\"}", error);
-}
 
 static gboolean
 unlock_in_transaction (HearthStore  *store,
@@ -1641,29 +1040,10 @@ unlock_in_transaction (HearthStore  *store,
 {
   gint64 user_id = *(gint64 *) user_data;
 
-  return reset_lock_state (store, user_id, NULL, error) &&
-         log_event (store, user_id, "LOGIN_SUCCESS", "{\"kind\": \"unlock\"}", error);
+  return _hearth_guard_reset_lock_state (store, user_id, NULL, error) &&
+         _hearth_guard_log_event (store, user_id, "LOGIN_SUCCESS", "{\"kind\": \"unlock\"}", error);
 }
 
-/**
- * _hearth_auth_unlock_profile:
- * @user_id: the locked profile
- * @by_user_id: the owner or admin who unlocks it
- *
- * Lifts a lockout, a cooldown or the lock after 100 failures, for an owner or
- * admin of a circle the profile is in (SECURITY.md); the circles service checks
- * who may, and calls this inside its transaction.
- */
-gboolean
-_hearth_auth_unlock_profile (HearthStore  *store,
-                             gint64        user_id,
-                             gint64        by_user_id,
-                             GError      **error)
-{
-  g_autofree char *metadata = g_strdup_printf ("{\"by\": %" G_GINT64_FORMAT "}", by_user_id);
-
-  return reset_lock_state (store, user_id, metadata, error);
-}
 
 /* Checks @password for @actor's profile, counting a failure toward lockout. */
 static gboolean
@@ -1676,8 +1056,8 @@ verify_actor_password (HearthAuth   *self,
   gint64 user_id = hearth_actor_get_user_id (actor);
   g_autofree char *hash = NULL;
 
-  if (!hearth_auth_check_session (self, actor, error) ||
-      !check_not_locked (self->store, user_id, kind, error))
+  if (!hearth_guard_check_session (self->guard, actor, error) ||
+      !_hearth_guard_check_not_locked (self->store, user_id, kind, error))
     return FALSE;
 
   hash = dup_credential_hash (self->store, user_id, "PASSWORD", error);
@@ -1685,9 +1065,25 @@ verify_actor_password (HearthAuth   *self,
     return FALSE;
 
   if (!hearth_password_verify (hash, password))
-    return record_failure (self->store, user_id, kind, "LOGIN_FAILED", error);
+    return _hearth_guard_record_failure (self->store, user_id, kind, "LOGIN_FAILED", error);
 
   return TRUE;
+}
+
+typedef struct
+{
+  gint64 user_id;
+  gint64 session_id;
+} SudoOwner;
+
+static gboolean
+enter_sudo_in_transaction (HearthStore  *store,
+                           gpointer      user_data,
+                           GError      **error)
+{
+  SudoOwner *owner = user_data;
+
+  return _hearth_guard_grant_sudo (store, owner->user_id, owner->session_id, error);
 }
 
 /**
@@ -1715,49 +1111,6 @@ hearth_auth_enter_sudo (HearthAuth   *self,
          hearth_store_transaction (self->store, enter_sudo_in_transaction, &owner, error);
 }
 
-/**
- * hearth_auth_require_sudo:
- *
- * What every protected service function calls first.
- *
- * Returns: %TRUE while @actor's session is valid and in sudo mode; otherwise
- *   %FALSE with %HEARTH_AUTH_ERROR_SUDO_REQUIRED (or SESSION_INVALID)
- */
-gboolean
-hearth_auth_require_sudo (HearthAuth   *self,
-                          HearthActor  *actor,
-                          GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
-
-  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
-  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
-
-  if (!hearth_auth_check_session (self, actor, error))
-    return FALSE;
-
-  statement = hearth_store_prepare (self->store,
-                                    "SELECT 1 FROM sudo_sessions WHERE user_id = ? AND session_id = ? "
-                                    "AND sudo_until > ?",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (statement, 1, hearth_actor_get_user_id (actor));
-  hearth_statement_bind_int64 (statement, 2, hearth_actor_get_session_id (actor));
-  hearth_statement_bind_int64 (statement, 3, hearth_store_now (self->store));
-  if (hearth_statement_next_row (statement, &local_error))
-    return TRUE;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED,
-                       _("Confirm your password to continue."));
-  return FALSE;
-}
 
 /**
  * hearth_auth_unlock:
@@ -1822,14 +1175,14 @@ set_password_in_transaction (HearthStore  *store,
         return set_wrong_credentials (error);
       g_clear_pointer (&spend, hearth_statement_release);
 
-      if (!log_event (store, data->user_id, "RECOVERY_KEY_USED", "{}", error))
+      if (!_hearth_guard_log_event (store, data->user_id, "RECOVERY_KEY_USED", "{}", error))
         return FALSE;
     }
 
   return update_password_hash (store, data->user_id, data->hash, error) &&
-         revoke_sessions_where (store, "user_id", data->user_id, data->keep_session, NULL, error) &&
-         reset_lock_state (store, data->user_id, NULL, error) &&
-         log_event (store, data->user_id, "PASSWORD_CHANGED", metadata, error) &&
+         _hearth_guard_revoke_sessions_where (store, "user_id", data->user_id, data->keep_session, NULL, error) &&
+         _hearth_guard_reset_lock_state (store, data->user_id, NULL, error) &&
+         _hearth_guard_log_event (store, data->user_id, "PASSWORD_CHANGED", metadata, error) &&
          hearth_audit_record_personal (store, data->user_id, "auth.password_changed", error);
 }
 
@@ -1853,7 +1206,7 @@ hearth_auth_change_password (HearthAuth   *self,
   g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
-  if (!hearth_auth_require_sudo (self, actor, error) ||
+  if (!hearth_guard_require_sudo (self->guard, actor, error) ||
       !hearth_password_check_policy (new_password, hearth_actor_get_username (actor),
                                      hearth_actor_get_display_name (actor),
                                      HEARTH_PASSWORD_MIN_LENGTH, NULL, error) ||
@@ -1889,7 +1242,7 @@ regenerate_in_transaction (HearthStore  *store,
 
   return hearth_statement_run (drop, error) &&
          insert_recovery_keys (store, data->user_id, data->key_hashes, error) &&
-         log_event (store, data->user_id, "RECOVERY_KEY_REGENERATED", "{}", error);
+         _hearth_guard_log_event (store, data->user_id, "RECOVERY_KEY_REGENERATED", "{}", error);
 }
 
 /**
@@ -1911,7 +1264,7 @@ hearth_auth_regenerate_recovery_keys (HearthAuth   *self,
   g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
 
-  if (!hearth_auth_require_sudo (self, actor, error))
+  if (!hearth_guard_require_sudo (self->guard, actor, error))
     return NULL;
 
   keys = new_recovery_keys (&key_hashes);
@@ -1937,7 +1290,7 @@ hearth_auth_count_recovery_keys (HearthAuth   *self,
   g_return_val_if_fail (HEARTH_IS_AUTH (self), -1);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), -1);
 
-  if (!hearth_auth_check_session (self, actor, error))
+  if (!hearth_guard_check_session (self->guard, actor, error))
     return -1;
 
   statement = hearth_store_prepare (self->store,
@@ -2020,14 +1373,14 @@ hearth_auth_reset_password_with_recovery_key (HearthAuth   *self,
       return FALSE;
     }
 
-  if (!check_not_locked (self->store, user.id, "recovery_key", error))
+  if (!_hearth_guard_check_not_locked (self->store, user.id, "recovery_key", error))
     {
-      wipe_string (canonical);
+      _hearth_token_wipe (canonical);
       return FALSE;
     }
 
   key_hash = _hearth_token_hash (canonical);
-  wipe_string (canonical);
+  _hearth_token_wipe (canonical);
   statement = hearth_store_prepare (self->store,
                                     "SELECT id FROM recovery_keys WHERE user_id = ? AND key_hash = ? "
                                     "AND used_at IS NULL",
@@ -2043,7 +1396,7 @@ hearth_auth_reset_password_with_recovery_key (HearthAuth   *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      return record_failure (self->store, user.id, "recovery_key", "RECOVERY_FAILED", error);
+      return _hearth_guard_record_failure (self->store, user.id, "recovery_key", "RECOVERY_FAILED", error);
     }
   key_id = hearth_statement_get_int64 (statement, 0);
   g_clear_pointer (&statement, hearth_statement_release);
@@ -2124,7 +1477,7 @@ set_questions_in_transaction (HearthStore  *store,
   hearth_statement_bind_int64 (credential, 4, now);
 
   return hearth_statement_run (credential, error) &&
-         log_event (store, data->user_id, "SECURITY_QUESTIONS_CHANGED", metadata, error);
+         _hearth_guard_log_event (store, data->user_id, "SECURITY_QUESTIONS_CHANGED", metadata, error);
 }
 
 /* All answers as one secret, in order: what a reset verifies, with one hash. */
@@ -2139,14 +1492,14 @@ join_answers (const char * const *answers)
 
       if (normalized == NULL)
         {
-          wipe_string (joined->str);
+          _hearth_token_wipe (joined->str);
           g_string_free (joined, TRUE);
           return NULL;
         }
       if (i > 0)
         g_string_append_c (joined, '\x1f');
       g_string_append (joined, normalized);
-      wipe_string (normalized);
+      _hearth_token_wipe (normalized);
     }
 
   return g_string_free (joined, FALSE);
@@ -2179,7 +1532,7 @@ hearth_auth_set_security_questions (HearthAuth          *self,
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
   g_return_val_if_fail (questions != NULL && answers != NULL, FALSE);
 
-  if (!hearth_auth_require_sudo (self, actor, error))
+  if (!hearth_guard_require_sudo (self->guard, actor, error))
     return FALSE;
 
   n = g_strv_length ((GStrv) questions);
@@ -2196,12 +1549,12 @@ hearth_auth_set_security_questions (HearthAuth          *self,
       if (answer == NULL || *answer == '\0')
         return set_invalid_input (error, _("Answer each question."));
 
-      wipe_string (answer);
+      _hearth_token_wipe (answer);
     }
 
   joined = join_answers (answers);
   combined_hash = hearth_password_hash (joined, self->cost, error);
-  wipe_string (joined);
+  _hearth_token_wipe (joined);
   if (combined_hash == NULL)
     return FALSE;
 
@@ -2290,7 +1643,7 @@ hearth_auth_reset_password_with_answers (HearthAuth          *self,
   g_return_val_if_fail (new_password != NULL, FALSE);
 
   if (!find_reset_target (self->store, username, new_password, &user, error) ||
-      !check_not_locked (self->store, user.id, "security_answers", error))
+      !_hearth_guard_check_not_locked (self->store, user.id, "security_answers", error))
     return FALSE;
 
   combined = dup_credential_hash (self->store, user.id, "SECRET_QUESTION", &local_error);
@@ -2306,9 +1659,9 @@ hearth_auth_reset_password_with_answers (HearthAuth          *self,
 
   joined = join_answers (answers);
   right = joined != NULL && hearth_password_verify (combined, joined);
-  wipe_string (joined);
+  _hearth_token_wipe (joined);
   if (!right)
-    return record_failure (self->store, user.id, "security_answers", "RECOVERY_FAILED", error);
+    return _hearth_guard_record_failure (self->store, user.id, "security_answers", "RECOVERY_FAILED", error);
 
   hash = hearth_password_hash (new_password, self->cost, error);
   if (hash == NULL)
@@ -2384,7 +1737,7 @@ hearth_auth_update_profile (HearthAuth   *self,
   g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
-  if (!hearth_auth_check_session (self, actor, error))
+  if (!hearth_guard_check_session (self->guard, actor, error))
     return FALSE;
 
   if (!validate_profile_fields (new_username != NULL ? new_username : hearth_actor_get_username (actor),
@@ -2445,7 +1798,7 @@ hearth_auth_delete_profile (HearthAuth   *self,
   g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
-  if (!hearth_auth_require_sudo (self, actor, error))
+  if (!hearth_guard_require_sudo (self->guard, actor, error))
     return FALSE;
 
   user_id = hearth_actor_get_user_id (actor);

@@ -5,27 +5,22 @@
 
 #include "hearth-actor.h"
 #include "hearth-core-types.h"
+#include "hearth-guard.h"
 #include "hearth-keyring.h"
 #include "hearth-password.h"
 
 G_BEGIN_DECLS
 
-/* Lifetimes and limits of ../shared/design/SECURITY.md. */
-#define HEARTH_AUTH_SESSION_LIFETIME      (24 * G_TIME_SPAN_HOUR)
-#define HEARTH_AUTH_STAY_SIGNED_IN_LIFETIME (30 * G_TIME_SPAN_DAY)
-#define HEARTH_AUTH_SUDO_LIFETIME         (10 * G_TIME_SPAN_MINUTE)
-#define HEARTH_AUTH_FREE_FAILURES         4
-#define HEARTH_AUTH_FIRST_COOLDOWN        (30 * G_TIME_SPAN_SECOND)
-#define HEARTH_AUTH_MAX_COOLDOWN          G_TIME_SPAN_HOUR
-#define HEARTH_AUTH_PERMANENT_LOCK_AFTER  100
+/* Limits of ../shared/design/SECURITY.md (the guard's are in hearth-guard.h). */
 #define HEARTH_AUTH_MIN_SECURITY_QUESTIONS 3
 #define HEARTH_AUTH_RECOVERY_KEY_COUNT    8
 
 #define HEARTH_TYPE_AUTH (hearth_auth_get_type ())
 G_DECLARE_FINAL_TYPE (HearthAuth, hearth_auth, HEARTH, AUTH, GObject)
 
-HearthAuth  *hearth_auth_new                        (HearthStore          *store,
+HearthAuth  *hearth_auth_new                        (HearthGuard          *guard,
                                                      HearthPasswordCost    cost);
+HearthGuard *hearth_auth_get_guard                  (HearthAuth           *self);
 HearthStore *hearth_auth_get_store                  (HearthAuth           *self);
 
 HearthActor *hearth_auth_create_profile             (HearthAuth           *self,
@@ -60,14 +55,6 @@ HearthActor *hearth_auth_resume                     (HearthAuth           *self,
                                                      const char           *refresh_token,
                                                      char                **out_new_token,
                                                      GError              **error);
-gboolean     hearth_auth_check_action_token         (HearthAuth           *self,
-                                                     HearthActor          *actor,
-                                                     const char           *token,
-                                                     const char           *action,
-                                                     GError              **error);
-gboolean     hearth_auth_check_session              (HearthAuth           *self,
-                                                     HearthActor          *actor,
-                                                     GError              **error);
 gboolean     hearth_auth_sign_out                   (HearthAuth           *self,
                                                      HearthActor          *actor,
                                                      GError              **error);
@@ -82,9 +69,6 @@ guint        hearth_auth_revoke_other_sessions      (HearthAuth           *self,
 gboolean     hearth_auth_enter_sudo                 (HearthAuth           *self,
                                                      HearthActor          *actor,
                                                      const char           *password,
-                                                     GError              **error);
-gboolean     hearth_auth_require_sudo               (HearthAuth           *self,
-                                                     HearthActor          *actor,
                                                      GError              **error);
 gboolean     hearth_auth_unlock                     (HearthAuth           *self,
                                                      HearthActor          *actor,

@@ -31,8 +31,6 @@
 
 #define MAX_VERIFY_MEMORY (G_GUINT64_CONSTANT (1) << 30)
 
-G_DEFINE_QUARK (hearth-auth-error-quark, hearth_auth_error)
-
 static void
 ensure_sodium (void)
 {

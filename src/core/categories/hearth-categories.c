@@ -54,17 +54,17 @@ hearth_categories_init (HearthCategories *self)
 
 /**
  * hearth_categories_new:
- * @auth: the auth service, on whose store categories and tags live
+ * @guard: the guard of the store on which categories and tags live
  */
 HearthCategories *
-hearth_categories_new (HearthAuth *auth)
+hearth_categories_new (HearthGuard *guard)
 {
   HearthCategories *self;
 
-  g_return_val_if_fail (HEARTH_IS_AUTH (auth), NULL);
+  g_return_val_if_fail (HEARTH_IS_GUARD (guard), NULL);
 
   self = g_object_new (HEARTH_TYPE_CATEGORIES, NULL);
-  self->store = g_object_ref (hearth_auth_get_store (auth));
+  self->store = g_object_ref (hearth_guard_get_store (guard));
   return self;
 }
 

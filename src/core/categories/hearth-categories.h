@@ -4,9 +4,9 @@
 #include <gio/gio.h>
 
 #include "hearth-actor.h"
-#include "hearth-auth.h"
-#include "hearth-store.h"
 #include "hearth-category.h"
+#include "hearth-guard.h"
+#include "hearth-store.h"
 #include "hearth-tag.h"
 
 G_BEGIN_DECLS
@@ -31,7 +31,7 @@ GQuark hearth_categories_error_quark (void);
 #define HEARTH_TYPE_CATEGORIES (hearth_categories_get_type ())
 G_DECLARE_FINAL_TYPE (HearthCategories, hearth_categories, HEARTH, CATEGORIES, GObject)
 
-HearthCategories *hearth_categories_new        (HearthAuth        *auth);
+HearthCategories *hearth_categories_new        (HearthGuard       *guard);
 HearthStore      *hearth_categories_get_store  (HearthCategories  *self);
 gboolean          hearth_categories_can        (HearthCategories  *self,
                                                 HearthActor       *actor,

@@ -7,7 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hearth-audit.h"
-#include "hearth-auth-private.h"
+#include "hearth-guard-private.h"
 #include "hearth-circles.h"
 #include "hearth-circles-private.h"
 #include "hearth-profile.h"
@@ -29,7 +29,7 @@ struct _HearthCircles
 {
   GObject      parent_instance;
 
-  HearthAuth  *auth;
+  HearthGuard *guard;
   HearthStore *store;
 };
 
@@ -42,7 +42,7 @@ hearth_circles_dispose (GObject *object)
 {
   HearthCircles *self = HEARTH_CIRCLES (object);
 
-  g_clear_object (&self->auth);
+  g_clear_object (&self->guard);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hearth_circles_parent_class)->dispose (object);
@@ -61,18 +61,18 @@ hearth_circles_init (HearthCircles *self)
 
 /**
  * hearth_circles_new:
- * @auth: the auth service, for sessions and sudo mode, on the same store
+ * @guard: the guard of the store it works on, for sessions and sudo mode
  */
 HearthCircles *
-hearth_circles_new (HearthAuth *auth)
+hearth_circles_new (HearthGuard *guard)
 {
   HearthCircles *self;
 
-  g_return_val_if_fail (HEARTH_IS_AUTH (auth), NULL);
+  g_return_val_if_fail (HEARTH_IS_GUARD (guard), NULL);
 
   self = g_object_new (HEARTH_TYPE_CIRCLES, NULL);
-  self->auth = g_object_ref (auth);
-  self->store = g_object_ref (hearth_auth_get_store (auth));
+  self->guard = g_object_ref (guard);
+  self->store = g_object_ref (hearth_guard_get_store (guard));
   return self;
 }
 
@@ -351,7 +351,7 @@ hearth_circles_list (HearthCircles  *self,
   g_return_val_if_fail (HEARTH_IS_CIRCLES (self), NULL);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
 
-  if (!hearth_auth_check_session (self->auth, actor, error))
+  if (!hearth_guard_check_session (self->guard, actor, error))
     return NULL;
 
   sql = g_strconcat (circle_columns,
@@ -573,7 +573,7 @@ create_in_transaction (HearthStore  *store,
   gint64 user_id = hearth_actor_get_user_id (change->actor);
   gint64 now = hearth_store_now (store);
 
-  if (!hearth_auth_check_session (change->self->auth, change->actor, error))
+  if (!hearth_guard_check_session (change->self->guard, change->actor, error))
     return FALSE;
 
   circle = hearth_store_prepare (store,
@@ -703,7 +703,7 @@ dissolve_in_transaction (HearthStore  *store,
 
   if (!hearth_authorize (store, change->actor, change->circle_id, "circle", "dissolve", error) ||
       !require_shared (store, change->circle_id, error) ||
-      !hearth_auth_require_sudo (change->self->auth, change->actor, error))
+      !hearth_guard_require_sudo (change->self->guard, change->actor, error))
     return FALSE;
 
   statement = hearth_store_prepare (store, "UPDATE circles SET status = 'DISSOLVED' WHERE id = ?", error);
@@ -768,7 +768,7 @@ transfer_in_transaction (HearthStore  *store,
 
   if (!hearth_authorize (store, change->actor, change->circle_id, "circle", "transfer_ownership", error) ||
       !require_shared (store, change->circle_id, error) ||
-      !hearth_auth_require_sudo (change->self->auth, change->actor, error))
+      !hearth_guard_require_sudo (change->self->guard, change->actor, error))
     return FALSE;
 
   if (change->user_id == actor_id)
@@ -928,7 +928,7 @@ change_role_in_transaction (HearthStore  *store,
                  _("A circle has one owner: make someone the owner by transferring ownership."));
   if (!member_role (store, change->circle_id, change->user_id, &old_role, error) ||
       !check_rank (store, change->actor, change->circle_id, old_role, change->role, error) ||
-      !hearth_auth_require_sudo (change->self->auth, change->actor, error))
+      !hearth_guard_require_sudo (change->self->guard, change->actor, error))
     return FALSE;
   if (old_role == change->role)
     return TRUE;
@@ -1043,8 +1043,8 @@ unlock_in_transaction (HearthStore  *store,
                  _("Your own profile is unlocked with one of your recovery keys."));
   return member_role (store, change->circle_id, change->user_id, &role, error) &&
          check_rank (store, change->actor, change->circle_id, role, HEARTH_ROLE_VISITOR, error) &&
-         hearth_auth_require_sudo (change->self->auth, change->actor, error) &&
-         _hearth_auth_unlock_profile (store, change->user_id, actor_id, error) &&
+         hearth_guard_require_sudo (change->self->guard, change->actor, error) &&
+         _hearth_guard_unlock_profile (store, change->user_id, actor_id, error) &&
          hearth_audit_record (store, actor_id, change->circle_id, "user", change->user_id, "profile.unlocked", error);
 }
 
@@ -1218,7 +1218,7 @@ set_policy_in_transaction (HearthStore  *store,
 
   if (!hearth_authorize (store, change->actor, change->circle_id, "policy", "update", error) ||
       !require_shared (store, change->circle_id, error) ||
-      !hearth_auth_require_sudo (change->self->auth, change->actor, error))
+      !hearth_guard_require_sudo (change->self->guard, change->actor, error))
     return FALSE;
 
   /* The circle's own row if it has one, else the default's value. */

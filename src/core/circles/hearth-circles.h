@@ -3,10 +3,10 @@
 
 #include <gio/gio.h>
 
-#include "hearth-auth.h"
 #include "hearth-circle.h"
 #include "hearth-circle-event.h"
 #include "hearth-circle-member.h"
+#include "hearth-guard.h"
 #include "hearth-permissions.h"
 #include "hearth-store.h"
 
@@ -63,7 +63,7 @@ typedef struct
 #define HEARTH_TYPE_CIRCLES (hearth_circles_get_type ())
 G_DECLARE_FINAL_TYPE (HearthCircles, hearth_circles, HEARTH, CIRCLES, GObject)
 
-HearthCircles *hearth_circles_new                (HearthAuth          *auth);
+HearthCircles *hearth_circles_new                (HearthGuard         *guard);
 HearthStore   *hearth_circles_get_store          (HearthCircles       *self);
 
 GPtrArray     *hearth_circles_list               (HearthCircles       *self,

@@ -11,7 +11,6 @@
 #include "hearth-audit.h"
 #include "hearth-categories-private.h"
 #include "hearth-finance.h"
-#include "hearth-password.h"
 #include "hearth-finance-private.h"
 #include "hearth-money.h"
 #include "hearth-permissions.h"
@@ -33,7 +32,7 @@ struct _HearthFinance
 {
   GObject      parent_instance;
 
-  HearthAuth       *auth;
+  HearthGuard      *guard;
   HearthStore      *store;
   HearthCategories *categories;
 };
@@ -49,7 +48,7 @@ hearth_finance_dispose (GObject *object)
 
   g_clear_object (&self->categories);
   g_clear_object (&self->store);
-  g_clear_object (&self->auth);
+  g_clear_object (&self->guard);
 
   G_OBJECT_CLASS (hearth_finance_parent_class)->dispose (object);
 }
@@ -67,49 +66,36 @@ hearth_finance_init (HearthFinance *self)
 
 /**
  * hearth_finance_new:
- * @auth: the auth service, for sudo mode (exports), on the finance store
+ * @guard: the guard of the store it works on, for sudo mode (exports)
  */
 HearthFinance *
-hearth_finance_new (HearthAuth *auth)
+hearth_finance_new (HearthGuard *guard)
 {
   HearthFinance *self;
 
-  g_return_val_if_fail (HEARTH_IS_AUTH (auth), NULL);
+  g_return_val_if_fail (HEARTH_IS_GUARD (guard), NULL);
 
   self = g_object_new (HEARTH_TYPE_FINANCE, NULL);
-  self->auth = g_object_ref (auth);
-  self->store = g_object_ref (hearth_auth_get_store (auth));
-  self->categories = hearth_categories_new (auth);
+  self->guard = g_object_ref (guard);
+  self->store = g_object_ref (hearth_guard_get_store (guard));
+  self->categories = hearth_categories_new (guard);
   return self;
 }
 
 /* For a worker thread: the finance service on a connection of its own to the
- * same file (ARCHITECTURE.md: every thread has its own). It hashes no
- * password, so its auth's cost does not matter. */
+ * same file (ARCHITECTURE.md: every thread has its own), with its own guard. */
 HearthFinance *
 _hearth_finance_open_for_worker (const char   *path,
                                  HearthClock  *clock,
                                  GError      **error)
 {
   g_autoptr (HearthStore) store = hearth_store_open (path, clock, error);
-  g_autoptr (HearthAuth) auth = NULL;
+  g_autoptr (HearthGuard) guard = NULL;
 
   if (store == NULL)
     return NULL;
-  auth = hearth_auth_new (store, hearth_password_cost_cheapest ());
-  return hearth_finance_new (auth);
-}
-
-/**
- * hearth_finance_get_auth:
- *
- * Returns: (transfer none): the auth service
- */
-HearthAuth *
-hearth_finance_get_auth (HearthFinance *self)
-{
-  g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
-  return self->auth;
+  guard = hearth_guard_new (store);
+  return hearth_finance_new (guard);
 }
 
 /**
@@ -1293,7 +1279,7 @@ hearth_finance_export_csv (HearthFinance             *self,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
 
   if (!authorize_account (self->store, actor, account_id, "data", "export", &row, error) ||
-      !hearth_auth_require_sudo (self->auth, actor, error))
+      !hearth_guard_require_sudo (self->guard, actor, error))
     return FALSE;
   account = hearth_finance_get_account (self, actor, account_id, error);
   ledger = account != NULL ? hearth_finance_new_ledger (self, actor, account_id, filter, error) : NULL;

@@ -5,8 +5,8 @@
 
 #include "hearth-account.h"
 #include "hearth-actor.h"
-#include "hearth-auth.h"
 #include "hearth-categories.h"
+#include "hearth-guard.h"
 #include "hearth-query-model.h"
 #include "hearth-store.h"
 #include "hearth-transaction.h"
@@ -122,8 +122,7 @@ typedef struct
 #define HEARTH_TYPE_FINANCE (hearth_finance_get_type ())
 G_DECLARE_FINAL_TYPE (HearthFinance, hearth_finance, HEARTH, FINANCE, GObject)
 
-HearthFinance     *hearth_finance_new                 (HearthAuth                    *auth);
-HearthAuth        *hearth_finance_get_auth            (HearthFinance                 *self);
+HearthFinance     *hearth_finance_new                 (HearthGuard                   *guard);
 HearthStore       *hearth_finance_get_store           (HearthFinance                 *self);
 
 GPtrArray         *hearth_finance_list_accounts       (HearthFinance                 *self,

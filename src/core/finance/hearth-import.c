@@ -9,7 +9,6 @@
 #include <sodium.h>
 
 #include "hearth-audit.h"
-#include "hearth-auth.h"
 #include "hearth-csv.h"
 #include "hearth-finance-private.h"
 #include "hearth-import.h"

@@ -70,17 +70,17 @@ hearth_lifelog_init (HearthLifelog *self)
 
 /**
  * hearth_lifelog_new:
- * @auth: the auth service, on whose store the life log lives
+ * @guard: the guard of the store on which the life log lives
  */
 HearthLifelog *
-hearth_lifelog_new (HearthAuth *auth)
+hearth_lifelog_new (HearthGuard *guard)
 {
   HearthLifelog *self;
 
-  g_return_val_if_fail (HEARTH_IS_AUTH (auth), NULL);
+  g_return_val_if_fail (HEARTH_IS_GUARD (guard), NULL);
 
   self = g_object_new (HEARTH_TYPE_LIFELOG, NULL);
-  self->store = g_object_ref (hearth_auth_get_store (auth));
+  self->store = g_object_ref (hearth_guard_get_store (guard));
   return self;
 }
 

@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 
 #include "hearth-actor.h"
-#include "hearth-auth.h"
+#include "hearth-guard.h"
 #include "hearth-lifelog-entry.h"
 #include "hearth-query-model.h"
 #include "hearth-scheduler.h"
@@ -38,7 +38,7 @@ GQuark hearth_lifelog_error_quark (void);
 #define HEARTH_TYPE_LIFELOG (hearth_lifelog_get_type ())
 G_DECLARE_FINAL_TYPE (HearthLifelog, hearth_lifelog, HEARTH, LIFELOG, GObject)
 
-HearthLifelog      *hearth_lifelog_new            (HearthAuth     *auth);
+HearthLifelog      *hearth_lifelog_new            (HearthGuard    *guard);
 HearthStore        *hearth_lifelog_get_store      (HearthLifelog  *self);
 gboolean            hearth_lifelog_can            (HearthLifelog  *self,
                                                    HearthActor    *actor,

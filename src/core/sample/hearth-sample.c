@@ -271,9 +271,9 @@ hearth_sample_generate (HearthAuth                *auth,
                         GError                   **error)
 {
   HearthStore *store = hearth_auth_get_store (auth);
-  g_autoptr (HearthCircles) circles = hearth_circles_new (auth);
-  g_autoptr (HearthFinance) finance = hearth_finance_new (auth);
-  g_autoptr (HearthLifelog) lifelog = hearth_lifelog_new (auth);
+  g_autoptr (HearthCircles) circles = hearth_circles_new (hearth_auth_get_guard (auth));
+  g_autoptr (HearthFinance) finance = hearth_finance_new (hearth_auth_get_guard (auth));
+  g_autoptr (HearthLifelog) lifelog = hearth_lifelog_new (hearth_auth_get_guard (auth));
   g_autoptr (GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (HearthCircle) family = NULL;
   g_autoptr (HearthAccount) joint = NULL;

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "hearth-auth.h"
 #include "hearth-circles.h"
 
 G_BEGIN_DECLS

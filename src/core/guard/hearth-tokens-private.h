@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 #define HEARTH_TOKEN_LENGTH 43 /* 32 bytes, base64url without padding */
 
+void      _hearth_token_wipe               (char       *secret);
 char     *_hearth_token_new                (void);
 gboolean  _hearth_token_is_well_formed     (const char *token);
 char     *_hearth_token_hash               (const char *token);

@@ -17,6 +17,15 @@
 
 static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+/* Overwrites a secret held in a string (a token, a key, an answer) before it
+ * is freed. */
+void
+_hearth_token_wipe (char *secret)
+{
+  if (secret != NULL)
+    sodium_memzero (secret, strlen (secret));
+}
+
 /* Returns: (transfer full): a new token, 43 characters of base64url */
 char *
 _hearth_token_new (void)
