@@ -86,7 +86,7 @@ run_async (HearthAuth          *self,
 
   task_data->path = g_strdup (hearth_store_get_path (hearth_auth_get_store (self)));
   task_data->clock = g_object_ref (hearth_store_get_clock (hearth_auth_get_store (self)));
-  task_data->cost = _hearth_auth_get_cost (self);
+  task_data->cost = self->cost;
   task_data->work = work;
   task_data->data = data;
   task_data->data_free = data_free;

@@ -21,19 +21,12 @@
  * questions, as ../shared/design/SECURITY.md asks: everything that checks what
  * a person knows. Sessions, the lockout ladder and sudo rows are the guard's
  * (hearth-guard.c), beneath every service; a profile's personal circle is the
- * circles service's. Every change is one transaction with its security event;
- * slow work (Argon2id) happens before the transaction opens, so the write lock
- * is never held across a hash.
+ * circles service's. Changing a password and recovery are in
+ * hearth-auth-recovery.c, the screens' reads in hearth-auth-queries.c, the
+ * asynchronous wrappers in hearth-auth-async.c. Every change is one
+ * transaction with its security event; slow work (Argon2id) happens before the
+ * transaction opens, so the write lock is never held across a hash.
  */
-
-struct _HearthAuth
-{
-  GObject             parent_instance;
-
-  HearthGuard        *guard;
-  HearthStore        *store;
-  HearthPasswordCost  cost;
-};
 
 G_DEFINE_FINAL_TYPE (HearthAuth, hearth_auth, G_TYPE_OBJECT)
 
@@ -108,8 +101,8 @@ hearth_auth_get_store (HearthAuth *self)
 
 /* Small helpers ------------------------------------------------------------------ */
 
-static gboolean
-set_wrong_credentials (GError **error)
+gboolean
+_hearth_auth_set_wrong_credentials (GError **error)
 {
   g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS,
                        _("That password is not right."));
@@ -124,18 +117,12 @@ set_invalid_session (GError **error)
   return FALSE;
 }
 
-static gboolean
-set_invalid_input (GError     **error,
-                   const char  *message)
+gboolean
+_hearth_auth_set_invalid_input (GError     **error,
+                                const char  *message)
 {
   g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_INVALID_INPUT, message);
   return FALSE;
-}
-
-HearthPasswordCost
-_hearth_auth_get_cost (HearthAuth *self)
-{
-  return self->cost;
 }
 
 static gboolean
@@ -145,25 +132,15 @@ run (HearthStatement  *statement,
   return statement != NULL && hearth_statement_run (statement, error);
 }
 
-
-typedef struct
-{
-  gint64  id;
-  char   *username;
-  char   *display_name;
-} User;
-
-static void
-user_clear (User *user)
+void
+_hearth_auth_user_clear (HearthAuthUser *user)
 {
   g_clear_pointer (&user->username, g_free);
   g_clear_pointer (&user->display_name, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (User, user_clear)
-
-static char *
-normalize_name (const char *text)
+char *
+_hearth_auth_normalize_name (const char *text)
 {
   g_autofree char *nfkc = NULL;
 
@@ -176,15 +153,15 @@ normalize_name (const char *text)
 
 /* Finds a profile by username, whatever its case. Returns FALSE without an error
  * when there is none. */
-static gboolean
-find_user_by_name (HearthStore  *store,
-                   const char   *username,
-                   User         *out_user,
-                   GError      **error)
+gboolean
+_hearth_auth_find_user_by_name (HearthStore     *store,
+                                const char      *username,
+                                HearthAuthUser  *out_user,
+                                GError         **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *normalized = normalize_name (username);
+  g_autofree char *normalized = _hearth_auth_normalize_name (username);
 
   if (normalized == NULL)
     return FALSE;
@@ -212,7 +189,7 @@ find_user_by_name (HearthStore  *store,
 static gboolean
 find_user_by_id (HearthStore  *store,
                  gint64        user_id,
-                 User         *out_user,
+                 HearthAuthUser         *out_user,
                  GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
@@ -233,11 +210,11 @@ find_user_by_id (HearthStore  *store,
   return TRUE;
 }
 
-static char *
-dup_credential_hash (HearthStore  *store,
-                     gint64        user_id,
-                     const char   *type,
-                     GError      **error)
+char *
+_hearth_auth_dup_credential_hash (HearthStore  *store,
+                                  gint64        user_id,
+                                  const char   *type,
+                                  GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
 
@@ -290,25 +267,24 @@ gint64
 hearth_auth_get_cooldown_remaining (HearthAuth *self,
                                     const char *username)
 {
-  g_auto (User) user = { 0 };
+  g_auto (HearthAuthUser) user = { 0 };
 
   g_return_val_if_fail (HEARTH_IS_AUTH (self), 0);
   g_return_val_if_fail (username != NULL, 0);
 
-  if (!find_user_by_name (self->store, username, &user, NULL))
+  if (!_hearth_auth_find_user_by_name (self->store, username, &user, NULL))
     return 0;
 
   return _hearth_guard_get_cooldown_remaining (self->store, user.id);
 }
 
 static HearthActor *
-actor_for (const User       *user,
+actor_for (const HearthAuthUser       *user,
            const HearthNewSession *session)
 {
   return _hearth_actor_new (user->id, session->id, user->username, user->display_name,
                             session->csrf_token);
 }
-
 
 /* Profiles ------------------------------------------------------------------------- */
 
@@ -319,21 +295,21 @@ validate_profile_fields (const char  *username,
                          GError     **error)
 {
   if (username == NULL || *username == '\0')
-    return set_invalid_input (error, _("Choose a username."));
+    return _hearth_auth_set_invalid_input (error, _("Choose a username."));
   if (g_utf8_strlen (username, -1) > 64)
-    return set_invalid_input (error, _("A username has at most 64 characters."));
+    return _hearth_auth_set_invalid_input (error, _("A username has at most 64 characters."));
   for (const char *p = username; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (!g_unichar_isalnum (c) && c != '.' && c != '-' && c != '_')
-        return set_invalid_input (error, _("A username has only letters, digits, dots, dashes and underscores."));
+        return _hearth_auth_set_invalid_input (error, _("A username has only letters, digits, dots, dashes and underscores."));
     }
 
   if (display_name == NULL || *display_name == '\0')
-    return set_invalid_input (error, _("Enter your name."));
+    return _hearth_auth_set_invalid_input (error, _("Enter your name."));
   if (g_utf8_strlen (display_name, -1) > 128)
-    return set_invalid_input (error, _("A name has at most 128 characters."));
+    return _hearth_auth_set_invalid_input (error, _("A name has at most 128 characters."));
 
   if (email != NULL && *email != '\0')
     {
@@ -341,7 +317,7 @@ validate_profile_fields (const char  *username,
 
       if (at == NULL || at == email || at[1] == '\0' || strchr (email, ' ') != NULL ||
           strlen (email) > 254)
-        return set_invalid_input (error, _("That e-mail address is not complete."));
+        return _hearth_auth_set_invalid_input (error, _("That e-mail address is not complete."));
     }
 
   return TRUE;
@@ -387,18 +363,18 @@ check_not_taken (HearthStore  *store,
 typedef struct
 {
   HearthAuth  *self;
-  User        *user;
+  HearthAuthUser        *user;
   const char  *email;
   const char  *password_hash;
   GPtrArray   *key_hashes;
   HearthNewSession  *session;
 } CreateProfile;
 
-static gboolean
-insert_recovery_keys (HearthStore  *store,
-                      gint64        user_id,
-                      GPtrArray    *key_hashes,
-                      GError      **error)
+gboolean
+_hearth_auth_insert_recovery_keys (HearthStore  *store,
+                                   gint64        user_id,
+                                   GPtrArray    *key_hashes,
+                                   GError      **error)
 {
   for (guint i = 0; i < key_hashes->len; i++)
     {
@@ -418,7 +394,6 @@ insert_recovery_keys (HearthStore  *store,
 
   return TRUE;
 }
-
 
 /* The new profile starts in sudo mode: its person has just chosen the password,
  * and onboarding goes on to set security questions. */
@@ -472,7 +447,7 @@ create_profile_in_transaction (HearthStore  *store,
 
   if (!run (credential, error) ||
       !run (state, error) ||
-      !insert_recovery_keys (store, data->user->id, data->key_hashes, error) ||
+      !_hearth_auth_insert_recovery_keys (store, data->user->id, data->key_hashes, error) ||
       !_hearth_guard_create_session (store, data->user->id, FALSE, NULL, data->session, error))
     return FALSE;
 
@@ -482,8 +457,8 @@ create_profile_in_transaction (HearthStore  *store,
          _hearth_guard_log_event (store, data->user->id, "LOGIN_SUCCESS", "{\"kind\": \"new_profile\"}", error);
 }
 
-static GStrv
-new_recovery_keys (GPtrArray **out_hashes)
+GStrv
+_hearth_auth_new_recovery_keys (GPtrArray **out_hashes)
 {
   g_autoptr (GStrvBuilder) keys = g_strv_builder_new ();
   GPtrArray *hashes = g_ptr_array_new_with_free_func (g_free);
@@ -526,7 +501,7 @@ hearth_auth_create_profile (HearthAuth   *self,
                             GStrv        *out_recovery_keys,
                             GError      **error)
 {
-  g_auto (User) user = { 0 };
+  g_auto (HearthAuthUser) user = { 0 };
   g_auto (HearthNewSession) session = { 0 };
   g_autofree char *email_normalized = NULL;
   g_autofree char *password_hash = NULL;
@@ -538,9 +513,9 @@ hearth_auth_create_profile (HearthAuth   *self,
   g_return_val_if_fail (password != NULL, NULL);
   g_return_val_if_fail (out_recovery_keys != NULL, NULL);
 
-  user.username = normalize_name (username);
-  user.display_name = normalize_name (display_name);
-  email_normalized = email != NULL && *email != '\0' ? normalize_name (email) : NULL;
+  user.username = _hearth_auth_normalize_name (username);
+  user.display_name = _hearth_auth_normalize_name (display_name);
+  email_normalized = email != NULL && *email != '\0' ? _hearth_auth_normalize_name (email) : NULL;
 
   /* Everything that can be refused is refused before the slow hash. */
   if (!validate_profile_fields (user.username, user.display_name, email_normalized, error) ||
@@ -552,7 +527,7 @@ hearth_auth_create_profile (HearthAuth   *self,
   password_hash = hearth_password_hash (password, self->cost, error);
   if (password_hash == NULL)
     return NULL;
-  keys = new_recovery_keys (&key_hashes);
+  keys = _hearth_auth_new_recovery_keys (&key_hashes);
 
   data = (CreateProfile) { self, &user, email_normalized, password_hash, key_hashes, &session };
   if (!hearth_store_transaction (self->store, create_profile_in_transaction, &data, error))
@@ -590,17 +565,17 @@ hearth_auth_has_profiles (HearthAuth  *self,
 
 typedef struct
 {
-  User        *user;
+  HearthAuthUser        *user;
   gboolean     stay_signed_in;
   const char  *new_hash; /* re-hashed at the current cost, or NULL */
   HearthNewSession  *session;
 } SignIn;
 
-static gboolean
-update_password_hash (HearthStore  *store,
-                      gint64        user_id,
-                      const char   *hash,
-                      GError      **error)
+gboolean
+_hearth_auth_update_password_hash (HearthStore  *store,
+                                   gint64        user_id,
+                                   const char   *hash,
+                                   GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
 
@@ -622,15 +597,15 @@ sign_in_in_transaction (HearthStore  *store,
 {
   SignIn *data = user_data;
 
-  if (data->new_hash != NULL && !update_password_hash (store, data->user->id, data->new_hash, error))
+  if (data->new_hash != NULL && !_hearth_auth_update_password_hash (store, data->user->id, data->new_hash, error))
     return FALSE;
 
   return _hearth_guard_reset_lock_state (store, data->user->id, NULL, error) &&
          _hearth_guard_create_session (store, data->user->id, data->stay_signed_in, NULL, data->session, error) &&
          _hearth_guard_log_event (store, data->user->id, "LOGIN_SUCCESS",
-                    data->stay_signed_in ? "{\"kind\": \"password\", \"stay_signed_in\": true}"
-                                         : "{\"kind\": \"password\", \"stay_signed_in\": false}",
-                    error) &&
+                                  data->stay_signed_in ? "{\"kind\": \"password\", \"stay_signed_in\": true}"
+                                  : "{\"kind\": \"password\", \"stay_signed_in\": false}",
+                                  error) &&
          hearth_audit_record_personal (store, data->user->id, "auth.sign_in", error);
 }
 
@@ -657,7 +632,7 @@ hearth_auth_sign_in (HearthAuth   *self,
                      char        **out_refresh_token,
                      GError      **error)
 {
-  g_auto (User) user = { 0 };
+  g_auto (HearthAuthUser) user = { 0 };
   g_auto (HearthNewSession) session = { 0 };
   g_autoptr (GError) local_error = NULL;
   g_autofree char *hash = NULL;
@@ -668,7 +643,7 @@ hearth_auth_sign_in (HearthAuth   *self,
   g_return_val_if_fail (username != NULL, NULL);
   g_return_val_if_fail (password != NULL, NULL);
 
-  if (!find_user_by_name (self->store, username, &user, &local_error))
+  if (!_hearth_auth_find_user_by_name (self->store, username, &user, &local_error))
     {
       g_autofree char *dummy = NULL;
 
@@ -683,14 +658,14 @@ hearth_auth_sign_in (HearthAuth   *self,
       hearth_password_verify (dummy, password);
       if (!_hearth_guard_log_event (self->store, 0, "LOGIN_FAILED", "{\"kind\": \"password\", \"profile\": \"unknown\"}", error))
         return NULL;
-      set_wrong_credentials (error);
+      _hearth_auth_set_wrong_credentials (error);
       return NULL;
     }
 
   if (!_hearth_guard_check_not_locked (self->store, user.id, "password", error))
     return NULL;
 
-  hash = dup_credential_hash (self->store, user.id, "PASSWORD", error);
+  hash = _hearth_auth_dup_credential_hash (self->store, user.id, "PASSWORD", error);
   if (hash == NULL)
     return NULL;
 
@@ -716,7 +691,7 @@ hearth_auth_sign_in (HearthAuth   *self,
 typedef struct
 {
   gint64       old_session;
-  const User  *user;
+  const HearthAuthUser  *user;
   const char  *family_id;
   HearthNewSession  *session;
 } Rotate;
@@ -814,7 +789,7 @@ hearth_auth_resume (HearthAuth   *self,
 {
   g_autoptr (HearthStatement) statement = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_auto (User) user = { 0 };
+  g_auto (HearthAuthUser) user = { 0 };
   g_auto (HearthNewSession) session = { 0 };
   g_autofree char *hash = NULL;
   g_autofree char *stored_hash = NULL;
@@ -916,7 +891,7 @@ revoke_in_transaction (HearthStore  *store,
   if (data->others)
     {
       if (!_hearth_guard_revoke_sessions_where (store, "user_id", user_id, hearth_actor_get_session_id (data->actor),
-                                  &data->count, error))
+                                                &data->count, error))
         return FALSE;
     }
   else
@@ -1032,7 +1007,6 @@ hearth_auth_revoke_other_sessions (HearthAuth   *self,
 
 /* Sudo mode ------------------------------------------------------------------------- */
 
-
 static gboolean
 unlock_in_transaction (HearthStore  *store,
                        gpointer      user_data,
@@ -1044,14 +1018,13 @@ unlock_in_transaction (HearthStore  *store,
          _hearth_guard_log_event (store, user_id, "LOGIN_SUCCESS", "{\"kind\": \"unlock\"}", error);
 }
 
-
 /* Checks @password for @actor's profile, counting a failure toward lockout. */
-static gboolean
-verify_actor_password (HearthAuth   *self,
-                       HearthActor  *actor,
-                       const char   *password,
-                       const char   *kind,
-                       GError      **error)
+gboolean
+_hearth_auth_verify_actor_password (HearthAuth   *self,
+                                    HearthActor  *actor,
+                                    const char   *password,
+                                    const char   *kind,
+                                    GError      **error)
 {
   gint64 user_id = hearth_actor_get_user_id (actor);
   g_autofree char *hash = NULL;
@@ -1060,7 +1033,7 @@ verify_actor_password (HearthAuth   *self,
       !_hearth_guard_check_not_locked (self->store, user_id, kind, error))
     return FALSE;
 
-  hash = dup_credential_hash (self->store, user_id, "PASSWORD", error);
+  hash = _hearth_auth_dup_credential_hash (self->store, user_id, "PASSWORD", error);
   if (hash == NULL)
     return FALSE;
 
@@ -1107,10 +1080,9 @@ hearth_auth_enter_sudo (HearthAuth   *self,
 
   owner = (SudoOwner) { hearth_actor_get_user_id (actor), hearth_actor_get_session_id (actor) };
 
-  return verify_actor_password (self, actor, password, "sudo", error) &&
+  return _hearth_auth_verify_actor_password (self, actor, password, "sudo", error) &&
          hearth_store_transaction (self->store, enter_sudo_in_transaction, &owner, error);
 }
-
 
 /**
  * hearth_auth_unlock:
@@ -1132,543 +1104,11 @@ hearth_auth_unlock (HearthAuth   *self,
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
   g_return_val_if_fail (password != NULL, FALSE);
 
-  if (!verify_actor_password (self, actor, password, "unlock", error))
+  if (!_hearth_auth_verify_actor_password (self, actor, password, "unlock", error))
     return FALSE;
 
   user_id = hearth_actor_get_user_id (actor);
   return hearth_store_transaction (self->store, unlock_in_transaction, &user_id, error);
-}
-
-/* Passwords and recovery ---------------------------------------------------------------- */
-
-typedef struct
-{
-  gint64       user_id;
-  const char  *hash;
-  gint64       keep_session; /* 0: revoke every session */
-  gint64       recovery_key; /* the key being spent, or 0 */
-  const char  *by;
-} NewPassword;
-
-static gboolean
-set_password_in_transaction (HearthStore  *store,
-                             gpointer      user_data,
-                             GError      **error)
-{
-  NewPassword *data = user_data;
-  g_autofree char *metadata = g_strdup_printf ("{\"by\": \"%s\"}", data->by);
-
-  if (data->recovery_key != 0)
-    {
-      g_autoptr (HearthStatement) spend = NULL;
-
-      spend = hearth_store_prepare (store,
-                                    "UPDATE recovery_keys SET used_at = ? WHERE id = ? AND used_at IS NULL "
-                                    "RETURNING id",
-                                    error);
-      if (spend == NULL)
-        return FALSE;
-      hearth_statement_bind_int64 (spend, 1, hearth_store_now (store));
-      hearth_statement_bind_int64 (spend, 2, data->recovery_key);
-      /* Spent by a concurrent attempt: as good as wrong. */
-      if (!hearth_statement_fetch_one (spend, NULL))
-        return set_wrong_credentials (error);
-      g_clear_pointer (&spend, hearth_statement_release);
-
-      if (!_hearth_guard_log_event (store, data->user_id, "RECOVERY_KEY_USED", "{}", error))
-        return FALSE;
-    }
-
-  return update_password_hash (store, data->user_id, data->hash, error) &&
-         _hearth_guard_revoke_sessions_where (store, "user_id", data->user_id, data->keep_session, NULL, error) &&
-         _hearth_guard_reset_lock_state (store, data->user_id, NULL, error) &&
-         _hearth_guard_log_event (store, data->user_id, "PASSWORD_CHANGED", metadata, error) &&
-         hearth_audit_record_personal (store, data->user_id, "auth.password_changed", error);
-}
-
-/**
- * hearth_auth_change_password:
- * @old_password: the current password, asked again
- * @new_password: the new one, which must pass the policy
- *
- * Needs sudo mode. Other sessions of the profile are signed out. Slow.
- */
-gboolean
-hearth_auth_change_password (HearthAuth   *self,
-                             HearthActor  *actor,
-                             const char   *old_password,
-                             const char   *new_password,
-                             GError      **error)
-{
-  g_autofree char *hash = NULL;
-  NewPassword data;
-
-  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
-  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
-
-  if (!hearth_guard_require_sudo (self->guard, actor, error) ||
-      !hearth_password_check_policy (new_password, hearth_actor_get_username (actor),
-                                     hearth_actor_get_display_name (actor),
-                                     HEARTH_PASSWORD_MIN_LENGTH, NULL, error) ||
-      !verify_actor_password (self, actor, old_password, "password", error))
-    return FALSE;
-
-  hash = hearth_password_hash (new_password, self->cost, error);
-  if (hash == NULL)
-    return FALSE;
-
-  data = (NewPassword) { hearth_actor_get_user_id (actor), hash, hearth_actor_get_session_id (actor), 0, "password" };
-  return hearth_store_transaction (self->store, set_password_in_transaction, &data, error);
-}
-
-typedef struct
-{
-  gint64     user_id;
-  GPtrArray *key_hashes;
-} Regenerate;
-
-static gboolean
-regenerate_in_transaction (HearthStore  *store,
-                           gpointer      user_data,
-                           GError      **error)
-{
-  Regenerate *data = user_data;
-  g_autoptr (HearthStatement) drop = NULL;
-
-  drop = hearth_store_prepare (store, "DELETE FROM recovery_keys WHERE user_id = ? AND used_at IS NULL", error);
-  if (drop == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (drop, 1, data->user_id);
-
-  return hearth_statement_run (drop, error) &&
-         insert_recovery_keys (store, data->user_id, data->key_hashes, error) &&
-         _hearth_guard_log_event (store, data->user_id, "RECOVERY_KEY_REGENERATED", "{}", error);
-}
-
-/**
- * hearth_auth_regenerate_recovery_keys:
- *
- * Needs sudo mode. Replaces every unused recovery key.
- *
- * Returns: (transfer full): the 8 new keys, to show once, or %NULL
- */
-GStrv
-hearth_auth_regenerate_recovery_keys (HearthAuth   *self,
-                                      HearthActor  *actor,
-                                      GError      **error)
-{
-  g_autoptr (GPtrArray) key_hashes = NULL;
-  g_auto (GStrv) keys = NULL;
-  Regenerate data;
-
-  g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
-  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
-
-  if (!hearth_guard_require_sudo (self->guard, actor, error))
-    return NULL;
-
-  keys = new_recovery_keys (&key_hashes);
-  data = (Regenerate) { hearth_actor_get_user_id (actor), key_hashes };
-  if (!hearth_store_transaction (self->store, regenerate_in_transaction, &data, error))
-    return NULL;
-
-  return g_steal_pointer (&keys);
-}
-
-/**
- * hearth_auth_count_recovery_keys:
- *
- * Returns: how many unused recovery keys @actor has, or -1 on failure
- */
-int
-hearth_auth_count_recovery_keys (HearthAuth   *self,
-                                 HearthActor  *actor,
-                                 GError      **error)
-{
-  g_autoptr (HearthStatement) statement = NULL;
-
-  g_return_val_if_fail (HEARTH_IS_AUTH (self), -1);
-  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), -1);
-
-  if (!hearth_guard_check_session (self->guard, actor, error))
-    return -1;
-
-  statement = hearth_store_prepare (self->store,
-                                    "SELECT count(*) FROM recovery_keys WHERE user_id = ? AND used_at IS NULL",
-                                    error);
-  if (statement == NULL)
-    return -1;
-  hearth_statement_bind_int64 (statement, 1, hearth_actor_get_user_id (actor));
-  if (!hearth_statement_fetch_one (statement, error))
-    return -1;
-
-  return (int) hearth_statement_get_int64 (statement, 0);
-}
-
-/* The profile whose password a reset would replace, when @new_password may be
- * used for it. An unknown username fails like a wrong key or answer. */
-static gboolean
-find_reset_target (HearthStore  *store,
-                   const char   *username,
-                   const char   *new_password,
-                   User         *out_user,
-                   GError      **error)
-{
-  g_autoptr (GError) local_error = NULL;
-
-  if (!find_user_by_name (store, username, out_user, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return set_wrong_credentials (error);
-    }
-
-  return hearth_password_check_policy (new_password, out_user->username, out_user->display_name,
-                                       HEARTH_PASSWORD_MIN_LENGTH, NULL, error);
-}
-
-/**
- * hearth_auth_reset_password_with_recovery_key:
- * @recovery_key: as typed; case, dashes and spaces do not matter
- * @new_password: the new password, which must pass the policy
- *
- * Spends the key, sets the new password, unlocks the profile and signs out
- * every session. Works while the profile is locked for good: this is what
- * unlocks it. A wrong key counts toward lockout (%RECOVERY_FAILED) and is
- * refused during a cooldown like a password; a string that cannot be a key
- * (%HEARTH_AUTH_ERROR_INVALID_INPUT) is not counted. Slow.
- */
-gboolean
-hearth_auth_reset_password_with_recovery_key (HearthAuth   *self,
-                                              const char   *username,
-                                              const char   *recovery_key,
-                                              const char   *new_password,
-                                              GError      **error)
-{
-  g_auto (User) user = { 0 };
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *canonical = NULL;
-  g_autofree char *key_hash = NULL;
-  g_autofree char *hash = NULL;
-  gint64 key_id;
-  NewPassword data;
-
-  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
-  g_return_val_if_fail (username != NULL, FALSE);
-  g_return_val_if_fail (new_password != NULL, FALSE);
-
-  if (!find_reset_target (self->store, username, new_password, &user, error))
-    return FALSE;
-
-  canonical = _hearth_recovery_key_canonical (recovery_key);
-  if (canonical == NULL)
-    {
-      g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_INVALID_INPUT,
-                           _("This is not a recovery key. A key has sixteen letters and digits, "
-                             "like ABCD-EFGH-JKMN-PQRS."));
-      return FALSE;
-    }
-
-  if (!_hearth_guard_check_not_locked (self->store, user.id, "recovery_key", error))
-    {
-      _hearth_token_wipe (canonical);
-      return FALSE;
-    }
-
-  key_hash = _hearth_token_hash (canonical);
-  _hearth_token_wipe (canonical);
-  statement = hearth_store_prepare (self->store,
-                                    "SELECT id FROM recovery_keys WHERE user_id = ? AND key_hash = ? "
-                                    "AND used_at IS NULL",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (statement, 1, user.id);
-  hearth_statement_bind_text (statement, 2, key_hash);
-  if (!hearth_statement_next_row (statement, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return _hearth_guard_record_failure (self->store, user.id, "recovery_key", "RECOVERY_FAILED", error);
-    }
-  key_id = hearth_statement_get_int64 (statement, 0);
-  g_clear_pointer (&statement, hearth_statement_release);
-
-  hash = hearth_password_hash (new_password, self->cost, error);
-  if (hash == NULL)
-    return FALSE;
-
-  data = (NewPassword) { user.id, hash, 0, key_id, "recovery_key" };
-  return hearth_store_transaction (self->store, set_password_in_transaction, &data, error);
-}
-
-/* Security questions ---------------------------------------------------------------------- */
-
-/* What security_questions.answer_hash holds: the answers are checked together,
- * against the profile's SECRET_QUESTION credential, and never one by one. */
-#define HEARTH_ANSWER_HASH_COMBINED "combined:auth_credentials.SECRET_QUESTION"
-
-typedef struct
-{
-  gint64              user_id;
-  const char * const *questions;
-  guint               n_questions;
-  const char         *combined_hash;
-} Questions;
-
-static gboolean
-set_questions_in_transaction (HearthStore  *store,
-                              gpointer      user_data,
-                              GError      **error)
-{
-  Questions *data = user_data;
-  g_autoptr (HearthStatement) drop_questions = NULL;
-  g_autoptr (HearthStatement) drop_credential = NULL;
-  g_autoptr (HearthStatement) credential = NULL;
-  g_autofree char *metadata = NULL;
-  gint64 now = hearth_store_now (store);
-
-  drop_questions = hearth_store_prepare (store, "DELETE FROM security_questions WHERE user_id = ?", error);
-  drop_credential = hearth_store_prepare (store,
-                                          "DELETE FROM auth_credentials WHERE user_id = ? AND type = 'SECRET_QUESTION'",
-                                          error);
-  if (drop_questions == NULL || drop_credential == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (drop_questions, 1, data->user_id);
-  hearth_statement_bind_int64 (drop_credential, 1, data->user_id);
-  if (!hearth_statement_run (drop_questions, error) || !hearth_statement_run (drop_credential, error))
-    return FALSE;
-
-  for (guint i = 0; i < data->n_questions; i++)
-    {
-      g_autoptr (HearthStatement) statement = NULL;
-
-      statement = hearth_store_prepare (store,
-                                        "INSERT INTO security_questions (user_id, question, answer_hash, created_at) "
-                                        "VALUES (?, ?, ?, ?)",
-                                        error);
-      if (statement == NULL)
-        return FALSE;
-      hearth_statement_bind_int64 (statement, 1, data->user_id);
-      hearth_statement_bind_text (statement, 2, data->questions[i]);
-      hearth_statement_bind_text (statement, 3, HEARTH_ANSWER_HASH_COMBINED);
-      hearth_statement_bind_int64 (statement, 4, now);
-      if (!hearth_statement_run (statement, error))
-        return FALSE;
-    }
-
-  metadata = g_strdup_printf ("{\"questions\": %u}", data->n_questions);
-  credential = hearth_store_prepare (store,
-                                     "INSERT INTO auth_credentials (user_id, type, secret_hash, metadata, created_at) "
-                                     "VALUES (?, 'SECRET_QUESTION', ?, ?, ?)",
-                                     error);
-  if (credential == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (credential, 1, data->user_id);
-  hearth_statement_bind_text (credential, 2, data->combined_hash);
-  hearth_statement_bind_text (credential, 3, metadata);
-  hearth_statement_bind_int64 (credential, 4, now);
-
-  return hearth_statement_run (credential, error) &&
-         _hearth_guard_log_event (store, data->user_id, "SECURITY_QUESTIONS_CHANGED", metadata, error);
-}
-
-/* All answers as one secret, in order: what a reset verifies, with one hash. */
-static char *
-join_answers (const char * const *answers)
-{
-  GString *joined = g_string_new (NULL);
-
-  for (guint i = 0; answers[i] != NULL; i++)
-    {
-      g_autofree char *normalized = _hearth_answer_normalize (answers[i]);
-
-      if (normalized == NULL)
-        {
-          _hearth_token_wipe (joined->str);
-          g_string_free (joined, TRUE);
-          return NULL;
-        }
-      if (i > 0)
-        g_string_append_c (joined, '\x1f');
-      g_string_append (joined, normalized);
-      _hearth_token_wipe (normalized);
-    }
-
-  return g_string_free (joined, FALSE);
-}
-
-/**
- * hearth_auth_set_security_questions:
- * @questions: (array zero-terminated=1): at least 3 questions
- * @answers: (array zero-terminated=1): their answers, in the same order
- *
- * Needs sudo mode. Replaces the profile's questions. Answers are normalised
- * (NFKC, case-folded, trimmed, inner spaces collapsed) and hashed together,
- * in order, with Argon2id: never one alone, so that a copy of the file does
- * not let each answer be guessed apart. The seed's answer_hash column says so
- * (%HEARTH_ANSWER_HASH_COMBINED). Slow: one hash.
- */
-gboolean
-hearth_auth_set_security_questions (HearthAuth          *self,
-                                    HearthActor         *actor,
-                                    const char * const  *questions,
-                                    const char * const  *answers,
-                                    GError             **error)
-{
-  g_autofree char *joined = NULL;
-  g_autofree char *combined_hash = NULL;
-  guint n;
-  Questions data;
-
-  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
-  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
-  g_return_val_if_fail (questions != NULL && answers != NULL, FALSE);
-
-  if (!hearth_guard_require_sudo (self->guard, actor, error))
-    return FALSE;
-
-  n = g_strv_length ((GStrv) questions);
-  if (n < HEARTH_AUTH_MIN_SECURITY_QUESTIONS || g_strv_length ((GStrv) answers) != n)
-    return set_invalid_input (error, _("Choose at least three questions and answer each of them."));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *answer = _hearth_answer_normalize (answers[i]);
-      g_autofree char *question = normalize_name (questions[i]);
-
-      if (question == NULL || *question == '\0' || g_utf8_strlen (question, -1) > 256)
-        return set_invalid_input (error, _("A question is empty or too long."));
-      if (answer == NULL || *answer == '\0')
-        return set_invalid_input (error, _("Answer each question."));
-
-      _hearth_token_wipe (answer);
-    }
-
-  joined = join_answers (answers);
-  combined_hash = hearth_password_hash (joined, self->cost, error);
-  _hearth_token_wipe (joined);
-  if (combined_hash == NULL)
-    return FALSE;
-
-  data = (Questions) { hearth_actor_get_user_id (actor), questions, n, combined_hash };
-  return hearth_store_transaction (self->store, set_questions_in_transaction, &data, error);
-}
-
-/**
- * hearth_auth_dup_security_questions:
- *
- * Returns: (transfer full): the profile's questions, in order, for the reset
- *   screen; %NULL with %HEARTH_AUTH_ERROR_INVALID_INPUT when it has none
- */
-GStrv
-hearth_auth_dup_security_questions (HearthAuth   *self,
-                                    const char   *username,
-                                    GError      **error)
-{
-  g_auto (User) user = { 0 };
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GStrvBuilder) questions = g_strv_builder_new ();
-  g_autoptr (GError) local_error = NULL;
-  guint n = 0;
-
-  g_return_val_if_fail (HEARTH_IS_AUTH (self), NULL);
-
-  if (!find_user_by_name (self->store, username, &user, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        set_invalid_input (error, _("This profile has no security questions."));
-      return NULL;
-    }
-
-  statement = hearth_store_prepare (self->store,
-                                    "SELECT question FROM security_questions WHERE user_id = ? ORDER BY id",
-                                    error);
-  if (statement == NULL)
-    return NULL;
-  hearth_statement_bind_int64 (statement, 1, user.id);
-  while (hearth_statement_next_row (statement, &local_error))
-    {
-      g_strv_builder_add (questions, hearth_statement_get_text (statement, 0));
-      n++;
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (n == 0)
-    {
-      set_invalid_input (error, _("This profile has no security questions."));
-      return NULL;
-    }
-
-  return g_strv_builder_end (questions);
-}
-
-/**
- * hearth_auth_reset_password_with_answers:
- * @answers: (array zero-terminated=1): the answers, in the questions' order
- *
- * When every answer is right, sets the new password and signs out every
- * session. Wrong answers count toward lockout (%RECOVERY_FAILED); a cooldown
- * applies as to passwords. Slow.
- */
-gboolean
-hearth_auth_reset_password_with_answers (HearthAuth          *self,
-                                         const char          *username,
-                                         const char * const  *answers,
-                                         const char          *new_password,
-                                         GError             **error)
-{
-  g_auto (User) user = { 0 };
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *combined = NULL;
-  g_autofree char *joined = NULL;
-  g_autofree char *hash = NULL;
-  gboolean right;
-  NewPassword data;
-
-  g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
-  g_return_val_if_fail (answers != NULL, FALSE);
-  g_return_val_if_fail (new_password != NULL, FALSE);
-
-  if (!find_reset_target (self->store, username, new_password, &user, error) ||
-      !_hearth_guard_check_not_locked (self->store, user.id, "security_answers", error))
-    return FALSE;
-
-  combined = dup_credential_hash (self->store, user.id, "SECRET_QUESTION", &local_error);
-  if (combined == NULL)
-    {
-      if (!g_error_matches (local_error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return set_invalid_input (error, _("This profile has no security questions."));
-    }
-
-  joined = join_answers (answers);
-  right = joined != NULL && hearth_password_verify (combined, joined);
-  _hearth_token_wipe (joined);
-  if (!right)
-    return _hearth_guard_record_failure (self->store, user.id, "security_answers", "RECOVERY_FAILED", error);
-
-  hash = hearth_password_hash (new_password, self->cost, error);
-  if (hash == NULL)
-    return FALSE;
-
-  data = (NewPassword) { user.id, hash, 0, 0, "security_answers" };
-  return hearth_store_transaction (self->store, set_password_in_transaction, &data, error);
 }
 
 /* Changing and deleting a profile --------------------------------------------------------- */
@@ -1729,9 +1169,9 @@ hearth_auth_update_profile (HearthAuth   *self,
                             const char   *email,
                             GError      **error)
 {
-  g_autofree char *new_username = username != NULL ? normalize_name (username) : NULL;
-  g_autofree char *new_display_name = display_name != NULL ? normalize_name (display_name) : NULL;
-  g_autofree char *new_email = email != NULL ? normalize_name (email) : NULL;
+  g_autofree char *new_username = username != NULL ? _hearth_auth_normalize_name (username) : NULL;
+  g_autofree char *new_display_name = display_name != NULL ? _hearth_auth_normalize_name (display_name) : NULL;
+  g_autofree char *new_email = email != NULL ? _hearth_auth_normalize_name (email) : NULL;
   ProfileChange change;
 
   g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);

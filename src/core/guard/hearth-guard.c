@@ -127,10 +127,10 @@ set_locked (GError **error)
  * fixed keys and numbers, never from what a person typed. */
 gboolean
 _hearth_guard_log_event (HearthStore  *store,
-           gint64        user_id,
-           const char   *type,
-           const char   *metadata,
-           GError      **error)
+                         gint64        user_id,
+                         const char   *type,
+                         const char   *metadata,
+                         GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
 
@@ -257,9 +257,9 @@ reanchor_after_clock_change (HearthStore  *store,
  * cooldown only. */
 gboolean
 _hearth_guard_check_not_locked (HearthStore  *store,
-                  gint64        user_id,
-                  const char   *kind,
-                  GError      **error)
+                                gint64        user_id,
+                                const char   *kind,
+                                GError      **error)
 {
   gboolean recovery = g_str_equal (kind, "recovery_key");
   LockState state;
@@ -396,10 +396,10 @@ record_failure_in_transaction (HearthStore  *store,
 /* Counts a checked, failed attempt, then fails with the one message. */
 gboolean
 _hearth_guard_record_failure (HearthStore  *store,
-                gint64        user_id,
-                const char   *kind,
-                const char   *event,
-                GError      **error)
+                              gint64        user_id,
+                              const char   *kind,
+                              const char   *event,
+                              GError      **error)
 {
   Failure failure = { user_id, kind, event };
 
@@ -414,9 +414,9 @@ _hearth_guard_record_failure (HearthStore  *store,
  * event's metadata). */
 gboolean
 _hearth_guard_reset_lock_state (HearthStore  *store,
-                  gint64        user_id,
-                  const char   *unlocked_by,
-                  GError      **error)
+                                gint64        user_id,
+                                const char   *unlocked_by,
+                                GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
   LockState state;
@@ -438,7 +438,7 @@ _hearth_guard_reset_lock_state (HearthStore  *store,
 
   if (state.permanently_locked || unlocked_by != NULL)
     return _hearth_guard_log_event (store, user_id, "ACCOUNT_UNLOCKED",
-                      unlocked_by != NULL ? unlocked_by : "{\"by\": \"recovery_key\"}", error);
+                                    unlocked_by != NULL ? unlocked_by : "{\"by\": \"recovery_key\"}", error);
 
   return TRUE;
 }
@@ -488,12 +488,12 @@ _hearth_new_session_clear (HearthNewSession *session)
 
 /* Inside a transaction: a new session row. Only hashes of its tokens are kept. */
 gboolean
-_hearth_guard_create_session (HearthStore  *store,
-                gint64        user_id,
-                gboolean      stay_signed_in,
-                const char   *family_id,
-                HearthNewSession   *out_session,
-                GError      **error)
+_hearth_guard_create_session (HearthStore       *store,
+                              gint64             user_id,
+                              gboolean           stay_signed_in,
+                              const char        *family_id,
+                              HearthNewSession  *out_session,
+                              GError           **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
   g_autofree char *refresh_hash = NULL;
@@ -537,7 +537,7 @@ _hearth_guard_create_session (HearthStore  *store,
 /* Inside a transaction, after sessions were revoked: their sudo mode ends. */
 gboolean
 _hearth_guard_end_sudo_of_revoked_sessions (HearthStore  *store,
-                              GError      **error)
+                                            GError      **error)
 {
   g_autoptr (HearthStatement) statement =
     hearth_store_prepare (store,
@@ -550,11 +550,11 @@ _hearth_guard_end_sudo_of_revoked_sessions (HearthStore  *store,
 
 gboolean
 _hearth_guard_revoke_sessions_where (HearthStore  *store,
-                       const char   *condition,
-                       gint64        value,
-                       gint64        except_session,
-                       guint        *out_count,
-                       GError      **error)
+                                     const char   *condition,
+                                     gint64        value,
+                                     gint64        except_session,
+                                     guint        *out_count,
+                                     GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
   g_autofree char *sql = g_strdup_printf ("UPDATE auth_sessions SET revoked_at = ? "
@@ -599,10 +599,10 @@ _hearth_guard_revoke_sessions_where (HearthStore  *store,
  */
 gboolean
 hearth_guard_check_action_token (HearthGuard  *self,
-                                HearthActor  *actor,
-                                const char   *token,
-                                const char   *action,
-                                GError      **error)
+                                 HearthActor  *actor,
+                                 const char   *token,
+                                 const char   *action,
+                                 GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -644,7 +644,7 @@ hearth_guard_check_action_token (HearthGuard  *self,
   metadata = g_strdup_printf ("{\"action\": \"%s\", \"refused\": \"%s\"}", escaped,
                               actor == NULL ? "nobody signed in" : token == NULL ? "no token" : "wrong token");
   if (!_hearth_guard_log_event (self->store, actor != NULL ? hearth_actor_get_user_id (actor) : 0, "PERMISSION_DENIED",
-                  metadata, error))
+                                metadata, error))
     return FALSE;
   g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID,
                        _("This request did not come from Hearth’s window, and was refused."));
@@ -658,8 +658,8 @@ hearth_guard_check_action_token (HearthGuard  *self,
  */
 gboolean
 hearth_guard_check_session (HearthGuard  *self,
-                           HearthActor  *actor,
-                           GError      **error)
+                            HearthActor  *actor,
+                            GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -740,9 +740,9 @@ _hearth_guard_grant_sudo (HearthStore  *store,
  */
 gboolean
 _hearth_guard_unlock_profile (HearthStore  *store,
-                             gint64        user_id,
-                             gint64        by_user_id,
-                             GError      **error)
+                              gint64        user_id,
+                              gint64        by_user_id,
+                              GError      **error)
 {
   g_autofree char *metadata = g_strdup_printf ("{\"by\": %" G_GINT64_FORMAT "}", by_user_id);
 
@@ -759,8 +759,8 @@ _hearth_guard_unlock_profile (HearthStore  *store,
  */
 gboolean
 hearth_guard_require_sudo (HearthGuard  *self,
-                          HearthActor  *actor,
-                          GError      **error)
+                           HearthActor  *actor,
+                           GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
   g_autoptr (GError) local_error = NULL;
