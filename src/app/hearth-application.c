@@ -224,44 +224,20 @@ dup_sample_path (HearthApplication *self)
   return g_build_filename (folder, "sample", HEARTH_STORE_FILE_NAME, NULL);
 }
 
-/* In a worker: the sample family's own database, made the first time. */
-typedef struct
-{
-  char        *path;
-  HearthClock *clock;
-} OpenFamily;
-
-static void
-open_family_free (OpenFamily *data)
-{
-  g_free (data->path);
-  g_clear_object (&data->clock);
-  g_free (data);
-}
-
 /* The family's database, opened (and migrated) in a worker; its receipts
  * folder is swept there too, of files that no receipt names. */
 static void
-open_family_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+open_family_work (GTask        *task,
+                  HearthStore  *store,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  OpenFamily *data = task_data;
-  g_autoptr (HearthStore) store = NULL;
   g_autoptr (GError) sweep_error = NULL;
-  GError *error = NULL;
 
-  store = hearth_store_open (data->path, data->clock, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   /* Not a reason to refuse the family its data: said, and tried next time. */
   if (!hearth_receipts_sweep (store, NULL, &sweep_error))
     g_warning ("Could not sweep the receipts folder: %s", sweep_error->message);
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+  g_task_return_pointer (task, g_object_ref (store), g_object_unref);
 }
 
 static void
@@ -270,33 +246,23 @@ open_family_async (HearthApplication   *self,
                    GAsyncReadyCallback  callback)
 {
   g_autoptr (GTask) task = g_task_new (NULL, self->cancellable, callback, g_object_ref (self));
-  OpenFamily *data = g_new0 (OpenFamily, 1);
+  g_autofree char *path = hearth_store_dup_default_path (self->data_dir);
 
-  data->path = hearth_store_dup_default_path (self->data_dir);
-  data->clock = g_object_ref (clock);
-  g_task_set_task_data (task, data, (GDestroyNotify) open_family_free);
-  g_task_run_in_thread (task, open_family_thread);
+  hearth_store_open_in_worker (path, clock, task, open_family_work);
 }
 
+/* In a worker: the sample family's own database, made the first time. */
 static void
-open_sample_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+open_sample_work (GTask        *task,
+                  HearthStore  *store,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  g_autoptr (HearthClock) clock = hearth_clock_new_system ();
-  g_autoptr (HearthStore) store = NULL;
   g_autoptr (HearthGuard) guard = NULL;
   g_autoptr (HearthAuth) auth = NULL;
   GError *error = NULL;
   gboolean made;
 
-  store = hearth_store_open (task_data, clock, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   /* Demo passwords shown on the picker: a lighter hash than real ones need. */
   guard = hearth_guard_new (store);
   auth = hearth_auth_new (guard, hearth_password_cost_interactive ());
@@ -308,7 +274,7 @@ open_sample_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+  g_task_return_pointer (task, g_object_ref (store), g_object_unref);
 }
 
 static void
@@ -400,6 +366,8 @@ open_sample_action (GSimpleAction *action,
 {
   HearthApplication *self = user_data;
   g_autoptr (GTask) task = NULL;
+  g_autoptr (HearthClock) clock = NULL;
+  g_autofree char *path = NULL;
 
   if (self->sample || !self->ready || !action_allowed (self, "open-sample"))
     return;
@@ -407,8 +375,9 @@ open_sample_action (GSimpleAction *action,
   g_simple_action_set_enabled (action, FALSE);
   g_application_hold (G_APPLICATION (self));
   task = g_task_new (NULL, self->cancellable, sample_opened_cb, g_object_ref (self));
-  g_task_set_task_data (task, dup_sample_path (self), g_free);
-  g_task_run_in_thread (task, open_sample_thread);
+  path = dup_sample_path (self);
+  clock = hearth_clock_new_system ();
+  hearth_store_open_in_worker (path, clock, task, open_sample_work);
 }
 
 static void

@@ -598,6 +598,107 @@ test_uncreatable_folder_is_an_io_error (Fixture       *f,
   g_assert_null (store);
 }
 
+/* Work in a worker ---------------------------------------------------------------- */
+
+typedef struct
+{
+  HearthStore *caller;
+  GThread     *caller_thread;
+  gboolean     ran;
+  gboolean     own_connection;
+  gboolean     own_thread;
+  gint64       now;
+} WorkerProbe;
+
+static void
+probe_work (GTask        *task,
+            HearthStore  *store,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  WorkerProbe *probe = task_data;
+  GError *error = NULL;
+
+  probe->ran = TRUE;
+  probe->own_connection = store != probe->caller &&
+                          g_str_equal (hearth_store_get_path (store), hearth_store_get_path (probe->caller));
+  probe->own_thread = g_thread_self () != probe->caller_thread;
+  probe->now = hearth_store_now (store);
+  if (!hearth_store_execute (store, "CREATE TABLE worker_probe (x); INSERT INTO worker_probe VALUES (42)", &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+worker_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+test_worker_has_its_own_connection (Fixture       *f,
+                                    gconstpointer  data)
+{
+  WorkerProbe probe = { NULL, g_thread_self (), FALSE, FALSE, FALSE, 0 };
+  GAsyncResult *result = NULL;
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, worker_done_cb, &result);
+  g_autoptr (GError) error = NULL;
+
+  open_store (f);
+  probe.caller = f->store;
+  hearth_clock_advance (f->clock, 5 * G_TIME_SPAN_MINUTE);
+  g_task_set_task_data (task, &probe, NULL);
+  hearth_store_run_in_worker (f->store, task, probe_work);
+  g_clear_object (&task);
+
+  g_assert_true (g_task_propagate_boolean (G_TASK (wait_for_result (&result)), &error));
+  g_assert_no_error (error);
+  g_assert_true (probe.ran);
+  g_assert_true (probe.own_connection);
+  g_assert_true (probe.own_thread);
+  /* The caller's clock, not the system's. */
+  g_assert_cmpint (probe.now, ==, hearth_store_now (f->store));
+  /* Committed on the same file. */
+  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT x FROM worker_probe"), ==, 42);
+  g_object_unref (result);
+}
+
+static void
+test_worker_reports_an_unopenable_file (Fixture       *f,
+                                        gconstpointer  data)
+{
+  WorkerProbe probe = { NULL, g_thread_self (), FALSE, FALSE, FALSE, 0 };
+  GAsyncResult *result = NULL;
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, worker_done_cb, &result);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "a-file", NULL);
+  g_autofree char *path = g_build_filename (file, "hearth.db", NULL);
+
+  g_file_set_contents (file, "", 0, &error);
+  g_assert_no_error (error);
+  g_task_set_task_data (task, &probe, NULL);
+  hearth_store_open_in_worker (path, f->clock, task, probe_work);
+  g_clear_object (&task);
+
+  g_assert_false (g_task_propagate_boolean (G_TASK (wait_for_result (&result)), &error));
+  g_assert_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_IO);
+  g_assert_false (probe.ran);
+  g_object_unref (result);
+}
+
 /* Statements and errors ----------------------------------------------------------- */
 
 static void
@@ -964,6 +1065,8 @@ main (int   argc,
   g_test_add ("/store/open/foreign-database-is-refused", Fixture, NULL, fixture_set_up, test_foreign_database_is_refused, fixture_tear_down);
   g_test_add ("/store/open/uncreatable-folder-is-an-io-error", Fixture, NULL, fixture_set_up, test_uncreatable_folder_is_an_io_error, fixture_tear_down);
 
+  g_test_add ("/store/worker/own-connection", Fixture, NULL, fixture_set_up, test_worker_has_its_own_connection, fixture_tear_down);
+  g_test_add ("/store/worker/unopenable-file", Fixture, NULL, fixture_set_up, test_worker_reports_an_unopenable_file, fixture_tear_down);
   g_test_add ("/store/statement/cache", Fixture, NULL, fixture_set_up, test_statement_cache, fixture_tear_down);
   g_test_add ("/store/statement/reads-columns", Fixture, NULL, fixture_set_up, test_statement_reads_columns, fixture_tear_down);
   g_test_add ("/store/errors/mapped", Fixture, NULL, fixture_set_up, test_errors_are_mapped, fixture_tear_down);

@@ -24,8 +24,6 @@ typedef gpointer (*AuthWork) (HearthAuth  *auth,
 
 typedef struct
 {
-  char               *path;
-  HearthClock        *clock;
   HearthPasswordCost  cost;
   AuthWork            work;
   gpointer            data;
@@ -35,32 +33,22 @@ typedef struct
 static void
 auth_task_free (AuthTask *task)
 {
-  g_free (task->path);
-  g_clear_object (&task->clock);
   if (task->data_free != NULL)
     task->data_free (task->data);
   g_free (task);
 }
 
 static void
-auth_task_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+auth_task_work (GTask        *task,
+                HearthStore  *store,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
   AuthTask *data = task_data;
-  g_autoptr (HearthStore) store = NULL;
   g_autoptr (HearthGuard) guard = NULL;
   g_autoptr (HearthAuth) auth = NULL;
   GError *error = NULL;
   gpointer result;
-
-  store = hearth_store_open (data->path, data->clock, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
 
   guard = hearth_guard_new (store);
   auth = hearth_auth_new (guard, data->cost);
@@ -84,8 +72,6 @@ run_async (HearthAuth          *self,
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
   AuthTask *task_data = g_new0 (AuthTask, 1);
 
-  task_data->path = g_strdup (hearth_store_get_path (hearth_auth_get_store (self)));
-  task_data->clock = g_object_ref (hearth_store_get_clock (hearth_auth_get_store (self)));
   task_data->cost = self->cost;
   task_data->work = work;
   task_data->data = data;
@@ -93,7 +79,7 @@ run_async (HearthAuth          *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, task_data, (GDestroyNotify) auth_task_free);
-  g_task_run_in_thread (task, auth_task_thread);
+  hearth_store_run_in_worker (self->store, task, auth_task_work);
 }
 
 static gpointer

@@ -13,8 +13,6 @@
 
 typedef struct
 {
-  char         *path;
-  HearthClock  *clock;
   HearthActor  *actor;
   gint64        account_id;
   char         *spending_since;
@@ -26,8 +24,6 @@ typedef struct
 static void
 chart_task_free (ChartTask *task)
 {
-  g_free (task->path);
-  g_clear_object (&task->clock);
   g_clear_object (&task->actor);
   g_free (task->spending_since);
   g_free (task->balance_since);
@@ -37,21 +33,16 @@ chart_task_free (ChartTask *task)
 }
 
 static void
-chart_thread (GTask        *gtask,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+chart_work (GTask        *gtask,
+            HearthStore  *store,
+            gpointer      task_data,
+            GCancellable *cancellable)
 {
   ChartTask *task = task_data;
   GError *error = NULL;
   g_autoptr (HearthFinance) finance = NULL;
 
-  finance = _hearth_finance_open_for_worker (task->path, task->clock, &error);
-  if (finance == NULL)
-    {
-      g_task_return_error (gtask, error);
-      return;
-    }
+  finance = _hearth_finance_new_for_worker (store);
   task->spending = hearth_finance_monthly_spending (finance, task->actor, task->account_id, task->spending_since,
                                                     &error);
   if (task->spending != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -83,21 +74,17 @@ hearth_finance_chart_figures_async (HearthFinance       *self,
 {
   g_autoptr (GTask) gtask = g_task_new (self, cancellable, callback, user_data);
   ChartTask *task = g_new0 (ChartTask, 1);
-  HearthStore *store;
 
   g_return_if_fail (HEARTH_IS_FINANCE (self));
   g_return_if_fail (HEARTH_IS_ACTOR (actor));
 
-  store = hearth_finance_get_store (self);
-  task->path = g_strdup (hearth_store_get_path (store));
-  task->clock = g_object_ref (hearth_store_get_clock (store));
   task->actor = g_object_ref (actor);
   task->account_id = account_id;
   task->spending_since = g_strdup (spending_since);
   task->balance_since = g_strdup (balance_since);
   g_task_set_source_tag (gtask, hearth_finance_chart_figures_async);
   g_task_set_task_data (gtask, task, (GDestroyNotify) chart_task_free);
-  g_task_run_in_thread (gtask, chart_thread);
+  hearth_store_run_in_worker (hearth_finance_get_store (self), gtask, chart_work);
 }
 
 /**

@@ -13,9 +13,7 @@ G_BEGIN_DECLS
 gpointer _hearth_account_new_from_row     (HearthStatement *row);
 gpointer _hearth_transaction_new_from_row (HearthStatement *row);
 
-HearthFinance *_hearth_finance_open_for_worker (const char   *path,
-                                               HearthClock  *clock,
-                                               GError      **error);
+HearthFinance *_hearth_finance_new_for_worker (HearthStore *store);
 
 gboolean _hearth_finance_authorize_transaction (HearthStore  *store,
                                                 HearthActor  *actor,

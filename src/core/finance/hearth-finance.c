@@ -82,19 +82,13 @@ hearth_finance_new (HearthGuard *guard)
   return self;
 }
 
-/* For a worker thread: the finance service on a connection of its own to the
- * same file (ARCHITECTURE.md: every thread has its own), with its own guard. */
+/* For work in a worker (hearth_store_run_in_worker): the finance service, with
+ * a guard of its own, on the worker's connection. */
 HearthFinance *
-_hearth_finance_open_for_worker (const char   *path,
-                                 HearthClock  *clock,
-                                 GError      **error)
+_hearth_finance_new_for_worker (HearthStore *store)
 {
-  g_autoptr (HearthStore) store = hearth_store_open (path, clock, error);
-  g_autoptr (HearthGuard) guard = NULL;
+  g_autoptr (HearthGuard) guard = hearth_guard_new (store);
 
-  if (store == NULL)
-    return NULL;
-  guard = hearth_guard_new (store);
   return hearth_finance_new (guard);
 }
 

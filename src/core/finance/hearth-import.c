@@ -524,8 +524,6 @@ _hearth_import_rows (HearthFinance         *self,
 
 typedef struct
 {
-  char                 *path;
-  HearthClock          *clock;
   HearthActor          *actor;
   gint64                account_id;
   GBytes               *data;
@@ -541,8 +539,6 @@ typedef struct
 static void
 import_task_free (ImportTask *task)
 {
-  g_free (task->path);
-  g_clear_object (&task->clock);
   g_clear_object (&task->actor);
   g_clear_pointer (&task->data, g_bytes_unref);
   g_free (task->encoding);
@@ -583,10 +579,10 @@ progress_in_worker (guint    done,
 }
 
 static void
-import_thread (GTask        *gtask,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+import_work (GTask        *gtask,
+             HearthStore  *store,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
   ImportTask *task = task_data;
   g_autoptr (GError) error = NULL;
@@ -595,14 +591,7 @@ import_thread (GTask        *gtask,
   const char *data;
   gboolean imported;
 
-  /* Its own connection, as every thread has (ARCHITECTURE.md). It hashes no
-   * password, so the cost does not matter. */
-  finance = _hearth_finance_open_for_worker (task->path, task->clock, &error);
-  if (finance == NULL)
-    {
-      g_task_return_error (gtask, g_steal_pointer (&error));
-      return;
-    }
+  finance = _hearth_finance_new_for_worker (store);
   data = g_bytes_get_data (task->data, &length);
   if (task->ofx)
     imported = hearth_finance_import_ofx (finance, task->actor, task->account_id, data, length, cancellable,
@@ -633,10 +622,7 @@ import_async (HearthFinance          *self,
 {
   g_autoptr (GTask) gtask = g_task_new (self, cancellable, callback, user_data);
   ImportTask *task = g_new0 (ImportTask, 1);
-  HearthStore *store = hearth_finance_get_store (self);
 
-  task->path = g_strdup (hearth_store_get_path (store));
-  task->clock = g_object_ref (hearth_store_get_clock (store));
   task->actor = g_object_ref (actor);
   task->account_id = account_id;
   task->data = g_bytes_ref (data);
@@ -653,7 +639,7 @@ import_async (HearthFinance          *self,
 
   g_task_set_source_tag (gtask, source_tag);
   g_task_set_task_data (gtask, task, (GDestroyNotify) import_task_free);
-  g_task_run_in_thread (gtask, import_thread);
+  hearth_store_run_in_worker (hearth_finance_get_store (self), gtask, import_work);
 }
 
 /**

@@ -337,8 +337,6 @@ hearth_finance_attach_receipt (HearthFinance  *self,
 
 typedef struct
 {
-  char        *path;
-  HearthClock *clock;
   HearthActor *actor;
   gint64       transaction_id;
   GFile       *file;
@@ -347,8 +345,6 @@ typedef struct
 static void
 attach_task_free (AttachTask *task)
 {
-  g_free (task->path);
-  g_clear_object (&task->clock);
   g_clear_object (&task->actor);
   g_clear_object (&task->file);
   g_free (task);
@@ -434,23 +430,17 @@ hearth_receipts_sweep (HearthStore  *store,
 }
 
 static void
-attach_thread (GTask        *gtask,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+attach_work (GTask        *gtask,
+             HearthStore  *store,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
   AttachTask *task = task_data;
   GError *error = NULL;
   g_autoptr (HearthFinance) finance = NULL;
   gint64 id;
 
-  /* Its own connection, as every thread has (ARCHITECTURE.md). */
-  finance = _hearth_finance_open_for_worker (task->path, task->clock, &error);
-  if (finance == NULL)
-    {
-      g_task_return_error (gtask, error);
-      return;
-    }
+  finance = _hearth_finance_new_for_worker (store);
   id = hearth_finance_attach_receipt (finance, task->actor, task->transaction_id, task->file, cancellable, &error);
   if (id == 0)
     g_task_return_error (gtask, error);
@@ -475,21 +465,17 @@ hearth_finance_attach_receipt_async (HearthFinance       *self,
 {
   g_autoptr (GTask) gtask = g_task_new (self, cancellable, callback, user_data);
   AttachTask *task = g_new0 (AttachTask, 1);
-  HearthStore *store;
 
   g_return_if_fail (HEARTH_IS_FINANCE (self));
   g_return_if_fail (HEARTH_IS_ACTOR (actor));
   g_return_if_fail (G_IS_FILE (file));
 
-  store = hearth_finance_get_store (self);
-  task->path = g_strdup (hearth_store_get_path (store));
-  task->clock = g_object_ref (hearth_store_get_clock (store));
   task->actor = g_object_ref (actor);
   task->transaction_id = transaction_id;
   task->file = g_object_ref (file);
   g_task_set_source_tag (gtask, hearth_finance_attach_receipt_async);
   g_task_set_task_data (gtask, task, (GDestroyNotify) attach_task_free);
-  g_task_run_in_thread (gtask, attach_thread);
+  hearth_store_run_in_worker (hearth_finance_get_store (self), gtask, attach_work);
 }
 
 /**

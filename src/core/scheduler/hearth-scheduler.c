@@ -223,36 +223,26 @@ hearth_scheduler_add_kind (HearthScheduler     *self,
 
 typedef struct
 {
-  char        *path;
-  HearthClock *clock;
   GPtrArray   *kinds;
 } FireTask;
 
 static void
 fire_task_free (FireTask *task)
 {
-  g_free (task->path);
-  g_clear_object (&task->clock);
   g_clear_pointer (&task->kinds, g_ptr_array_unref);
   g_free (task);
 }
 
 static void
-fire_thread (GTask        *gtask,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+fire_work (GTask        *gtask,
+           HearthStore  *store,
+           gpointer      task_data,
+           GCancellable *cancellable)
 {
   FireTask *task = task_data;
   GError *error = NULL;
-  g_autoptr (HearthStore) store = hearth_store_open (task->path, task->clock, &error);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) hearth_due_item_free);
 
-  if (store == NULL)
-    {
-      g_task_return_error (gtask, error);
-      return;
-    }
   for (guint i = 0; i < task->kinds->len; i++)
     {
       const HearthDueKind *kind = g_ptr_array_index (task->kinds, i);
@@ -330,11 +320,9 @@ fire (HearthScheduler *self)
   FireTask *task = g_new0 (FireTask, 1);
 
   self->busy = TRUE;
-  task->path = g_strdup (hearth_store_get_path (self->store));
-  task->clock = g_object_ref (hearth_store_get_clock (self->store));
   task->kinds = g_ptr_array_ref (self->kinds);
   g_task_set_task_data (gtask, task, (GDestroyNotify) fire_task_free);
-  g_task_run_in_thread (gtask, fire_thread);
+  hearth_store_run_in_worker (self->store, gtask, fire_work);
 }
 
 /* Arming ----------------------------------------------------------------------------------- */

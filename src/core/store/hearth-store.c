@@ -975,6 +975,93 @@ hearth_store_now (HearthStore *self)
   return hearth_clock_get_now (self->clock);
 }
 
+/* Workers ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char                *path;
+  HearthClock         *clock;
+  HearthStoreWorkFunc  func;
+} Worker;
+
+static void
+worker_free (Worker *worker)
+{
+  g_free (worker->path);
+  g_clear_object (&worker->clock);
+  g_free (worker);
+}
+
+static void
+worker_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Worker *worker = g_object_get_data (G_OBJECT (task), "hearth-store-worker");
+  g_autoptr (HearthStore) store = NULL;
+  GError *error = NULL;
+
+  store = hearth_store_open (worker->path, worker->clock, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  worker->func (task, store, task_data, cancellable);
+}
+
+/**
+ * hearth_store_open_in_worker:
+ * @path: the database file
+ * @clock: the clock the worker's connection reads
+ * @task: a task made by the caller, with its source, tag, data and callback
+ * @func: the work, which returns through @task
+ *
+ * Runs @func in a worker thread on a connection of its own to @path, opened
+ * (and migrated) there: every thread has its own (ARCHITECTURE.md). When the
+ * file cannot be opened, @task returns that error and @func is not called. The
+ * one way Hearth works off the main thread on the database.
+ */
+void
+hearth_store_open_in_worker (const char          *path,
+                             HearthClock         *clock,
+                             GTask               *task,
+                             HearthStoreWorkFunc  func)
+{
+  Worker *worker;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (HEARTH_IS_CLOCK (clock));
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  worker = g_new0 (Worker, 1);
+  worker->path = g_strdup (path);
+  worker->clock = g_object_ref (clock);
+  worker->func = func;
+  g_object_set_data_full (G_OBJECT (task), "hearth-store-worker", worker, (GDestroyNotify) worker_free);
+  g_task_run_in_thread (task, worker_thread);
+}
+
+/**
+ * hearth_store_run_in_worker:
+ *
+ * hearth_store_open_in_worker() on the file and clock of @self. What the
+ * worker commits is announced on its own connection only: the caller calls
+ * hearth_store_announce_change() on @self when the task returns, for its
+ * listeners.
+ */
+void
+hearth_store_run_in_worker (HearthStore         *self,
+                            GTask               *task,
+                            HearthStoreWorkFunc  func)
+{
+  g_return_if_fail (HEARTH_IS_STORE (self));
+
+  hearth_store_open_in_worker (self->path, self->clock, task, func);
+}
+
 /**
  * hearth_store_set_busy_timeout:
  * @timeout_ms: how long a statement waits for another connection's write lock

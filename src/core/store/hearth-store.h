@@ -67,6 +67,21 @@ typedef gboolean (*HearthStoreTransactionFunc) (HearthStore  *store,
                                                 gpointer      user_data,
                                                 GError      **error);
 
+/**
+ * HearthStoreWorkFunc:
+ * @task: the task, whose result the function returns (g_task_return_*)
+ * @store: a connection of the worker's own to the file
+ * @task_data: the task's data
+ * @cancellable: (nullable): the task's cancellable
+ *
+ * Work done in a worker thread on a connection of its own: see
+ * hearth_store_run_in_worker().
+ */
+typedef void (*HearthStoreWorkFunc) (GTask        *task,
+                                     HearthStore  *store,
+                                     gpointer      task_data,
+                                     GCancellable *cancellable);
+
 char         *hearth_store_dup_default_path          (const char           *data_dir);
 
 HearthStore  *hearth_store_open                      (const char           *path,
@@ -76,6 +91,13 @@ HearthStore  *hearth_store_open                      (const char           *path
 const char   *hearth_store_get_path                  (HearthStore          *self);
 HearthClock  *hearth_store_get_clock                 (HearthStore          *self);
 gint64        hearth_store_now                       (HearthStore          *self);
+void          hearth_store_run_in_worker             (HearthStore          *self,
+                                                      GTask                *task,
+                                                      HearthStoreWorkFunc   func);
+void          hearth_store_open_in_worker            (const char           *path,
+                                                      HearthClock          *clock,
+                                                      GTask                *task,
+                                                      HearthStoreWorkFunc   func);
 void          hearth_store_close                     (HearthStore          *self);
 void          hearth_store_set_busy_timeout          (HearthStore          *self,
                                                       int                   timeout_ms);
