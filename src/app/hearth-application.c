@@ -13,6 +13,7 @@
 #include "hearth-clock.h"
 #include "hearth-keyring.h"
 #include "hearth-lifelog.h"
+#include "hearth-notifications.h"
 #include "hearth-scheduler.h"
 #include "hearth-preferences-window.h"
 #include "hearth-receipts.h"
@@ -66,7 +67,8 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (HearthApplication, hearth_application, ADW_TYPE_APPLICATION)
 
 static void update_background  (HearthApplication *self);
-static void scheduler_fired_cb (HearthApplication *self);
+static void scheduler_fired_cb (HearthApplication *self,
+                                GPtrArray         *items);
 
 static const GOptionEntry option_entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -175,8 +177,7 @@ use_store (HearthApplication *self,
     self->keyring = hearth_keyring_new (APPLICATION_ID);
 
   /* Catches up on what fell due while Hearth was closed, then keeps watch. */
-  self->scheduler = hearth_scheduler_new (self->store, G_APPLICATION (self));
-  g_settings_bind (self->settings, "notifications-enabled", self->scheduler, "notifications", G_SETTINGS_BIND_GET);
+  self->scheduler = hearth_scheduler_new (self->store);
   hearth_scheduler_add_kind (self->scheduler, hearth_lifelog_capsule_kind ());
   g_signal_connect_object (self->scheduler, "fired", G_CALLBACK (scheduler_fired_cb), self, G_CONNECT_SWAPPED);
   hearth_scheduler_start (self->scheduler);
@@ -468,9 +469,13 @@ update_background (HearthApplication *self)
     }
 }
 
+/* What fell due is marked done whether or not the desktop is told. */
 static void
-scheduler_fired_cb (HearthApplication *self)
+scheduler_fired_cb (HearthApplication *self,
+                    GPtrArray         *items)
 {
+  if (g_settings_get_boolean (self->settings, "notifications-enabled"))
+    hearth_notifications_send (G_APPLICATION (self), items);
   hearth_scheduler_check_now (self->scheduler);
   update_background (self);
 }

@@ -283,11 +283,10 @@ settle (HearthScheduler *scheduler)
 }
 
 static HearthScheduler *
-new_scheduler (HearthStore  *store,
-               GApplication *application,
-               Fired        *fired)
+new_scheduler (HearthStore *store,
+               Fired       *fired)
 {
-  HearthScheduler *scheduler = hearth_scheduler_new (store, application);
+  HearthScheduler *scheduler = hearth_scheduler_new (store);
 
   hearth_scheduler_add_kind (scheduler, hearth_lifelog_capsule_kind ());
   g_signal_connect (scheduler, "fired", G_CALLBACK (fired_cb), fired);
@@ -341,8 +340,8 @@ test_capsule_opens_at_its_moment_once (Fixture       *f,
   id = write_entry (f, "Dear future: " SECRET, unlock_at);
 
   /* Two schedulers, two connections, as two Hearth processes would have. */
-  first = new_scheduler (f->store, NULL, &fired);
-  second = new_scheduler (other_store, NULL, &fired);
+  first = new_scheduler (f->store, &fired);
+  second = new_scheduler (other_store, &fired);
   g_assert_cmpint (hearth_scheduler_get_next_due (first), ==, unlock_at);
 
   /* One microsecond before: sealed. */
@@ -376,7 +375,7 @@ test_capsule_opens_at_its_moment_once (Fixture       *f,
   hearth_clock_set_now (f->clock, unlock_at - 30 * DAY);
   settle (first);
   g_assert_false (is_sealed (f, id));
-  after_restart = new_scheduler (f->store, NULL, &fired);
+  after_restart = new_scheduler (f->store, &fired);
   hearth_clock_set_now (f->clock, unlock_at + DAY);
   settle (after_restart);
   settle (first);
@@ -403,7 +402,7 @@ test_capsule_due_while_closed_opens_at_start (Fixture       *f,
 
   /* Hearth was closed when the day came; at the next start, it opens. */
   hearth_clock_set_now (f->clock, HEARTH_TEST_EPOCH + 2 * DAY);
-  scheduler = new_scheduler (f->store, NULL, &fired);
+  scheduler = new_scheduler (f->store, &fired);
   g_assert_cmpuint (fired.n_items, ==, 1);
   g_assert_false (is_sealed (f, due));
   g_assert_true (is_sealed (f, later));
@@ -424,7 +423,7 @@ test_scheduler_wakes_within_a_minute (Fixture       *f,
   Fired fired = { 0, g_string_new (NULL) };
   gint64 far = write_entry (f, "A year from now", HEARTH_TEST_EPOCH + 365 * DAY);
 
-  scheduler = new_scheduler (f->store, NULL, &fired);
+  scheduler = new_scheduler (f->store, &fired);
   g_assert_cmpint (hearth_scheduler_get_next_due (scheduler), ==, HEARTH_TEST_EPOCH + 365 * DAY);
   g_assert_cmpuint (hearth_scheduler_get_sleep (scheduler), ==, HEARTH_SCHEDULER_MAX_SLEEP_MS);
 
@@ -442,132 +441,6 @@ test_scheduler_wakes_within_a_minute (Fixture       *f,
   g_assert_cmpuint (fired.n_items, ==, 2);
   g_assert_false (is_sealed (f, far));
   g_assert_cmpuint (hearth_scheduler_get_sleep (scheduler), ==, 0);
-  g_string_free (fired.said, TRUE);
-}
-
-/* Notifications, to a real notification daemon ------------------------------------------- */
-
-static GSubprocess *
-start_notification_daemon (GDBusConnection *bus)
-{
-  g_autoptr (GError) error = NULL;
-  /* Its log of calls is not TAP: kept off the test's stdout. */
-  GSubprocess *daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, "/usr/bin/python3", "-m",
-                                          "dbusmock", "--template", "notification_daemon", NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  g_assert_no_error (error);
-  for (;;)
-    {
-      g_autoptr (GVariant) owner = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                                                "org.freedesktop.DBus", "NameHasOwner",
-                                                                g_variant_new ("(s)", "org.freedesktop.Notifications"),
-                                                                G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                                                NULL, &error);
-      gboolean has_owner = FALSE;
-
-      g_assert_no_error (error);
-      g_variant_get (owner, "(b)", &has_owner);
-      if (has_owner)
-        return daemon;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (50000);
-    }
-}
-
-/* The Notify calls the daemon received: "summary|body" lines. */
-static char *
-notifications_received (GDBusConnection *bus)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GVariant) calls = g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications",
-                                                            "/org/freedesktop/Notifications",
-                                                            "org.freedesktop.DBus.Mock", "GetCalls", NULL,
-                                                            G_VARIANT_TYPE ("(a(tsav))"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                                            NULL, &error);
-  g_autoptr (GVariantIter) iter = NULL;
-  GString *received = g_string_new (NULL);
-  const char *method;
-  GVariantIter *args;
-  guint64 when;
-
-  g_assert_no_error (error);
-  g_variant_get (calls, "(a(tsav))", &iter);
-  while (g_variant_iter_next (iter, "(t&sav)", &when, &method, &args))
-    {
-      if (g_str_equal (method, "Notify"))
-        {
-          g_autoptr (GVariant) summary = NULL;
-          g_autoptr (GVariant) body = NULL;
-          GVariant *arg;
-          guint n = 0;
-
-          while ((arg = g_variant_iter_next_value (args)) != NULL)
-            {
-              g_autoptr (GVariant) value = g_variant_get_variant (arg);
-
-              if (n == 3)
-                summary = g_variant_ref (value);
-              else if (n == 4)
-                body = g_variant_ref (value);
-              g_variant_unref (arg);
-              n++;
-            }
-          g_string_append_printf (received, "%s|%s\n", g_variant_get_string (summary, NULL),
-                                  g_variant_get_string (body, NULL));
-        }
-      g_variant_iter_free (args);
-    }
-  return g_string_free (received, FALSE);
-}
-
-static void
-test_notification_is_sent (Fixture       *f,
-                           gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_autoptr (GSubprocess) daemon = NULL;
-  g_autoptr (GApplication) application = NULL;
-  g_autoptr (HearthScheduler) scheduler = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  Fired fired = { 0, g_string_new (NULL) };
-  gint64 unlock_at = HEARTH_TEST_EPOCH + DAY;
-
-  g_assert_no_error (error);
-  daemon = start_notification_daemon (bus);
-  application = g_application_new ("io.github.hearthapp.Hearth.LifelogTest", G_APPLICATION_DEFAULT_FLAGS);
-  g_application_register (application, NULL, &error);
-  g_assert_no_error (error);
-
-  write_entry (f, "Open me later: " SECRET, unlock_at);
-  scheduler = new_scheduler (f->store, application, &fired);
-  before = notifications_received (bus);
-  g_assert_cmpstr (before, ==, "");
-
-  hearth_clock_set_now (f->clock, unlock_at);
-  settle (scheduler);
-  g_assert_cmpuint (fired.n_items, ==, 1);
-  /* The daemon hears it over D-Bus: wait for the call to arrive. */
-  {
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-    while ((after = notifications_received (bus)) != NULL && *after == '\0')
-      {
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-        g_clear_pointer (&after, g_free);
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (20000);
-      }
-  }
-  g_assert_true (g_str_has_prefix (after, "A time capsule from Mum has opened|Sealed on "));
-  g_assert_nonnull (strstr (after, "Read it in the life log of The Lovelaces."));
-  g_assert_null (strstr (after, SECRET));
-  g_assert_null (strstr (after, "Open me later"));
-
-  g_subprocess_force_exit (daemon);
-  g_subprocess_wait (daemon, NULL, NULL);
   g_string_free (fired.said, TRUE);
 }
 
@@ -623,7 +496,6 @@ main (int   argc,
   ADD ("capsule-opens-at-its-moment-once", test_capsule_opens_at_its_moment_once);
   ADD ("capsule-due-while-closed-opens-at-start", test_capsule_due_while_closed_opens_at_start);
   ADD ("scheduler-wakes-within-a-minute", test_scheduler_wakes_within_a_minute);
-  ADD ("notification-is-sent", test_notification_is_sent);
 #undef ADD
 
   return g_test_run ();

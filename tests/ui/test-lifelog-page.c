@@ -192,7 +192,7 @@ test_write_seal_and_open (Fixture       *f,
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "home-opening-soon"));
 
   /* Its day comes: the scheduler opens it and the card shows its words. */
-  scheduler = hearth_scheduler_new (f->store, NULL);
+  scheduler = hearth_scheduler_new (f->store);
   hearth_scheduler_add_kind (scheduler, hearth_lifelog_capsule_kind ());
   hearth_scheduler_start (scheduler);
   hearth_clock_set_now (f->clock, g_date_time_to_unix (in_a_week) * G_USEC_PER_SEC);

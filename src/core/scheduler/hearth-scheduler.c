@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-
 #include "hearth-scheduler.h"
 
 /*
@@ -11,8 +10,8 @@
  * (time capsules; note reminders later) for the earliest time something falls
  * due, arms one main-loop timeout for it, and then runs a GTask in a worker
  * thread, with its own connection, that marks done what is due and returns
- * it; on the main thread each item becomes a desktop notification and the
- * `fired` signal. At start it catches up on everything that fell due while
+ * it; on the main thread the `fired` signal says what (the application
+ * makes each item a desktop notification). At start it catches up on everything that fell due while
  * Hearth was closed.
  *
  * Time is the store's clock, a wall clock, while timeouts run on the
@@ -29,7 +28,6 @@ struct _HearthScheduler
   GObject       parent_instance;
 
   HearthStore  *store;
-  GApplication *application;  /* weak: it owns the scheduler */
   GPtrArray    *kinds;        /* const HearthDueKind * */
   guint         timeout_id;
   guint         sleep_ms;     /* what the armed timeout waits */
@@ -40,16 +38,7 @@ struct _HearthScheduler
   GCancellable *cancellable;
   GDBusConnection *system_bus;
   guint         sleep_subscription;
-  gboolean      notify;
 };
-
-enum {
-  PROP_0,
-  PROP_NOTIFICATIONS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_FIRED,
@@ -89,7 +78,6 @@ hearth_scheduler_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (hearth_store_get_clock (self->store), self);
     }
   g_clear_object (&self->store);
-  g_clear_weak_pointer (&self->application);
 
   G_OBJECT_CLASS (hearth_scheduler_parent_class)->dispose (object);
 }
@@ -103,64 +91,18 @@ hearth_scheduler_finalize (GObject *object)
 }
 
 static void
-hearth_scheduler_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_NOTIFICATIONS:
-      g_value_set_boolean (value, HEARTH_SCHEDULER (object)->notify);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hearth_scheduler_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_NOTIFICATIONS:
-      HEARTH_SCHEDULER (object)->notify = g_value_get_boolean (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_scheduler_class_init (HearthSchedulerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = hearth_scheduler_dispose;
   object_class->finalize = hearth_scheduler_finalize;
-  object_class->get_property = hearth_scheduler_get_property;
-  object_class->set_property = hearth_scheduler_set_property;
-
-  /**
-   * HearthScheduler:notifications:
-   *
-   * Whether what falls due is announced as a desktop notification (the
-   * `notifications-enabled` setting); it is marked done either way.
-   */
-  properties[PROP_NOTIFICATIONS] = g_param_spec_boolean ("notifications", NULL, NULL, TRUE,
-                                                  G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * HearthScheduler::fired:
    * @items: (element-type HearthDueItem): what fell due and is now done
    *
-   * On the main thread, after the notifications were sent.
+   * On the main thread, after the worker committed.
    */
   signals[SIGNAL_FIRED] = g_signal_new ("fired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
@@ -171,17 +113,14 @@ hearth_scheduler_init (HearthScheduler *self)
 {
   self->kinds = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
-  self->notify = TRUE;
 }
 
 /**
  * hearth_scheduler_new:
  * @store: the store whose due items it fires, on its clock
- * @application: (nullable): sends the notifications; %NULL for none
  */
 HearthScheduler *
-hearth_scheduler_new (HearthStore  *store,
-                      GApplication *application)
+hearth_scheduler_new (HearthStore *store)
 {
   HearthScheduler *self;
 
@@ -189,7 +128,6 @@ hearth_scheduler_new (HearthStore  *store,
 
   self = g_object_new (HEARTH_TYPE_SCHEDULER, NULL);
   self->store = g_object_ref (store);
-  g_set_weak_pointer (&self->application, application);
   return self;
 }
 
@@ -260,25 +198,6 @@ fire_work (GTask        *gtask,
 }
 
 static void
-notify (HearthScheduler *self,
-        GPtrArray       *items)
-{
-  if (self->application == NULL || !self->notify)
-    return;
-  for (guint i = 0; i < items->len; i++)
-    {
-      HearthDueItem *item = g_ptr_array_index (items, i);
-      g_autoptr (GNotification) notification = g_notification_new (item->title);
-      g_autofree char *id = g_strdup_printf ("%s-%" G_GINT64_FORMAT, item->kind, item->id);
-
-      if (item->body != NULL)
-        g_notification_set_body (notification, item->body);
-      g_notification_set_default_action_and_target (notification, "app.open-entry", "(sx)", item->kind, item->id);
-      g_application_send_notification (self->application, id, notification);
-    }
-}
-
-static void
 fired_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
@@ -307,7 +226,6 @@ fired_cb (GObject      *source,
 
           hearth_store_announce_change (self->store, kind->watch_table);
         }
-      notify (self, items);
       g_signal_emit (self, signals[SIGNAL_FIRED], 0, items);
     }
   arm (self);

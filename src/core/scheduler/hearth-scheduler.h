@@ -56,8 +56,7 @@ typedef struct
 #define HEARTH_TYPE_SCHEDULER (hearth_scheduler_get_type ())
 G_DECLARE_FINAL_TYPE (HearthScheduler, hearth_scheduler, HEARTH, SCHEDULER, GObject)
 
-HearthScheduler *hearth_scheduler_new           (HearthStore         *store,
-                                                 GApplication        *application);
+HearthScheduler *hearth_scheduler_new           (HearthStore         *store);
 void             hearth_scheduler_add_kind      (HearthScheduler     *self,
                                                  const HearthDueKind *kind);
 void             hearth_scheduler_start         (HearthScheduler     *self);
