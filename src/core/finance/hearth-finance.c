@@ -400,8 +400,10 @@ typedef struct
   gint64                        circle_id;
   gint64                        account_id;
   gint64                        transaction_id;
-  const char                   *name;
-  const char                   *kind;
+  const char                   *name;         /* an account's */
+  const char                   *kind;         /* an account's */
+  const char                   *description;  /* a transaction's */
+  const char                   *payee;        /* a transaction's */
   const char                   *currency;
   gboolean                      archived;
   gboolean                      voided;
@@ -649,8 +651,8 @@ add_in_transaction (HearthStore  *store,
   hearth_statement_bind_int64 (statement, 5, hearth_actor_get_user_id (change->actor));
   hearth_statement_bind_int64 (statement, 6, hearth_store_now (store));
   hearth_statement_bind_text (statement, 7, draft->occurred_on);
-  hearth_statement_bind_text (statement, 8, change->name);
-  hearth_statement_bind_text (statement, 9, change->kind);
+  hearth_statement_bind_text (statement, 8, change->description);
+  hearth_statement_bind_text (statement, 9, change->payee);
   if (!hearth_statement_fetch_one (statement, error))
     return FALSE;
   change->transaction_id = hearth_statement_get_int64 (statement, 0);
@@ -711,8 +713,8 @@ hearth_finance_add_transaction (HearthFinance                 *self,
     return 0;
 
   change.draft = draft;
-  change.name = description;
-  change.kind = payee;
+  change.description = description;
+  change.payee = payee;
   if (!hearth_store_transaction (self->store, add_in_transaction, &change, error))
     return 0;
   return change.transaction_id;
@@ -1471,15 +1473,15 @@ edit_in_transaction (HearthStore  *store,
       changed = TRUE;
     }
   if ((change->fields & HEARTH_TRANSACTION_FIELD_DESCRIPTION) &&
-      !g_str_equal (hearth_statement_get_text (current, 1), change->name))
+      !g_str_equal (hearth_statement_get_text (current, 1), change->description))
     {
-      add_change (changes, "description", hearth_statement_get_text (current, 1), change->name);
+      add_change (changes, "description", hearth_statement_get_text (current, 1), change->description);
       changed = TRUE;
     }
   if ((change->fields & HEARTH_TRANSACTION_FIELD_PAYEE) &&
-      !g_str_equal (hearth_statement_get_text (current, 2), change->kind))
+      !g_str_equal (hearth_statement_get_text (current, 2), change->payee))
     {
-      add_change (changes, "payee", hearth_statement_get_text (current, 2), change->kind);
+      add_change (changes, "payee", hearth_statement_get_text (current, 2), change->payee);
       changed = TRUE;
     }
   if ((change->fields & HEARTH_TRANSACTION_FIELD_CATEGORY) &&
@@ -1519,9 +1521,9 @@ edit_in_transaction (HearthStore  *store,
   hearth_statement_bind_int64 (statement, 2, (change->fields & HEARTH_TRANSACTION_FIELD_DATE) != 0);
   hearth_statement_bind_text (statement, 3, values->occurred_on != NULL ? values->occurred_on : "");
   hearth_statement_bind_int64 (statement, 4, (change->fields & HEARTH_TRANSACTION_FIELD_DESCRIPTION) != 0);
-  hearth_statement_bind_text (statement, 5, change->name);
+  hearth_statement_bind_text (statement, 5, change->description);
   hearth_statement_bind_int64 (statement, 6, (change->fields & HEARTH_TRANSACTION_FIELD_PAYEE) != 0);
-  hearth_statement_bind_text (statement, 7, change->kind);
+  hearth_statement_bind_text (statement, 7, change->payee);
   hearth_statement_bind_int64 (statement, 8, (change->fields & HEARTH_TRANSACTION_FIELD_CATEGORY) != 0);
   hearth_statement_bind_int64 (statement, 9, values->category_id);
 
@@ -1573,8 +1575,8 @@ hearth_finance_edit_transaction (HearthFinance                 *self,
   change.transaction_id = transaction_id;
   change.draft = values;
   change.fields = fields;
-  change.name = description;
-  change.kind = payee;
+  change.description = description;
+  change.payee = payee;
   return hearth_store_transaction (self->store, edit_in_transaction, &change, error);
 }
 
