@@ -1476,8 +1476,23 @@ test_activity (Fixture       *f,
   g_assert_cmpstr (hearth_circle_event_get_event_type (newest), ==, "ROLE_CHANGED");
   g_assert_cmpstr (hearth_circle_event_get_actor_name (newest), ==, "Olivia");
   g_assert_cmpstr (hearth_circle_event_get_subject_name (newest), ==, "Tina");
-  g_assert_cmpstr (hearth_circle_event_get_role (newest), ==, "EDITOR");
-  g_assert_cmpstr (hearth_circle_event_get_old_role (newest), ==, "VISITOR");
+  g_assert_cmpint (hearth_circle_event_get_role (newest), ==, HEARTH_ROLE_EDITOR);
+  g_assert_cmpint (hearth_circle_event_get_old_role (newest), ==, HEARTH_ROLE_VISITOR);
+  /* The same role, as the same enum type, wherever an entity carries one. */
+  {
+    GType types[] = { HEARTH_TYPE_CIRCLE, HEARTH_TYPE_CIRCLE_MEMBER, HEARTH_TYPE_CIRCLE_EVENT };
+    HearthRole role = HEARTH_ROLE_NONE;
+
+    for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+      {
+        GObjectClass *klass = g_type_class_ref (types[i]);
+
+        g_assert_true (G_PARAM_SPEC_VALUE_TYPE (g_object_class_find_property (klass, "role")) == HEARTH_TYPE_ROLE);
+        g_type_class_unref (klass);
+      }
+    g_object_get (newest, "role", &role, NULL);
+    g_assert_cmpint (role, ==, HEARTH_ROLE_EDITOR);
+  }
 
   after.key = hearth_circle_event_get_created_at (g_ptr_array_index (events, 2));
   after.id = hearth_circle_event_get_id (g_ptr_array_index (events, 2));

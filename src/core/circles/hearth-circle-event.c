@@ -19,8 +19,8 @@ struct _HearthCircleEvent
   char    *actor_name;
   gint64   subject_id;
   char    *subject_name;
-  char    *role;
-  char    *old_role;
+  HearthRole role;
+  HearthRole old_role;
   char    *name;
   gint64   created_at;
 };
@@ -52,8 +52,6 @@ hearth_circle_event_finalize (GObject *object)
   g_free (self->event_type);
   g_free (self->actor_name);
   g_free (self->subject_name);
-  g_free (self->role);
-  g_free (self->old_role);
   g_free (self->name);
 
   G_OBJECT_CLASS (hearth_circle_event_parent_class)->finalize (object);
@@ -94,11 +92,11 @@ hearth_circle_event_get_property (GObject    *object,
       break;
 
     case PROP_ROLE:
-      g_value_set_string (value, self->role);
+      g_value_set_enum (value, self->role);
       break;
 
     case PROP_OLD_ROLE:
-      g_value_set_string (value, self->old_role);
+      g_value_set_enum (value, self->old_role);
       break;
 
     case PROP_NAME:
@@ -129,8 +127,8 @@ hearth_circle_event_class_init (HearthCircleEventClass *klass)
   properties[PROP_ACTOR_NAME] = g_param_spec_string ("actor-name", NULL, NULL, NULL, flags);
   properties[PROP_SUBJECT_ID] = g_param_spec_int64 ("subject-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_SUBJECT_NAME] = g_param_spec_string ("subject-name", NULL, NULL, NULL, flags);
-  properties[PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, NULL, flags);
-  properties[PROP_OLD_ROLE] = g_param_spec_string ("old-role", NULL, NULL, NULL, flags);
+  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL, HEARTH_TYPE_ROLE, HEARTH_ROLE_NONE, flags);
+  properties[PROP_OLD_ROLE] = g_param_spec_enum ("old-role", NULL, NULL, HEARTH_TYPE_ROLE, HEARTH_ROLE_NONE, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -154,8 +152,10 @@ _hearth_circle_event_new_from_row (HearthStatement *row)
   self->actor_name = hearth_statement_dup_text (row, 3);
   self->subject_id = hearth_statement_get_int64 (row, 4);
   self->subject_name = hearth_statement_dup_text (row, 5);
-  self->role = hearth_statement_dup_text (row, 6);
-  self->old_role = hearth_statement_dup_text (row, 7);
+  if (!hearth_role_from_string (hearth_statement_get_text (row, 6), &self->role))
+    self->role = HEARTH_ROLE_NONE;
+  if (!hearth_role_from_string (hearth_statement_get_text (row, 7), &self->old_role))
+    self->old_role = HEARTH_ROLE_NONE;
   self->name = hearth_statement_dup_text (row, 8);
   self->created_at = hearth_statement_get_int64 (row, 9);
   return self;
@@ -228,25 +228,25 @@ hearth_circle_event_get_subject_name (HearthCircleEvent *self)
 /**
  * hearth_circle_event_get_role:
  *
- * Returns: (nullable): the role given (`EDITOR`, ...), for additions and
- *   role changes
+ * Returns: the role given, for additions and role changes;
+ *   %HEARTH_ROLE_NONE for other events
  */
-const char *
+HearthRole
 hearth_circle_event_get_role (HearthCircleEvent *self)
 {
-  g_return_val_if_fail (HEARTH_IS_CIRCLE_EVENT (self), NULL);
+  g_return_val_if_fail (HEARTH_IS_CIRCLE_EVENT (self), HEARTH_ROLE_NONE);
   return self->role;
 }
 
 /**
  * hearth_circle_event_get_old_role:
  *
- * Returns: (nullable): the role before a role change
+ * Returns: the role before a role change; %HEARTH_ROLE_NONE for other events
  */
-const char *
+HearthRole
 hearth_circle_event_get_old_role (HearthCircleEvent *self)
 {
-  g_return_val_if_fail (HEARTH_IS_CIRCLE_EVENT (self), NULL);
+  g_return_val_if_fail (HEARTH_IS_CIRCLE_EVENT (self), HEARTH_ROLE_NONE);
   return self->old_role;
 }
 

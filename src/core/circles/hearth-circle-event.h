@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "hearth-permissions.h"
+
 G_BEGIN_DECLS
 
 #define HEARTH_TYPE_CIRCLE_EVENT (hearth_circle_event_get_type ())
@@ -14,8 +16,8 @@ gint64      hearth_circle_event_get_actor_id     (HearthCircleEvent *self);
 const char *hearth_circle_event_get_actor_name   (HearthCircleEvent *self);
 gint64      hearth_circle_event_get_subject_id   (HearthCircleEvent *self);
 const char *hearth_circle_event_get_subject_name (HearthCircleEvent *self);
-const char *hearth_circle_event_get_role         (HearthCircleEvent *self);
-const char *hearth_circle_event_get_old_role     (HearthCircleEvent *self);
+HearthRole  hearth_circle_event_get_role         (HearthCircleEvent *self);
+HearthRole  hearth_circle_event_get_old_role     (HearthCircleEvent *self);
 const char *hearth_circle_event_get_name         (HearthCircleEvent *self);
 gint64      hearth_circle_event_get_created_at   (HearthCircleEvent *self);
 

@@ -69,7 +69,7 @@ hearth_circle_member_get_property (GObject    *object,
       break;
 
     case PROP_ROLE:
-      g_value_set_int (value, self->role);
+      g_value_set_enum (value, self->role);
       break;
 
     case PROP_JOINED_AT:
@@ -97,8 +97,7 @@ hearth_circle_member_class_init (HearthCircleMemberClass *klass)
   properties[PROP_USER_ID] = g_param_spec_int64 ("user-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_USERNAME] = g_param_spec_string ("username", NULL, NULL, NULL, flags);
   properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, flags);
-  properties[PROP_ROLE] = g_param_spec_int ("role", NULL, NULL, HEARTH_ROLE_VISITOR, HEARTH_ROLE_OWNER,
-                                            HEARTH_ROLE_VISITOR, flags);
+  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL, HEARTH_TYPE_ROLE, HEARTH_ROLE_VISITOR, flags);
   properties[PROP_JOINED_AT] = g_param_spec_int64 ("joined-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -80,7 +80,7 @@ hearth_circle_get_property (GObject    *object,
       break;
 
     case PROP_ROLE:
-      g_value_set_int (value, self->role);
+      g_value_set_enum (value, self->role);
       break;
 
     case PROP_MEMBER_COUNT:
@@ -110,8 +110,7 @@ hearth_circle_class_init (HearthCircleClass *klass)
   properties[PROP_PERSONAL] = g_param_spec_boolean ("personal", NULL, NULL, FALSE, flags);
   properties[PROP_DISSOLVED] = g_param_spec_boolean ("dissolved", NULL, NULL, FALSE, flags);
   properties[PROP_OWNER_ID] = g_param_spec_int64 ("owner-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_ROLE] = g_param_spec_int ("role", NULL, NULL, HEARTH_ROLE_VISITOR, HEARTH_ROLE_OWNER,
-                                            HEARTH_ROLE_VISITOR, flags);
+  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL, HEARTH_TYPE_ROLE, HEARTH_ROLE_VISITOR, flags);
   properties[PROP_MEMBER_COUNT] = g_param_spec_uint ("member-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);

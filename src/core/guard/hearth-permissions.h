@@ -5,6 +5,7 @@
 
 #include "hearth-actor.h"
 #include "hearth-core-types.h"
+#include "hearth-core-enums.h"
 
 G_BEGIN_DECLS
 
@@ -23,16 +24,18 @@ typedef enum
 
 GQuark hearth_permission_error_quark (void);
 
-
 /**
  * HearthRole:
+ *
+ * @HEARTH_ROLE_NONE: no role: what an event that gives none carries
  *
  * A member's role in a circle. Roles rank in this order, so a role may take an
  * action when it ranks at least as high as the action's least role.
  */
 typedef enum
 {
-  HEARTH_ROLE_VISITOR = 1,
+  HEARTH_ROLE_NONE = 0,
+  HEARTH_ROLE_VISITOR,
   HEARTH_ROLE_EDITOR,
   HEARTH_ROLE_ADMIN,
   HEARTH_ROLE_OWNER,

@@ -30,13 +30,9 @@ hearth_role_get_label (HearthRole role)
 }
 
 static const char *
-role_word (const char *code)
+role_word (HearthRole role)
 {
-  HearthRole role;
-
-  if (code == NULL || !hearth_role_from_string (code, &role))
-    return "";
-  return hearth_role_get_label (role);
+  return role != HEARTH_ROLE_NONE ? hearth_role_get_label (role) : "";
 }
 
 const char *
