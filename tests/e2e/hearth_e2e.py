@@ -110,8 +110,8 @@ class Hearth:
         return None
 
     def wait_for_title(self, title):
-        return wait_for(lambda: self.title() == title, "the window titled “%s” (it is “%s”)"
-                        % (title, self.title()))
+        return wait_for(lambda: self.title() == title,
+                        lambda: "the window titled “%s” (it is “%s”)" % (title, self.title()))
 
     def area(self, name):
         """One of the window's views: "Getting Started", "Signing In"."""
@@ -144,10 +144,28 @@ def activate_action(name, parameters="[]", platform_data="{}"):
 _running = []
 
 
+def describe_failure():
+    """What each running application shows when a wait gives up: a screenshot
+    of the display, its window's title and texts, and the end of its output."""
+    notes = []
+    for hearth in _running:
+        try:
+            notes.append("screenshot: %s" % hearth.screenshot("failure-%s" % time.strftime("%H%M%S")))
+            notes.append("title: %s" % hearth.title())
+            notes.append("texts: %s" % " | ".join(text for text in labels_in(hearth.app) if text)[:3000])
+        except Exception as error:  # the bus itself may be what failed
+            notes.append("could not read the window: %s" % error)
+        with open(hearth.log.name, errors="replace") as log:
+            notes.append("output:\n%s" % log.read()[-3000:])
+    return "\n".join(notes)
+
+
 def wait_for(probe, what):
     """Asks @probe until it answers, tolerant of a slow or changing
     accessibility tree: an error from the bus is asked again, unless the
-    application is gone, which is said with its output."""
+    application is gone, which is said with its output. @what (a string, or a
+    function that says it at the end) names what was awaited; giving up says
+    what the application showed then (describe_failure)."""
     deadline = time.monotonic() + WAIT_LIMIT
     last_error = None
     while time.monotonic() < deadline:
@@ -165,7 +183,9 @@ def wait_for(probe, what):
         time.sleep(0.1)
     for hearth in _running:
         hearth.check_alive()
-    raise AssertionError("Gave up waiting for %s%s" % (what, " (last: %s)" % last_error if last_error else ""))
+    raise AssertionError("Gave up waiting for %s%s\n%s" % (what() if callable(what) else what,
+                                                           " (last: %s)" % last_error if last_error else "",
+                                                           describe_failure()))
 
 
 def fresh(node):
