@@ -11,6 +11,7 @@
 #include "hearth-circles.h"
 #include "hearth-finance.h"
 #include "hearth-clock.h"
+#include "hearth-dialogs.h"
 #include "hearth-keyring.h"
 #include "hearth-lifelog.h"
 #include "hearth-notifications.h"
@@ -112,16 +113,13 @@ present_open_error (HearthApplication *self)
   g_autofree char *body = NULL;
   g_autofree char *path = hearth_store_dup_default_path (self->data_dir);
   g_autofree char *display = g_filename_display_name (path);
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   body = g_strdup_printf (_("%s\n\nThe data file is “%s”. Nothing was changed."),
                           self->open_error->message, display);
 
-  dialog = adw_message_dialog_new (NULL, _("Hearth Cannot Open Its Data"), body);
+  dialog = hearth_dialog_new_notice (NULL, _("Hearth Cannot Open Its Data"), body, "quit", _("_Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -291,9 +289,9 @@ sample_opened_cb (GObject      *source,
   if (store == NULL)
     {
       GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("The Sample Family Cannot Be Opened"), error->message);
+      AdwMessageDialog *dialog = hearth_dialog_new_notice (parent, _("The Sample Family Cannot Be Opened"),
+                                                           error->message, "close", NULL);
 
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }

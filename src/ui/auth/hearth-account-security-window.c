@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hearth-account-security-window.h"
+#include "hearth-dialogs.h"
 #include "hearth-security-event.h"
 #include "hearth-session-info.h"
 
@@ -218,13 +219,10 @@ password_dialog (HearthAccountSecurityWindow *self,
                  const char                  *confirm,
                  GtkWidget                  **out_box)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  AdwMessageDialog *dialog = hearth_dialog_new_question (GTK_WINDOW (self), heading, body,
+                                                         "confirm", confirm, ADW_RESPONSE_SUGGESTED);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", confirm, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "confirm");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   adw_message_dialog_set_extra_child (dialog, box);
   *out_box = box;
   return dialog;
@@ -337,15 +335,15 @@ show_new_keys (HearthAccountSecurityWindow *self,
                GStrv                        keys)
 {
   g_autofree char *joined = g_strjoinv ("\n", keys);
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                         _("Your New Recovery Keys"),
-                                                                         _("Your old keys no longer work. Keep these somewhere safe: they are shown only now.")));
+  AdwMessageDialog *dialog = hearth_dialog_new_notice (GTK_WINDOW (self), _("Your New Recovery Keys"),
+                                                       _("Your old keys no longer work. Keep these somewhere "
+                                                         "safe: they are shown only now."),
+                                                       "done", _("I Have Kept Them _Safe"));
   GtkWidget *label = gtk_label_new (joined);
 
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "monospace");
   adw_message_dialog_set_extra_child (dialog, label);
-  adw_message_dialog_add_response (dialog, "done", _("I Have Kept Them _Safe"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hearth-auth-error.h"
+#include "hearth-dialogs.h"
 #include "hearth-sudo-prompt.h"
 
 /*
@@ -134,13 +135,10 @@ build_dialog (GtkWindow  *parent,
   GtkWidget *row = adw_password_entry_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading,
-                                                       _("This change needs your password. Hearth will not ask "
-                                                         "again for ten minutes.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", _("C_onfirm"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "confirm");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = hearth_dialog_new_question (parent, heading,
+                                       _("This change needs your password. Hearth will not ask "
+                                         "again for ten minutes."),
+                                       "confirm", _("C_onfirm"), ADW_RESPONSE_SUGGESTED);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your Password"));
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);

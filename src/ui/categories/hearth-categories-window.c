@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hearth-categories-window.h"
+#include "hearth-dialogs.h"
 
 /*
  * A circle's categories and tags of one module, to add, rename and delete.
@@ -151,21 +152,17 @@ rename_clicked_cb (GtkButton              *button,
   GtkWidget *entry = adw_entry_row_new ();
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       action->is_tag ? _("Rename Tag") : _("Rename Category"),
-                                                       action->is_tag
-                                                       ? _("Every transaction that carries it shows the new name.")
-                                                       : _("Every transaction filed under it shows the new name.")));
+  dialog = hearth_dialog_new_question (GTK_WINDOW (self), action->is_tag ? _("Rename Tag") : _("Rename Category"),
+                                       action->is_tag
+                                       ? _("Every transaction that carries it shows the new name.")
+                                       : _("Every transaction filed under it shows the new name."),
+                                       "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Name"));
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), entry);
   adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "rename");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   action->entry = GTK_EDITABLE (entry);
   g_signal_connect_data (dialog, "response", G_CALLBACK (rename_response_cb), action,
                          (GClosureNotify) (void (*) (void)) item_action_free, 0);
@@ -217,11 +214,8 @@ delete_clicked_cb (GtkButton              *button,
     body = g_strdup (_("No transaction carries it."));
   else
     body = g_strdup (_("The transactions filed under it stay, without a category."));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = hearth_dialog_new_question (GTK_WINDOW (self), heading, body,
+                                       "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), action,
                          (GClosureNotify) (void (*) (void)) item_action_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

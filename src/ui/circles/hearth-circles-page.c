@@ -7,6 +7,7 @@
 
 #include "hearth-circle-words.h"
 #include "hearth-circles-page.h"
+#include "hearth-dialogs.h"
 #include "hearth-log-window.h"
 #include "hearth-policy-window.h"
 #include "hearth-profile.h"
@@ -327,7 +328,8 @@ name_dialog (HearthCirclesPage *self,
              const char        *text,
              GtkEditable      **out_entry)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (self), heading, NULL));
+  AdwMessageDialog *dialog = hearth_dialog_new_question (window_of (self), heading, NULL,
+                                                         "confirm", confirm, ADW_RESPONSE_SUGGESTED);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = adw_entry_row_new ();
 
@@ -339,10 +341,6 @@ name_dialog (HearthCirclesPage *self,
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", confirm, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "confirm");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   *out_entry = GTK_EDITABLE (row);
   return dialog;
 }
@@ -484,11 +482,11 @@ add_member_action (GtkWidget  *widget,
 
   if (candidates->len == 0)
     {
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (self), _("Everyone Is Here"),
-                                                           _("Every profile on this computer is in this circle "
-                                                             "already. To add someone new, first add their profile "
-                                                             "from the profile picker (Switch Profile).")));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      dialog = hearth_dialog_new_notice (window_of (self), _("Everyone Is Here"),
+                                         _("Every profile on this computer is in this circle already. To add "
+                                           "someone new, first add their profile from the profile picker "
+                                           "(Switch Profile)."),
+                                         "close", NULL);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -502,9 +500,10 @@ add_member_action (GtkWidget  *widget,
   for (HearthRole role = top_role; role >= HEARTH_ROLE_VISITOR; role--)
     gtk_string_list_append (roles, hearth_role_get_label (role));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (self), _("Add a Member"),
-                                                       _("Visitors see what the circle holds; editors add and "
-                                                         "change things; admins also manage members.")));
+  dialog = hearth_dialog_new_question (window_of (self), _("Add a Member"),
+                                       _("Visitors see what the circle holds; editors add and "
+                                         "change things; admins also manage members."),
+                                       "add", _("_Add"), ADW_RESPONSE_SUGGESTED);
   list = gtk_list_box_new ();
   profile_row = adw_combo_row_new ();
   role_row = adw_combo_row_new ();
@@ -519,10 +518,6 @@ add_member_action (GtkWidget  *widget,
   gtk_list_box_append (GTK_LIST_BOX (list), profile_row);
   gtk_list_box_append (GTK_LIST_BOX (list), role_row);
   adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
 
   g_object_set_data_full (G_OBJECT (dialog), "candidates", g_steal_pointer (&candidates),
                           (GDestroyNotify) g_ptr_array_unref);
@@ -648,15 +643,13 @@ confirm_protected (Change           *change,
                    const char       *sudo_heading,
                    HearthSudoAction  action)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (change->self), heading, body));
+  AdwMessageDialog *dialog = hearth_dialog_new_question (window_of (change->self), heading, body,
+                                                         "confirm", confirm_label, ADW_RESPONSE_DESTRUCTIVE);
   Confirm *confirm = g_new0 (Confirm, 1);
 
   confirm->change = change;
   confirm->sudo_heading = sudo_heading;
   confirm->action = action;
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", confirm_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), confirm);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -784,12 +777,10 @@ leave_action (GtkWidget  *widget,
   if (self->circle == NULL)
     return;
   heading = g_strdup_printf (_("Leave “%s”?"), hearth_circle_get_name (self->circle));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (self), heading,
-                                                       _("You will no longer see what this circle holds. Its owner "
-                                                         "or an admin can add you again.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "leave", _("_Leave"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "leave", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = hearth_dialog_new_question (window_of (self), heading,
+                                       _("You will no longer see what this circle holds. Its owner "
+                                         "or an admin can add you again."),
+                                       "leave", _("_Leave"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (leave_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -7,6 +7,7 @@
 
 #include "hearth-categories-window.h"
 #include "hearth-chart.h"
+#include "hearth-dialogs.h"
 #include "hearth-finance-page.h"
 #include "hearth-import-dialog.h"
 #include "hearth-ledger-cell.h"
@@ -609,9 +610,9 @@ new_account_action (GtkWidget  *widget,
   GtkWidget *kind = adw_combo_row_new ();
   GtkWidget *currency = adw_entry_row_new ();
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("New Account"),
-                                                       _("Its balance starts at zero; add its transactions next.")));
+  dialog = hearth_dialog_new_question (GTK_WINDOW (gtk_widget_get_root (widget)), _("New Account"),
+                                       _("Its balance starts at zero; add its transactions next."),
+                                       "create", _("C_reate"), ADW_RESPONSE_SUGGESTED);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind"));
   adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (gtk_string_list_new (kinds)));
@@ -624,11 +625,7 @@ new_account_action (GtkWidget  *widget,
   gtk_list_box_append (GTK_LIST_BOX (list), kind);
   gtk_list_box_append (GTK_LIST_BOX (list), currency);
   adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (dialog, "create", FALSE);
-  adw_message_dialog_set_default_response (dialog, "create");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (name, "changed", G_CALLBACK (name_changed_cb), dialog);
   g_object_set_data (G_OBJECT (dialog), "name", name);
   g_object_set_data (G_OBJECT (dialog), "kind", kind);

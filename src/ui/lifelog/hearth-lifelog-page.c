@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hearth-dialogs.h"
 #include "hearth-lifelog-page.h"
 
 /*
@@ -249,7 +250,7 @@ entry_menu_cb (GtkWidget  *widget,
       GtkWidget *text = gtk_text_view_new ();
       GtkWidget *scrolled = gtk_scrolled_window_new ();
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Edit Entry"), NULL));
+      dialog = hearth_dialog_new_question (parent, _("Edit Entry"), NULL, "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)),
                                 hearth_lifelog_entry_get_content (entry), -1);
@@ -258,8 +259,6 @@ entry_menu_cb (GtkWidget  *widget,
       gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
       gtk_widget_add_css_class (scrolled, "card");
       adw_message_dialog_set_extra_child (dialog, scrolled);
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
       action->text = GTK_TEXT_VIEW (text);
       g_signal_connect_data (dialog, "response", G_CALLBACK (edit_response_cb), action,
                              (GClosureNotify) (void (*) (void)) entry_action_free, 0);
@@ -268,19 +267,14 @@ entry_menu_cb (GtkWidget  *widget,
     {
       gboolean withdraw = g_str_equal (what, "withdraw");
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                           withdraw ? _("Withdraw the Time Capsule?")
-                                                                    : _("Delete this Entry?"),
-                                                           withdraw ? _("It will never open, and nobody will read it.")
-                                                                    : _("It leaves the life log for everyone.")));
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), what,
-                                        withdraw ? _("_Withdraw") : _("_Delete"), NULL);
-      adw_message_dialog_set_response_appearance (dialog, what, ADW_RESPONSE_DESTRUCTIVE);
+      dialog = hearth_dialog_new_question (parent, withdraw ? _("Withdraw the Time Capsule?")
+                                           : _("Delete this Entry?"),
+                                           withdraw ? _("It will never open, and nobody will read it.")
+                                           : _("It leaves the life log for everyone."),
+                                           what, withdraw ? _("_Withdraw") : _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
       g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), action,
                              (GClosureNotify) (void (*) (void)) entry_action_free, 0);
     }
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
