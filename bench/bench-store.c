@@ -196,7 +196,8 @@ main (int   argc,
 
   page = hearth_store_prepare (store,
                                "SELECT id, occurred_on, amount, direction, description FROM transactions "
-                               "WHERE account_id = 1 AND (occurred_on, id) < (date ('2016-01-01', '+' || ? || ' days'), ?) "
+                               "WHERE account_id = 1 AND (occurred_on, id) < (date ('2016-01-01', '+' || ? || ' "
+                               "days'), ?) "
                                "ORDER BY occurred_on DESC, id DESC LIMIT ?",
                                &error);
   check (error);

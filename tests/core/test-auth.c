@@ -384,7 +384,8 @@ test_create_profile (Fixture       *f,
 
   hash = hearth_test_query_text (f->store, "SELECT secret_hash FROM auth_credentials WHERE type = 'PASSWORD'");
   g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'profile.created'"), ==, 1);
+  g_assert_cmpint (hearth_test_query_int (f->store,
+                                          "SELECT count(*) FROM audit_logs WHERE action = 'profile.created'"), ==, 1);
   g_assert_cmpint (count_events (f, "LOGIN_SUCCESS"), ==, 1);
 }
 
@@ -447,7 +448,8 @@ test_sign_in (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (_hearth_token_is_well_formed (token));
   g_assert_cmpint (count_events (f, "LOGIN_SUCCESS"), ==, 3);
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'auth.sign_in'"), ==, 2);
+  g_assert_cmpint (hearth_test_query_int (f->store,
+                                          "SELECT count(*) FROM audit_logs WHERE action = 'auth.sign_in'"), ==, 2);
 }
 
 static void
@@ -628,10 +630,12 @@ test_recovery_key_guesses_climb_the_ladder (Fixture       *f,
   g_assert_cmpint (failed_attempts (f), ==, HEARTH_GUARD_FREE_FAILURES + 1);
   g_assert_cmpuint (cooled, ==, 100 - (HEARTH_GUARD_FREE_FAILURES + 1));
   g_assert_cmpint (count_events (f, "RECOVERY_FAILED"), ==, HEARTH_GUARD_FREE_FAILURES + 1);
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT permanently_locked FROM user_account_security_state"), ==, 0);
+  g_assert_cmpint (hearth_test_query_int (f->store,
+                                          "SELECT permanently_locked FROM user_account_security_state"), ==, 0);
 
   /* The right key waits out the cooldown like anyone, then works. */
-  g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[0], GRACE_PASSWORD, &error));
+  g_assert_false (hearth_auth_reset_password_with_recovery_key (f->auth, "ada", f->ada_keys[0], GRACE_PASSWORD,
+                                                                &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_COOLDOWN);
   g_clear_error (&error);
   hearth_clock_advance (f->clock, HEARTH_GUARD_FIRST_COOLDOWN);
@@ -1025,14 +1029,17 @@ test_action_token (Fixture       *f,
   g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), f->ada, NULL, "quit", &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
   g_clear_error (&error);
-  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), f->ada, "0000", "open-sample", &error));
+  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), f->ada, "0000", "open-sample",
+                                                   &error));
   g_clear_error (&error);
-  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), NULL, token, "leave-sample", &error));
+  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), NULL, token, "leave-sample",
+                                                   &error));
   g_clear_error (&error);
   /* Another session's token is not this one's. */
   other = sign_in (f, ADA_PASSWORD, &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), f->ada, hearth_actor_get_csrf_token (other), "quit",
+  g_assert_false (hearth_guard_check_action_token (hearth_auth_get_guard (f->auth), f->ada,
+                                                   hearth_actor_get_csrf_token (other), "quit",
                                                   &error));
   g_clear_error (&error);
   g_assert_cmpint (count_events (f, "PERMISSION_DENIED"), ==, 4);
@@ -1270,7 +1277,8 @@ test_rehash_on_sign_in (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthAuth) stronger = hearth_auth_new (hearth_auth_get_guard (f->auth), hearth_password_cost_interactive ());
+  g_autoptr (HearthAuth) stronger = hearth_auth_new (hearth_auth_get_guard (f->auth),
+                                                     hearth_password_cost_interactive ());
   g_autoptr (HearthActor) actor = NULL;
   g_autofree char *before = hearth_test_query_text (f->store, "SELECT secret_hash FROM auth_credentials");
   g_autofree char *after = NULL;
@@ -1445,13 +1453,16 @@ test_update_and_delete_profile (Fixture       *f,
 
   g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM users"), ==, 1);
   {
-    g_autofree char *events = g_strdup_printf ("SELECT count(*) FROM security_events WHERE user_id = %" G_GINT64_FORMAT, ada);
-    g_autofree char *keys = g_strdup_printf ("SELECT count(*) FROM recovery_keys WHERE user_id = %" G_GINT64_FORMAT, ada);
+    g_autofree char *events = g_strdup_printf ("SELECT count(*) FROM security_events WHERE user_id = %" G_GINT64_FORMAT,
+                                               ada);
+    g_autofree char *keys = g_strdup_printf ("SELECT count(*) FROM recovery_keys WHERE user_id = %" G_GINT64_FORMAT,
+                                             ada);
 
     g_assert_cmpint (hearth_test_query_int (f->store, events), >, 0);
     g_assert_cmpint (hearth_test_query_int (f->store, keys), ==, 0);
   }
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'profile.deleted'"), ==, 1);
+  g_assert_cmpint (hearth_test_query_int (f->store,
+                                          "SELECT count(*) FROM audit_logs WHERE action = 'profile.deleted'"), ==, 1);
   g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), renamed, NULL));
 }
 

@@ -643,7 +643,9 @@ test_policy_matrix_overridden (Fixture       *f,
       n_changed++;
     }
   g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, n_changed);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'policy.changed'"), ==, n_changed);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = "
+                                      "'policy.changed'"), ==, n_changed);
 
   check_matrix (f, f->family, MATRIX_OVERRIDDEN);
   check_matrix (f, other, MATRIX_ACTIVE);
@@ -709,13 +711,17 @@ test_personal_circle (Fixture       *f,
   g_assert_null (hearth_circles_list_candidates (f->circles, f->oscar, id, &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
   g_clear_error (&error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_members WHERE circle_id = %" G_GINT64_FORMAT, id), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM circle_members WHERE circle_id = "
+                                      "%" G_GINT64_FORMAT, id), ==, 1);
 
   /* One personal circle per profile, whatever else they belong to. */
   g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL'"), ==,
                    hearth_test_count (f->store, "SELECT count(*) FROM users"));
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL' AND owner_id = %" G_GINT64_FORMAT,
-                          id_of (f->owner)), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM circles WHERE kind = 'PERSONAL' AND owner_id = "
+                                      "%" G_GINT64_FORMAT,
+                                      id_of (f->owner)), ==, 1);
 }
 
 static void
@@ -747,12 +753,14 @@ test_create_and_list (Fixture       *f,
   g_assert_cmpuint (members->len, ==, 1);
   g_assert_cmpint (hearth_circle_member_get_role (g_ptr_array_index (members, 0)), ==, HEARTH_ROLE_OWNER);
 
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_events WHERE type = 'CREATED' AND circle_id = %"
-                          G_GINT64_FORMAT " AND json_extract (payload, '$.name') = 'The Lovelaces'",
-                          hearth_circle_get_id (circle)), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'circle.created' AND entity_id = %"
-                          G_GINT64_FORMAT " AND actor_id = %" G_GINT64_FORMAT,
-                          hearth_circle_get_id (circle), id_of (f->oscar)), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM circle_events WHERE type = 'CREATED' AND circle_id = %"
+                                      G_GINT64_FORMAT " AND json_extract (payload, '$.name') = 'The Lovelaces'",
+                                      hearth_circle_get_id (circle)), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'circle.created' AND entity_id = "
+                                      "%" G_GINT64_FORMAT " AND actor_id = %" G_GINT64_FORMAT,
+                                      hearth_circle_get_id (circle), id_of (f->oscar)), ==, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
     {
@@ -805,7 +813,9 @@ test_outsiders_and_foreign_ids (Fixture       *f,
   g_assert_false (hearth_circles_transfer_ownership (f->circles, f->owner, f->family, id_of (f->oscar), &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_NOT_MEMBER);
   g_clear_error (&error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_members WHERE circle_id = %" G_GINT64_FORMAT, sam_circle),
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM circle_members WHERE circle_id = "
+                                      "%" G_GINT64_FORMAT, sam_circle),
                    ==, 2);
 
   /* An unknown circle says no more than a circle one is not in. */
@@ -830,11 +840,15 @@ assert_one_owner (Fixture *f,
                   gint64   circle_id,
                   gint64   owner_id)
 {
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_members WHERE role = 'OWNER' AND circle_id = %"
-                          G_GINT64_FORMAT, circle_id), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT user_id FROM circle_members WHERE role = 'OWNER' AND circle_id = %"
-                          G_GINT64_FORMAT, circle_id), ==, owner_id);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT owner_id FROM circles WHERE id = %" G_GINT64_FORMAT, circle_id), ==, owner_id);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM circle_members WHERE role = 'OWNER' AND circle_id = %"
+                                      G_GINT64_FORMAT, circle_id), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT user_id FROM circle_members WHERE role = 'OWNER' AND circle_id = %"
+                                      G_GINT64_FORMAT, circle_id), ==, owner_id);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT owner_id FROM circles WHERE id = "
+                                      "%" G_GINT64_FORMAT, circle_id), ==, owner_id);
 }
 
 static void
@@ -957,10 +971,14 @@ test_override_one_circle (Fixture       *f,
   new_value = hearth_test_query_text (f->store, "SELECT json_extract (new_value, '$.allowed') FROM permission_logs");
   g_assert_cmpstr (old_value, ==, "0");
   g_assert_cmpstr (new_value, ==, "1");
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_policies p JOIN permission_logs l ON l.policy_id = p.id "
-                          "WHERE p.circle_id = %" G_GINT64_FORMAT " AND p.role = 'VISITOR'", f->family), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'policy.changed' AND circle_id = %"
-                          G_GINT64_FORMAT, f->family), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM permission_policies p "
+                                      "JOIN permission_logs l ON l.policy_id = p.id "
+                                      "WHERE p.circle_id = %" G_GINT64_FORMAT " AND p.role = 'VISITOR'", f->family),
+                   ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'policy.changed' AND circle_id = "
+                                      "%" G_GINT64_FORMAT, f->family), ==, 1);
 
   /* Setting what holds already changes and logs nothing; back again is logged. */
   hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_VISITOR, "transaction", "create", TRUE,
@@ -994,7 +1012,8 @@ test_override_one_circle (Fixture       *f,
   /* A row for a fixed pair written behind the service's back changes nothing. */
   g_assert_true (hearth_store_execute (f->store,
                                        "INSERT INTO permission_policies (circle_id, role, resource, action, allowed) "
-                                       "SELECT id, 'VISITOR', 'circle', 'dissolve', 1 FROM circles WHERE name = 'Family'",
+                                       "SELECT id, 'VISITOR', 'circle', 'dissolve', 1 FROM circles WHERE name = "
+                                       "'Family'",
                                        NULL));
   g_assert_false (hearth_authorize (f->store, f->visitor, f->family, "circle", "dissolve", NULL));
 
@@ -1160,11 +1179,15 @@ test_unlock_member (Fixture       *f,
   g_assert_no_error (error);
   hearth_circles_unlock_member (f->circles, f->admin, f->family, id_of (f->tina), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM security_events WHERE type = 'ACCOUNT_UNLOCKED' AND user_id = %"
-                          G_GINT64_FORMAT " AND json_extract (metadata, '$.by') = %" G_GINT64_FORMAT,
-                          id_of (f->tina), id_of (f->admin)), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'profile.unlocked' AND entity_id = %"
-                          G_GINT64_FORMAT " AND circle_id = %" G_GINT64_FORMAT, id_of (f->tina), f->family), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM security_events WHERE type = 'ACCOUNT_UNLOCKED' AND "
+                                      "user_id = %"
+                                      G_GINT64_FORMAT " AND json_extract (metadata, '$.by') = %" G_GINT64_FORMAT,
+                                      id_of (f->tina), id_of (f->admin)), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'profile.unlocked' "
+                                      "AND entity_id = %" G_GINT64_FORMAT " AND circle_id = %" G_GINT64_FORMAT,
+                                      id_of (f->tina), f->family), ==, 1);
   tina = hearth_auth_sign_in (f->auth, "tina", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (tina);
@@ -1256,12 +1279,15 @@ static char *
 snapshot (Fixture *f)
 {
   return hearth_test_query_text (f->store,
-                                 "SELECT (SELECT group_concat (id || name || status || owner_id, ',') FROM circles) || '|' || "
-                                 "(SELECT group_concat (circle_id || user_id || role, ',') FROM circle_members) || '|' || "
-                                 "(SELECT group_concat (ifnull (circle_id, 0) || role || resource || action || allowed, ',') "
-                                 " FROM permission_policies WHERE circle_id IS NOT NULL) || '|' || "
-                                 "(SELECT count(*) FROM circle_events) || '|' || (SELECT count(*) FROM permission_logs) || "
-                                 "'|' || (SELECT count(*) FROM audit_logs)");
+                                 "SELECT "
+                                 "(SELECT group_concat (id || name || status || owner_id, ',') FROM circles) || '|' || "
+                                 "(SELECT group_concat (circle_id || user_id || role, ',') FROM circle_members) || "
+                                 "'|' || "
+                                 "(SELECT group_concat (ifnull (circle_id, 0) || role || resource || action || "
+                                 "  allowed, ',') FROM permission_policies WHERE circle_id IS NOT NULL) || '|' || "
+                                 "(SELECT count(*) FROM circle_events) || '|' || "
+                                 "(SELECT count(*) FROM permission_logs) || '|' || "
+                                 "(SELECT count(*) FROM audit_logs)");
 }
 
 static void
@@ -1272,7 +1298,8 @@ test_every_mutation_is_logged (Fixture       *f,
     {
       g_autoptr (GError) error = NULL;
       gint64 logs = hearth_test_count (f->store, "SELECT count(*) FROM %s", mutations[i].log_table);
-      gint64 audits = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = '%s'", mutations[i].audit_action);
+      gint64 audits = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = '%s'",
+                                         mutations[i].audit_action);
       gint64 newest_audit = hearth_test_count (f->store, "SELECT max (id) FROM audit_logs");
 
       g_test_message ("%s", mutations[i].name);
@@ -1282,12 +1309,19 @@ test_every_mutation_is_logged (Fixture       *f,
 
       g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM %s", mutations[i].log_table), ==, logs + 1);
       if (mutations[i].event_type != NULL)
-        g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_events WHERE id = (SELECT max (id) FROM circle_events) "
-                                "AND type = '%s' AND actor_id IS NOT NULL", mutations[i].event_type), ==, 1);
-      g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = '%s'", mutations[i].audit_action),
+        g_assert_cmpint (hearth_test_count (f->store,
+                                            "SELECT count(*) FROM circle_events "
+                                            "WHERE id = (SELECT max (id) FROM circle_events) "
+                                            "AND type = '%s' AND actor_id IS NOT NULL", mutations[i].event_type),
+                         ==, 1);
+      g_assert_cmpint (hearth_test_count (f->store,
+                                          "SELECT count(*) FROM audit_logs WHERE action = "
+                                          "'%s'", mutations[i].audit_action),
                        ==, audits + 1);
       /* Exactly one audit row, and it says in which circle. */
-      g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE id > %" G_GINT64_FORMAT, newest_audit), ==, 1);
+      g_assert_cmpint (hearth_test_count (f->store,
+                                          "SELECT count(*) FROM audit_logs WHERE id > "
+                                          "%" G_GINT64_FORMAT, newest_audit), ==, 1);
       g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE id > %" G_GINT64_FORMAT
                               " AND circle_id IS NOT NULL AND actor_id IS NOT NULL", newest_audit), ==, 1);
       hearth_store_rollback (f->store);
@@ -1340,7 +1374,8 @@ test_audit_log_pages_and_filters (Fixture       *f,
   HearthAuditFilter filter = { f->family };
   HearthKeyset after = { 0, 0 };
   gint64 total = 0;
-  gint64 before = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT, f->family);
+  gint64 before = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT,
+                                     f->family);
   gint64 midway = 0;
   guint pages = 0;
 
@@ -1355,7 +1390,8 @@ test_audit_log_pages_and_filters (Fixture       *f,
       hearth_circles_rename (f->circles, i % 2 ? f->admin : f->owner, f->family, name, &error);
       g_assert_no_error (error);
     }
-  total = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT, f->family);
+  total = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT,
+                             f->family);
   g_assert_cmpint (total, ==, before + 120);
 
   /* Pages of 50, newest first, each row once. */
@@ -1529,7 +1565,8 @@ test_migration_gives_every_profile_a_personal_circle (void)
   store = hearth_store_open (path, clock, &error);
   g_assert_no_error (error);
   g_assert_cmpint (hearth_test_query_int (store, "SELECT count(*) FROM circles c JOIN circle_members m "
-                                                 "ON m.circle_id = c.id AND m.user_id = c.owner_id AND m.role = 'OWNER' "
+                                                 "ON m.circle_id = c.id AND m.user_id = c.owner_id AND m.role = "
+                                                 "'OWNER' "
                                                  "WHERE c.kind = 'PERSONAL'"), ==, 2);
   g_assert_cmpint (hearth_test_query_int (store, "SELECT circle_id FROM audit_logs"), ==,
                    hearth_test_query_int (store, "SELECT id FROM circles WHERE owner_id = 2"));
@@ -1548,13 +1585,19 @@ test_delete_profile_with_circles (Fixture       *f,
   g_assert_false (hearth_auth_delete_profile (f->auth, f->owner, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL' AND owner_id = %" G_GINT64_FORMAT,
-                          id_of (f->owner)), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM circles WHERE kind = 'PERSONAL' AND owner_id = "
+                                      "%" G_GINT64_FORMAT,
+                                      id_of (f->owner)), ==, 1);
 
   hearth_auth_delete_profile (f->auth, f->tina, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circles WHERE owner_id = %" G_GINT64_FORMAT, id_of (f->tina)), ==, 0);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_members WHERE user_id = %" G_GINT64_FORMAT, id_of (f->tina)),
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM circles WHERE owner_id = "
+                                      "%" G_GINT64_FORMAT, id_of (f->tina)), ==, 0);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM circle_members WHERE user_id = "
+                                      "%" G_GINT64_FORMAT, id_of (f->tina)),
                    ==, 0);
 }
 

@@ -135,11 +135,13 @@ test_create_account (Fixture       *f,
   g_assert_cmpint (hearth_account_get_balance (wallet), ==, 0);
   g_assert_cmpint (hearth_account_get_circle_id (wallet), ==, f->family);
 
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM account_audit_logs WHERE action = 'CREATED' AND account_id = %"
-                          G_GINT64_FORMAT " AND json_extract (metadata, '$.by') = %" G_GINT64_FORMAT,
-                          hearth_account_get_id (wallet), hearth_actor_get_user_id (f->editor)), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'account.created' AND circle_id = %"
-                          G_GINT64_FORMAT, f->family), ==, 2);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM account_audit_logs WHERE action = 'CREATED' AND account_id "
+                                      "= %" G_GINT64_FORMAT " AND json_extract (metadata, '$.by') = %" G_GINT64_FORMAT,
+                                      hearth_account_get_id (wallet), hearth_actor_get_user_id (f->editor)), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'account.created' AND circle_id "
+                                      "= %" G_GINT64_FORMAT, f->family), ==, 2);
 
   /* Each refusal names its field. */
   g_assert_null (hearth_finance_create_account (f->finance, f->owner, f->family, " ", "BANK", "EUR", &error));
@@ -188,7 +190,8 @@ test_rename_and_archive (Fixture       *f,
   g_clear_error (&error);
   hearth_finance_set_account_archived (f->finance, f->owner, f->account, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'account.archived'"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'account.archived'"), ==, 1);
 
   /* Archived: listed only on request, its ledger closed to new lines. */
   open_accounts = hearth_finance_list_accounts (f->finance, f->owner, f->family, FALSE, &error);
@@ -206,7 +209,8 @@ test_rename_and_archive (Fixture       *f,
   g_assert_no_error (error);
   account = hearth_finance_get_account (f->finance, f->owner, f->account, &error);
   g_assert_false (hearth_account_get_archived (account));
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'account.restored'"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'account.restored'"), ==, 1);
   g_assert_cmpint (add (f, f->owner, 100, TRUE, &error), >, 0);
   g_assert_no_error (error);
 }
@@ -218,8 +222,10 @@ test_add_transaction (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthTransaction) transaction = NULL;
   g_autofree char *long_text = g_strnfill (HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS + 1, 'x');
-  gint64 groceries = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Groceries'");
-  gint64 memory = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'LIFELOG' AND name = 'Memory'");
+  gint64 groceries = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = "
+                                                  "'Groceries'");
+  gint64 memory = hearth_test_count (f->store,
+                                     "SELECT id FROM categories WHERE module = 'LIFELOG' AND name = 'Memory'");
   HearthTransactionDraft draft = { "2026-11-20", 12550, FALSE, "  Weekly shop ", "Market", groceries };
   gint64 id;
 
@@ -234,8 +240,9 @@ test_add_transaction (Fixture       *f,
   g_assert_cmpstr (hearth_transaction_get_category_name (transaction), ==, "Groceries");
   g_assert_cmpstr (hearth_transaction_get_occurred_on (transaction), ==, "2026-11-20");
   g_assert_cmpint (balance (f, f->account), ==, -12550);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
-                          " AND old_status IS NULL AND new_status = 'POSTED'", id), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+                                      " AND old_status IS NULL AND new_status = 'POSTED'", id), ==, 1);
 
   /* Field by field. */
   {
@@ -320,9 +327,11 @@ test_void_and_undo (Fixture       *f,
   g_clear_error (&error);
 
   /* Each step in the log, and nothing is deleted. */
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT (SELECT group_concat (ifnull (old_status, '-') || '>' || new_status, ' ') "
-                          "FROM (SELECT * FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
-                          " ORDER BY id)) = '->POSTED POSTED>VOIDED VOIDED>POSTED'", rent), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT (SELECT group_concat (ifnull (old_status, '-') || '>' || new_status, ' "
+                                      "') "
+                                      "FROM (SELECT * FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+                                      " ORDER BY id)) = '->POSTED POSTED>VOIDED VOIDED>POSTED'", rent), ==, 1);
   g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 2);
 }
 
@@ -332,7 +341,8 @@ test_every_edit_is_logged (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthTransaction) edited = NULL;
-  gint64 health = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Health'");
+  gint64 health = hearth_test_count (f->store,
+                                     "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Health'");
   gint64 id = add (f, f->editor, 4200, FALSE, &error);
   /* Values for every field, an amount and direction among them, which an edit never reads. */
   HearthTransactionDraft values = { "2026-11-18", 999999, TRUE, "Pharmacy", "Chemist", health };
@@ -341,26 +351,30 @@ test_every_edit_is_logged (Fixture       *f,
   hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
                                    HEARTH_TRANSACTION_FIELD_DESCRIPTION | HEARTH_TRANSACTION_FIELD_PAYEE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
-                          " AND old_status = 'POSTED' AND new_status = 'POSTED' "
-                          "AND json_extract (changes, '$.description.old') = 'Groceries' "
-                          "AND json_extract (changes, '$.description.new') = 'Pharmacy' "
-                          "AND json_extract (changes, '$.payee.new') = 'Chemist' "
-                          "AND json_extract (changes, '$.occurred_on') IS NULL", id), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+                                      " AND old_status = 'POSTED' AND new_status = 'POSTED' "
+                                      "AND json_extract (changes, '$.description.old') = 'Groceries' "
+                                      "AND json_extract (changes, '$.description.new') = 'Pharmacy' "
+                                      "AND json_extract (changes, '$.payee.new') = 'Chemist' "
+                                      "AND json_extract (changes, '$.occurred_on') IS NULL", id), ==, 1);
 
   /* The same values again change and log nothing. */
   hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
                                    HEARTH_TRANSACTION_FIELD_DESCRIPTION | HEARTH_TRANSACTION_FIELD_PAYEE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT, id),
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM transaction_logs WHERE transaction_id = "
+                                      "%" G_GINT64_FORMAT, id),
                    ==, 2);
 
   hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
                                    HEARTH_TRANSACTION_FIELD_DATE | HEARTH_TRANSACTION_FIELD_CATEGORY, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
-                          " AND json_extract (changes, '$.occurred_on.new') = '2026-11-18' "
-                          "AND json_extract (changes, '$.category_id.old') = '0'", id), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->store,
+                                      "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
+                                      " AND json_extract (changes, '$.occurred_on.new') = '2026-11-18' "
+                                      "AND json_extract (changes, '$.category_id.old') = '0'", id), ==, 1);
 
   edited = hearth_finance_get_transaction (f->finance, f->owner, id, &error);
   g_assert_cmpstr (hearth_transaction_get_occurred_on (edited), ==, "2026-11-18");
@@ -401,7 +415,8 @@ test_balances_equal_the_ledger (Fixture       *f,
         {
           g_autofree char *date = g_strdup_printf ("20%02d-%02d-%02d", g_rand_int_range (rand, 0, 27),
                                                    g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
-          HearthTransactionDraft draft = { date, g_rand_int_range (rand, 1, 5000000), g_rand_boolean (rand), "", "", 0 };
+          HearthTransactionDraft draft = { date, g_rand_int_range (rand, 1, 5000000), g_rand_boolean (rand), "", "",
+                                           0 };
           gint64 id = hearth_finance_add_transaction (f->finance, f->owner, accounts[g_rand_int_range (rand, 0, 2)],
                                                       &draft, &error);
 
@@ -425,16 +440,19 @@ test_balances_equal_the_ledger (Fixture       *f,
 
   for (guint a = 0; a < 2; a++)
     {
-      gint64 ledger = hearth_test_count (f->store, "SELECT ifnull (sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END), 0) "
+      gint64 ledger = hearth_test_count (f->store, "SELECT ifnull (sum (CASE direction WHEN 'IN' THEN amount ELSE "
+                                                   "-amount END), 0) "
                                 "FROM transactions WHERE status = 'POSTED' AND account_id = %" G_GINT64_FORMAT,
                              accounts[a]);
 
       g_assert_cmpint (balance (f, accounts[a]), ==, ledger);
       /* The count the ledger's list reads instead of counting (migration 0006). */
-      g_assert_cmpint (hearth_test_count (f->store, "SELECT transaction_count FROM accounts WHERE id = %" G_GINT64_FORMAT,
+      g_assert_cmpint (hearth_test_count (f->store,
+                                          "SELECT transaction_count FROM accounts WHERE id = %" G_GINT64_FORMAT,
                                           accounts[a]),
-                       ==, hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE account_id = %"
-                                              G_GINT64_FORMAT, accounts[a]));
+                       ==, hearth_test_count (f->store,
+                                              "SELECT count(*) FROM transactions WHERE account_id = %" G_GINT64_FORMAT,
+                                              accounts[a]));
     }
   g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"), >, 0);
 }
@@ -1136,9 +1154,12 @@ test_import_ofx (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *statement = ofx_statement ("EUR",
-                                              OFX_LINE ("CREDIT", "20261101", "2500.00", "F-1", "Employer", "<MEMO>Salary")
-                                              OFX_LINE ("DEBIT", "20261103120000[+1:CET]", "-900.00", "F-2", "Landlord", "")
-                                              OFX_LINE ("POS", "20261120", "-12.5", "F-3", "Bakery", "<MEMO>Bread & rolls"));
+                                              OFX_LINE ("CREDIT", "20261101", "2500.00", "F-1", "Employer",
+                                                        "<MEMO>Salary")
+                                              OFX_LINE ("DEBIT", "20261103120000[+1:CET]", "-900.00", "F-2", "Landlord",
+                                                        "")
+                                              OFX_LINE ("POS", "20261120", "-12.5", "F-3", "Bakery", "<MEMO>Bread & "
+                                                                                                     "rolls"));
   g_autofree char *dollars = ofx_statement ("USD", OFX_LINE ("DEBIT", "20261101", "-1.00", "U-1", "Shop", ""));
   g_autofree char *bad = ofx_statement ("EUR",
                                         OFX_LINE ("DEBIT", "20261101", "-1.00", "B-1", "Shop", "")
@@ -1262,7 +1283,8 @@ test_import_debit_and_credit (Fixture       *f,
   g_clear_error (&error);
   g_clear_pointer (&report, hearth_import_report_free);
 
-  hearth_finance_import_csv (f->finance, f->editor, f->account, statement, strlen (statement) - strlen ("11/29/2026,Both,1.00,2.00\n"),
+  hearth_finance_import_csv (f->finance, f->editor, f->account, statement,
+                             strlen (statement) - strlen ("11/29/2026,Both,1.00,2.00\n"),
                              &options, NULL, NULL, NULL, &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 2);
@@ -1536,8 +1558,10 @@ test_ledger_model_against_an_array (Fixture       *f,
 
   g_array_set_clear_func (lines, line_clear);
   categories[0] = 0;
-  categories[1] = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Groceries'");
-  categories[2] = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Housing'");
+  categories[1] = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = "
+                                               "'Groceries'");
+  categories[2] = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = "
+                                               "'Housing'");
 
   for (guint i = 1; i < G_N_ELEMENTS (tag_names); i++)
     {
@@ -1680,14 +1704,16 @@ test_ledger_model_jumps (Fixture       *f,
   last = g_list_model_get_item (G_LIST_MODEL (model), 4999);
   g_assert_cmpuint (hearth_query_model_get_n_queries (model) - queries, ==, 2);
   g_assert_cmpint (hearth_transaction_get_id (last), ==,
-                   hearth_test_count (f->store, "SELECT id FROM transactions ORDER BY occurred_on ASC, id ASC LIMIT 1"));
+                   hearth_test_count (f->store,
+                                      "SELECT id FROM transactions ORDER BY occurred_on ASC, id ASC LIMIT 1"));
 
   /* The first row: a page, no walk. */
   queries = hearth_query_model_get_n_queries (model);
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpuint (hearth_query_model_get_n_queries (model) - queries, ==, 1);
   g_assert_cmpint (hearth_transaction_get_id (first), ==,
-                   hearth_test_count (f->store, "SELECT id FROM transactions ORDER BY occurred_on DESC, id DESC LIMIT 1"));
+                   hearth_test_count (f->store, "SELECT id FROM transactions ORDER BY occurred_on DESC, id DESC LIMIT "
+                                                "1"));
 
   /* Read again: from the cache. */
   queries = hearth_query_model_get_n_queries (model);

@@ -92,7 +92,8 @@ test_sample_family (void)
                                                     "WHERE name = 'Pocket Money'"), ==, 24);
   g_assert_cmpint (hearth_test_count (family.store, "SELECT count (DISTINCT category_id) FROM transactions"), >=, 8);
   g_assert_cmpint (hearth_test_count (family.store, "SELECT julianday (max (occurred_on)) - "
-                                                    "julianday (min (occurred_on)) FROM transactions"), >=, 3 * 365 - 2);
+                                                    "julianday (min (occurred_on)) FROM "
+                                                    "transactions"), >=, 3 * 365 - 2);
   g_assert_cmpint (hearth_test_count (family.store, "SELECT count(*) FROM tag_relations r JOIN tags t "
                                                     "ON t.id = r.tag_id WHERE t.name = 'School'"), >, 10);
   g_assert_cmpint (hearth_test_count (family.store, "SELECT count(*) FROM transaction_receipts"), ==, 4);

@@ -965,25 +965,26 @@ main (int   argc,
   seed_tables = parse_seed (seed_path);
 
   g_test_add_func ("/schema/seed-is-parsed", test_seed_is_parsed);
-  g_test_add ("/schema/every-seed-column-exists", Fixture, NULL, fixture_set_up, test_every_seed_column_exists, fixture_tear_down);
-  g_test_add ("/schema/added-columns-exist", Fixture, NULL, fixture_set_up, test_added_columns_exist, fixture_tear_down);
-  g_test_add ("/schema/every-table-takes-a-valid-row", Fixture, NULL, fixture_set_up, test_every_table_takes_a_valid_row, fixture_tear_down);
-  g_test_add ("/schema/tables-are-strict", Fixture, NULL, fixture_set_up, test_tables_are_strict, fixture_tear_down);
-  g_test_add ("/schema/enums-reject-unknown-values", Fixture, NULL, fixture_set_up, test_enums_reject_unknown_values, fixture_tear_down);
-  g_test_add ("/schema/circles-take-added-values", Fixture, NULL, fixture_set_up, test_circles_take_added_values, fixture_tear_down);
-  g_test_add ("/schema/security-events-take-added-types", Fixture, NULL, fixture_set_up, test_security_events_take_added_types, fixture_tear_down);
-  g_test_add ("/schema/foreign-keys-reject-dangling-ids", Fixture, NULL, fixture_set_up, test_foreign_keys_reject_dangling_ids, fixture_tear_down);
-  g_test_add ("/schema/foreign-keys-are-indexed", Fixture, NULL, fixture_set_up, test_foreign_keys_are_indexed, fixture_tear_down);
-  g_test_add ("/schema/json-columns-reject-invalid-json", Fixture, NULL, fixture_set_up, test_json_columns_reject_invalid_json, fixture_tear_down);
-  g_test_add ("/schema/dates-and-money", Fixture, NULL, fixture_set_up, test_dates_and_money, fixture_tear_down);
-  g_test_add ("/schema/usernames-unique-regardless-of-case", Fixture, NULL, fixture_set_up, test_usernames_are_unique_regardless_of_case, fixture_tear_down);
-  g_test_add ("/schema/logs-are-append-only", Fixture, NULL, fixture_set_up, test_logs_are_append_only, fixture_tear_down);
-  g_test_add ("/schema/logged-rows-cannot-vanish", Fixture, NULL, fixture_set_up, test_logged_rows_cannot_vanish, fixture_tear_down);
-  g_test_add ("/schema/search-index-is-contentless-fts5", Fixture, NULL, fixture_set_up, test_search_index_is_contentless_fts5, fixture_tear_down);
-  g_test_add ("/schema/seed/system-categories", Fixture, NULL, fixture_set_up, test_system_categories, fixture_tear_down);
-  g_test_add ("/schema/seed/default-policies-match-vocabulary", Fixture, NULL, fixture_set_up, test_default_policies_match_vocabulary, fixture_tear_down);
-  g_test_add ("/schema/seed/default-policies-in-words", Fixture, NULL, fixture_set_up, test_default_policies_in_words, fixture_tear_down);
-  g_test_add ("/schema/policy-override-per-circle", Fixture, NULL, fixture_set_up, test_policy_override_per_circle, fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/schema/every-seed-column-exists", test_every_seed_column_exists);
+  ADD ("/schema/added-columns-exist", test_added_columns_exist);
+  ADD ("/schema/every-table-takes-a-valid-row", test_every_table_takes_a_valid_row);
+  ADD ("/schema/tables-are-strict", test_tables_are_strict);
+  ADD ("/schema/enums-reject-unknown-values", test_enums_reject_unknown_values);
+  ADD ("/schema/circles-take-added-values", test_circles_take_added_values);
+  ADD ("/schema/security-events-take-added-types", test_security_events_take_added_types);
+  ADD ("/schema/foreign-keys-reject-dangling-ids", test_foreign_keys_reject_dangling_ids);
+  ADD ("/schema/foreign-keys-are-indexed", test_foreign_keys_are_indexed);
+  ADD ("/schema/json-columns-reject-invalid-json", test_json_columns_reject_invalid_json);
+  ADD ("/schema/dates-and-money", test_dates_and_money);
+  ADD ("/schema/usernames-unique-regardless-of-case", test_usernames_are_unique_regardless_of_case);
+  ADD ("/schema/logs-are-append-only", test_logs_are_append_only);
+  ADD ("/schema/logged-rows-cannot-vanish", test_logged_rows_cannot_vanish);
+  ADD ("/schema/search-index-is-contentless-fts5", test_search_index_is_contentless_fts5);
+  ADD ("/schema/seed/system-categories", test_system_categories);
+  ADD ("/schema/seed/default-policies-match-vocabulary", test_default_policies_match_vocabulary);
+  ADD ("/schema/seed/default-policies-in-words", test_default_policies_in_words);
+  ADD ("/schema/policy-override-per-circle", test_policy_override_per_circle);
   g_test_add_func ("/schema/roles-round-trip", test_roles_round_trip);
 
   status = g_test_run ();

@@ -1048,37 +1048,38 @@ main (int   argc,
 
   g_test_add_func ("/store/clock/fake", test_clock_fake);
   g_test_add_func ("/store/clock/system", test_clock_system);
-  g_test_add ("/store/clock/store-uses-its-clock", Fixture, NULL, fixture_set_up, test_store_uses_its_clock, fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/clock/store-uses-its-clock", test_store_uses_its_clock);
 
   g_test_add_func ("/store/open/default-path", test_default_path);
-  g_test_add ("/store/open/creates-private-files", Fixture, NULL, fixture_set_up, test_open_creates_private_files, fixture_tear_down);
-  g_test_add ("/store/open/tightens-existing-modes", Fixture, NULL, fixture_set_up, test_open_tightens_existing_modes, fixture_tear_down);
-  g_test_add ("/store/open/pragmas", Fixture, NULL, fixture_set_up, test_open_pragmas, fixture_tear_down);
+  ADD ("/store/open/creates-private-files", test_open_creates_private_files);
+  ADD ("/store/open/tightens-existing-modes", test_open_tightens_existing_modes);
+  ADD ("/store/open/pragmas", test_open_pragmas);
   g_test_add_func ("/store/open/migrations-are-numbered", test_migrations_are_numbered);
-  g_test_add ("/store/open/reopen-keeps-data-without-backup", Fixture, NULL, fixture_set_up, test_reopen_keeps_data_without_backup, fixture_tear_down);
-  g_test_add ("/store/open/migration-backs-up-first", Fixture, NULL, fixture_set_up, test_migration_backs_up_first, fixture_tear_down);
-  g_test_add ("/store/open/two-processes-migrate-one-file", Fixture, NULL, fixture_set_up, test_two_processes_migrate_one_file, fixture_tear_down);
-  g_test_add ("/store/close-leaves-the-file-whole", Fixture, NULL, fixture_set_up, test_close_leaves_the_file_whole, fixture_tear_down);
-  g_test_add ("/store/open/partial-backup-is-removed", Fixture, NULL, fixture_set_up, test_partial_backup_is_removed, fixture_tear_down);
-  g_test_add ("/store/open/newer-schema-is-refused", Fixture, NULL, fixture_set_up, test_newer_schema_is_refused, fixture_tear_down);
-  g_test_add ("/store/open/random-bytes-are-refused", Fixture, NULL, fixture_set_up, test_random_bytes_are_refused, fixture_tear_down);
-  g_test_add ("/store/open/foreign-database-is-refused", Fixture, NULL, fixture_set_up, test_foreign_database_is_refused, fixture_tear_down);
-  g_test_add ("/store/open/uncreatable-folder-is-an-io-error", Fixture, NULL, fixture_set_up, test_uncreatable_folder_is_an_io_error, fixture_tear_down);
+  ADD ("/store/open/reopen-keeps-data-without-backup", test_reopen_keeps_data_without_backup);
+  ADD ("/store/open/migration-backs-up-first", test_migration_backs_up_first);
+  ADD ("/store/open/two-processes-migrate-one-file", test_two_processes_migrate_one_file);
+  ADD ("/store/close-leaves-the-file-whole", test_close_leaves_the_file_whole);
+  ADD ("/store/open/partial-backup-is-removed", test_partial_backup_is_removed);
+  ADD ("/store/open/newer-schema-is-refused", test_newer_schema_is_refused);
+  ADD ("/store/open/random-bytes-are-refused", test_random_bytes_are_refused);
+  ADD ("/store/open/foreign-database-is-refused", test_foreign_database_is_refused);
+  ADD ("/store/open/uncreatable-folder-is-an-io-error", test_uncreatable_folder_is_an_io_error);
 
-  g_test_add ("/store/worker/own-connection", Fixture, NULL, fixture_set_up, test_worker_has_its_own_connection, fixture_tear_down);
-  g_test_add ("/store/worker/unopenable-file", Fixture, NULL, fixture_set_up, test_worker_reports_an_unopenable_file, fixture_tear_down);
-  g_test_add ("/store/statement/cache", Fixture, NULL, fixture_set_up, test_statement_cache, fixture_tear_down);
-  g_test_add ("/store/statement/reads-columns", Fixture, NULL, fixture_set_up, test_statement_reads_columns, fixture_tear_down);
-  g_test_add ("/store/errors/mapped", Fixture, NULL, fixture_set_up, test_errors_are_mapped, fixture_tear_down);
-  g_test_add ("/store/errors/busy", Fixture, NULL, fixture_set_up, test_busy_is_reported, fixture_tear_down);
-  g_test_add ("/store/errors/full", Fixture, NULL, fixture_set_up, test_full_disk_is_reported, fixture_tear_down);
+  ADD ("/store/worker/own-connection", test_worker_has_its_own_connection);
+  ADD ("/store/worker/unopenable-file", test_worker_reports_an_unopenable_file);
+  ADD ("/store/statement/cache", test_statement_cache);
+  ADD ("/store/statement/reads-columns", test_statement_reads_columns);
+  ADD ("/store/errors/mapped", test_errors_are_mapped);
+  ADD ("/store/errors/busy", test_busy_is_reported);
+  ADD ("/store/errors/full", test_full_disk_is_reported);
 
-  g_test_add ("/store/transaction/savepoint-rolls-back-alone", Fixture, NULL, fixture_set_up, test_savepoint_rolls_back_alone, fixture_tear_down);
-  g_test_add ("/store/transaction/outer-rollback-discards-everything", Fixture, NULL, fixture_set_up, test_outer_rollback_discards_everything, fixture_tear_down);
-  g_test_add ("/store/transaction/func", Fixture, NULL, fixture_set_up, test_transaction_func, fixture_tear_down);
+  ADD ("/store/transaction/savepoint-rolls-back-alone", test_savepoint_rolls_back_alone);
+  ADD ("/store/transaction/outer-rollback-discards-everything", test_outer_rollback_discards_everything);
+  ADD ("/store/transaction/func", test_transaction_func);
 
-  g_test_add ("/store/changed/after-commit", Fixture, NULL, fixture_set_up, test_changed_after_commit, fixture_tear_down);
-  g_test_add ("/store/changed/coalesces-many-rows", Fixture, NULL, fixture_set_up, test_changed_coalesces_many_rows, fixture_tear_down);
+  ADD ("/store/changed/after-commit", test_changed_after_commit);
+  ADD ("/store/changed/coalesces-many-rows", test_changed_coalesces_many_rows);
 
   return g_test_run ();
 }

@@ -223,8 +223,10 @@ test_forgot_password (Fixture       *f,
   g_signal_emit_by_name (forgot, "clicked");
   hearth_test_wait_until (stack_settled, hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "pages"), "the page");
   gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "key_row"), f->keys[4]);
-  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_password_row"), "Marmalade-Quarry-38");
-  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_confirm_row"), "Marmalade-Quarry-38");
+  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_password_row"),
+                         "Marmalade-Quarry-38");
+  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_confirm_row"),
+                         "Marmalade-Quarry-38");
   show (f, "forgot", "sign-in-forgot-password");
 
   g_signal_emit_by_name (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "reset_button"), "clicked");
@@ -643,8 +645,10 @@ test_forgot_password_with_questions (Fixture       *f,
   gtk_editable_set_text (g_ptr_array_index (answers, 0), "rex");
   gtk_editable_set_text (g_ptr_array_index (answers, 1), " BRISTOL ");
   gtk_editable_set_text (g_ptr_array_index (answers, 2), "st  mary's");
-  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_password_row"), "Marmalade-Quarry-38");
-  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_confirm_row"), "Marmalade-Quarry-38");
+  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_password_row"),
+                         "Marmalade-Quarry-38");
+  gtk_editable_set_text (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "new_confirm_row"),
+                         "Marmalade-Quarry-38");
   show (f, "forgot", "sign-in-security-questions");
 
   g_signal_emit_by_name (hearth_test_child (f->view, HEARTH_TYPE_SIGN_IN_VIEW, "reset_button"), "clicked");
@@ -659,11 +663,11 @@ main (int   argc,
 {
   hearth_test_ui_init (&argc, &argv);
 
-  g_test_add ("/ui/auth/picker-and-sign-in", Fixture, NULL, fixture_set_up, test_picker_and_sign_in, fixture_tear_down);
-  g_test_add ("/ui/auth/cooldown-counts-down", Fixture, NULL, fixture_set_up, test_cooldown_counts_down, fixture_tear_down);
-  g_test_add ("/ui/auth/forgot-password", Fixture, NULL, fixture_set_up, test_forgot_password, fixture_tear_down);
-  g_test_add ("/ui/auth/forgot-password-with-questions", Fixture, NULL, fixture_set_up,
-              test_forgot_password_with_questions, fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/auth/picker-and-sign-in", test_picker_and_sign_in);
+  ADD ("/ui/auth/cooldown-counts-down", test_cooldown_counts_down);
+  ADD ("/ui/auth/forgot-password", test_forgot_password);
+  ADD ("/ui/auth/forgot-password-with-questions", test_forgot_password_with_questions);
 
   g_test_add ("/ui/auth/lock-and-unlock", WindowFixture, NULL, window_set_up, test_lock_and_unlock, window_tear_down);
   g_test_add ("/ui/auth/idle-lock", WindowFixture, NULL, window_set_up, test_idle_lock, window_tear_down);

@@ -162,7 +162,8 @@ test_ledger_and_form (Fixture       *f,
                       gconstpointer  data)
 {
   HearthFinancePage *page = show_finance (f, f->owner);
-  g_autoptr (GPtrArray) rows = hearth_test_find_all (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "accounts_list"),
+  g_autoptr (GPtrArray) rows = hearth_test_find_all (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE,
+                                                                        "accounts_list"),
                                                      ADW_TYPE_ACTION_ROW);
   GtkLabel *summary = hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "summary_label");
   g_autoptr (GPtrArray) entries = NULL;

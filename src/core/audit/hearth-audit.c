@@ -44,7 +44,8 @@ hearth_audit_record (HearthStore  *store,
   g_warn_if_fail (hearth_store_in_transaction (store));
 
   statement = hearth_store_prepare (store,
-                                    "INSERT INTO audit_logs (actor_id, circle_id, entity_type, entity_id, action, created_at) "
+                                    "INSERT INTO audit_logs (actor_id, circle_id, entity_type, entity_id, action, "
+                                    "created_at) "
                                     "VALUES (?, ?, ?, ?, ?, ?)",
                                     error);
   if (statement == NULL)
@@ -82,7 +83,8 @@ hearth_audit_record_personal (HearthStore  *store,
   g_warn_if_fail (hearth_store_in_transaction (store));
 
   statement = hearth_store_prepare (store,
-                                    "INSERT INTO audit_logs (actor_id, circle_id, entity_type, entity_id, action, created_at) "
+                                    "INSERT INTO audit_logs (actor_id, circle_id, entity_type, entity_id, action, "
+                                    "created_at) "
                                     "VALUES (?1, (SELECT id FROM circles WHERE kind = 'PERSONAL' AND owner_id = ?1), "
                                     "        'user', ?1, ?2, ?3)",
                                     error);

@@ -303,7 +303,8 @@ validate_profile_fields (const char  *username,
       gunichar c = g_utf8_get_char (p);
 
       if (!g_unichar_isalnum (c) && c != '.' && c != '-' && c != '_')
-        return _hearth_auth_set_invalid_input (error, _("A username has only letters, digits, dots, dashes and underscores."));
+        return _hearth_auth_set_invalid_input (error, _("A username has only letters, digits, dots, dashes and "
+                                                        "underscores."));
     }
 
   if (display_name == NULL || *display_name == '\0')
@@ -656,7 +657,8 @@ hearth_auth_sign_in (HearthAuth   *self,
       /* Spend what a real check spends, then say what a real failure says. */
       dummy = dup_dummy_hash (self);
       hearth_password_verify (dummy, password);
-      if (!_hearth_guard_log_event (self->store, 0, "LOGIN_FAILED", "{\"kind\": \"password\", \"profile\": \"unknown\"}", error))
+      if (!_hearth_guard_log_event (self->store, 0, "LOGIN_FAILED", "{\"kind\": \"password\", \"profile\": "
+                                                                    "\"unknown\"}", error))
         return NULL;
       _hearth_auth_set_wrong_credentials (error);
       return NULL;

@@ -405,7 +405,8 @@ _hearth_tags_set (HearthStore        *store,
         return FALSE;
 
       link = hearth_store_prepare (store,
-                                   "INSERT OR IGNORE INTO tag_relations (tag_id, entity_id, entity_type) VALUES (?, ?, ?)",
+                                   "INSERT OR IGNORE INTO tag_relations (tag_id, entity_id, entity_type) VALUES (?, ?, "
+                                   "?)",
                                    error);
       if (link == NULL)
         return FALSE;

@@ -475,7 +475,8 @@ hearth_finance_create_account (HearthFinance  *self,
   g_return_val_if_fail (HEARTH_IS_FINANCE (self), NULL);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
 
-  clean_name = hearth_validation_clean_text (name, HEARTH_ACCOUNT_NAME_MAX_CHARS, TRUE, HEARTH_VALIDATION_ERROR_NAME, error);
+  clean_name = hearth_validation_clean_text (name, HEARTH_ACCOUNT_NAME_MAX_CHARS, TRUE, HEARTH_VALIDATION_ERROR_NAME,
+                                             error);
   if (clean_name == NULL)
     return NULL;
   if (g_strcmp0 (kind, "BANK") != 0 && g_strcmp0 (kind, "WALLET") != 0 && g_strcmp0 (kind, "CREDIT") != 0)
@@ -549,7 +550,8 @@ hearth_finance_rename_account (HearthFinance  *self,
   g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
-  clean_name = hearth_validation_clean_text (name, HEARTH_ACCOUNT_NAME_MAX_CHARS, TRUE, HEARTH_VALIDATION_ERROR_NAME, error);
+  clean_name = hearth_validation_clean_text (name, HEARTH_ACCOUNT_NAME_MAX_CHARS, TRUE, HEARTH_VALIDATION_ERROR_NAME,
+                                             error);
   if (clean_name == NULL)
     return FALSE;
   change.name = clean_name;
@@ -708,7 +710,8 @@ hearth_finance_add_transaction (HearthFinance                 *self,
                             HEARTH_VALIDATION_ERROR_DESCRIPTION, error);
   if (description == NULL)
     return 0;
-  payee = hearth_validation_clean_text (draft->payee, HEARTH_TRANSACTION_PAYEE_MAX_CHARS, FALSE, HEARTH_VALIDATION_ERROR_PAYEE, error);
+  payee = hearth_validation_clean_text (draft->payee, HEARTH_TRANSACTION_PAYEE_MAX_CHARS, FALSE,
+                                        HEARTH_VALIDATION_ERROR_PAYEE, error);
   if (payee == NULL)
     return 0;
 
@@ -1362,7 +1365,8 @@ set_voided_in_transaction (HearthStore  *store,
 
   return hearth_statement_run (statement, error) &&
          _hearth_finance_move_balance (store, account_id, change->voided ? -delta : delta, 0, error) &&
-         _hearth_finance_log_transaction (store, change->actor, change->transaction_id, old_status, new_status, NULL, error);
+         _hearth_finance_log_transaction (store, change->actor, change->transaction_id, old_status, new_status, NULL,
+                                          error);
 }
 
 static gboolean
@@ -1530,7 +1534,8 @@ edit_in_transaction (HearthStore  *store,
   root = json_builder_get_root (changes);
   changes_json = json_to_string (root, FALSE);
   return hearth_statement_run (statement, error) &&
-         _hearth_finance_log_transaction (store, change->actor, change->transaction_id, hearth_statement_get_text (current, 4),
+         _hearth_finance_log_transaction (store, change->actor, change->transaction_id,
+                                          hearth_statement_get_text (current, 4),
                           hearth_statement_get_text (current, 4), changes_json, error);
 }
 
@@ -1562,9 +1567,10 @@ hearth_finance_edit_transaction (HearthFinance                 *self,
 
   if ((fields & HEARTH_TRANSACTION_FIELD_DATE) && !check_date (values->occurred_on, error))
     return FALSE;
-  description = hearth_validation_clean_text ((fields & HEARTH_TRANSACTION_FIELD_DESCRIPTION) ? values->description : NULL,
-                            HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS, FALSE, HEARTH_VALIDATION_ERROR_DESCRIPTION,
-                            error);
+  description = hearth_validation_clean_text ((fields & HEARTH_TRANSACTION_FIELD_DESCRIPTION)
+                                              ? values->description : NULL,
+                                              HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS, FALSE,
+                                              HEARTH_VALIDATION_ERROR_DESCRIPTION, error);
   if (description == NULL)
     return FALSE;
   payee = hearth_validation_clean_text ((fields & HEARTH_TRANSACTION_FIELD_PAYEE) ? values->payee : NULL,

@@ -215,7 +215,8 @@ read_row (HearthCsvRow           *csv,
 
       if ((*debit_text == '\0') == (*credit_text == '\0'))
         {
-          _hearth_import_add_problem (problems, csv->line, _("Exactly one of the debit and credit columns must hold an amount."));
+          _hearth_import_add_problem (problems, csv->line, _("Exactly one of the debit and credit columns must hold an "
+                                                             "amount."));
           return FALSE;
         }
       out->incoming = *credit_text != '\0';
@@ -366,7 +367,8 @@ import_in_transaction (HearthStore  *store,
   g_clear_pointer (&insert, hearth_statement_release);
 
   added = hearth_store_prepare (store,
-                                "SELECT count(*), ifnull (sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END), 0) "
+                                "SELECT count(*), ifnull (sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END), "
+                                "0) "
                                 "FROM transactions WHERE id > ? AND account_id = ?",
                                 error);
   if (added == NULL)

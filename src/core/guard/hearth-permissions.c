@@ -226,7 +226,8 @@ lookup_membership (HearthStore  *store,
                                     "SELECT c.status = 'DISSOLVED', m.role, "
                                     "  EXISTS (SELECT 1 FROM auth_sessions s WHERE s.id = ?1 AND s.user_id = ?2 "
                                     "          AND s.revoked_at IS NULL AND s.expires_at > ?3) "
-                                    "FROM circles c LEFT JOIN circle_members m ON m.circle_id = c.id AND m.user_id = ?2 "
+                                    "FROM circles c LEFT JOIN circle_members m ON m.circle_id = c.id AND m.user_id = "
+                                    "?2 "
                                     "WHERE c.id = ?4",
                                     error);
   if (statement == NULL)
@@ -339,7 +340,8 @@ hearth_authorize (HearthStore  *store,
 
   statement = hearth_store_prepare (store,
                                     "SELECT allowed FROM permission_policies "
-                                    "WHERE ifnull (circle_id, 0) IN (?1, 0) AND role = ?2 AND resource = ?3 AND action = ?4 "
+                                    "WHERE ifnull (circle_id, 0) IN (?1, 0) AND role = ?2 AND resource = ?3 AND action "
+                                    "= ?4 "
                                     "ORDER BY circle_id IS NULL LIMIT 1",
                                     error);
   if (statement == NULL)

@@ -43,7 +43,8 @@ write_row (HearthStore       *store,
     sql = g_strdup ("INSERT INTO search_index (search_index, rowid, entity_type, entity_id, searchable_text) "
                     "VALUES ('delete', ?1, ?2, ?3, ?4)");
   else
-    sql = g_strdup ("INSERT INTO search_index (rowid, entity_type, entity_id, searchable_text) VALUES (?1, ?2, ?3, ?4)");
+    sql = g_strdup ("INSERT INTO search_index (rowid, entity_type, entity_id, searchable_text) VALUES (?1, ?2, ?3, "
+                    "?4)");
   statement = hearth_store_prepare (store, sql, error);
   if (statement == NULL)
     return FALSE;

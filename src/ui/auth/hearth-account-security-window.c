@@ -147,7 +147,8 @@ reload (HearthAccountSecurityWindow *self)
                                                                    hearth_actor_get_username (self->actor), NULL);
 
     adw_action_row_set_subtitle (self->questions_row,
-                                 questions != NULL ? _("Set") : _("Not set: only recovery keys can reset your password"));
+                                 questions != NULL ? _("Set")
+                                                   : _("Not set: only recovery keys can reset your password"));
   }
 
   sessions = hearth_auth_list_sessions (self->auth, self->actor, NULL);

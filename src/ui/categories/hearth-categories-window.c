@@ -334,7 +334,8 @@ refill (HearthCategoriesWindow *self)
       else
         subtitle = g_strdup (_("Not used yet"));
       add_item_row (self, self->tags_group, hearth_tag_get_name (tag), subtitle, hearth_tag_get_id (tag), TRUE, uses,
-                    hearth_tag_get_circle_id (tag) != 0 && update_tag, hearth_tag_get_circle_id (tag) != 0 && delete_tag);
+                    hearth_tag_get_circle_id (tag) != 0 && update_tag,
+                    hearth_tag_get_circle_id (tag) != 0 && delete_tag);
     }
   if (tags != NULL && tags->len == 0)
     add_item_row (self, self->tags_group, _("No tags yet"),

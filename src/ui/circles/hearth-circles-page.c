@@ -105,7 +105,8 @@ build_circles (HearthCirclesPage *self)
         subtitle = g_strdup (_("Only you"));
       else if (hearth_circle_get_dissolved (circle))
         /* Translators: a dissolved circle in the list: "Dissolved · you were Editor" */
-        subtitle = g_strdup_printf (_("Dissolved · you were %s"), hearth_role_get_label (hearth_circle_get_role (circle)));
+        subtitle = g_strdup_printf (_("Dissolved · you were %s"),
+                                    hearth_role_get_label (hearth_circle_get_role (circle)));
       else
         /* Translators: "You are Owner · 4 members" */
         subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "You are %s · %u member", "You are %s · %u members",
@@ -288,7 +289,8 @@ rebuild (HearthCirclesPage *self)
     description = g_strdup (_("This circle has been dissolved. What it holds can be read, not changed."));
   else
     /* Translators: under a circle's name: "Members · you are Admin" */
-    description = g_strdup_printf (_("Members · you are %s"), hearth_role_get_label (hearth_circle_get_role (self->circle)));
+    description = g_strdup_printf (_("Members · you are %s"),
+                                   hearth_role_get_label (hearth_circle_get_role (self->circle)));
   adw_preferences_group_set_description (self->members_group, description);
 
   gtk_widget_set_visible (self->rename_button, !personal && can (self, "circle", "update"));

@@ -382,7 +382,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       /* Translators: a sealed time capsule: "A time capsule from Mum · opens on Friday, 27 November 2044" */
       byline = g_strdup_printf (_("A time capsule from %s · opens on %s"), author, opens);
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "changes-prevent-symbolic");
-      gtk_label_set_label (GTK_LABEL (content), _("Sealed until its day: Hearth will not show it before then, not even to its author."));
+      gtk_label_set_label (GTK_LABEL (content), _("Sealed until its day: Hearth will not show it before then, not even "
+                                                  "to its author."));
       gtk_widget_add_css_class (content, "dim-label");
       gtk_widget_add_css_class (card, "sealed");
       if (mine && hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "capsule", "update"))
@@ -415,7 +416,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (icon, gtk_image_get_storage_type (GTK_IMAGE (icon)) != GTK_IMAGE_EMPTY);
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "byline"), byline);
   gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (box), "menu"), G_MENU_MODEL (menu));
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "menu"), g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "menu"),
+                          g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 }
 
 static void
