@@ -125,21 +125,21 @@ hearth_audit_entry_init (HearthAuditEntry *self)
 {
 }
 
-/* @row: id, created_at, actor_id, actor_name, entity_type, entity_id,
- * entity_name, action */
+/* @row: a row whose first columns are HEARTH_AUDIT_ENTRY_COLUMNS
+ * (hearth-audit-entry-private.h) */
 HearthAuditEntry *
 _hearth_audit_entry_new_from_row (HearthStatement *row)
 {
   HearthAuditEntry *self = g_object_new (HEARTH_TYPE_AUDIT_ENTRY, NULL);
 
-  self->id = hearth_statement_get_int64 (row, 0);
-  self->created_at = hearth_statement_get_int64 (row, 1);
-  self->actor_id = hearth_statement_get_int64 (row, 2);
-  self->actor_name = hearth_statement_dup_text (row, 3);
-  self->entity_type = hearth_statement_dup_text (row, 4);
-  self->entity_id = hearth_statement_get_int64 (row, 5);
-  self->entity_name = hearth_statement_dup_text (row, 6);
-  self->action = hearth_statement_dup_text (row, 7);
+  self->id = hearth_statement_get_int64 (row, HEARTH_AUDIT_ENTRY_COLUMN_ID);
+  self->created_at = hearth_statement_get_int64 (row, HEARTH_AUDIT_ENTRY_COLUMN_CREATED_AT);
+  self->actor_id = hearth_statement_get_int64 (row, HEARTH_AUDIT_ENTRY_COLUMN_ACTOR_ID);
+  self->actor_name = hearth_statement_dup_text (row, HEARTH_AUDIT_ENTRY_COLUMN_ACTOR_NAME);
+  self->entity_type = hearth_statement_dup_text (row, HEARTH_AUDIT_ENTRY_COLUMN_ENTITY_TYPE);
+  self->entity_id = hearth_statement_get_int64 (row, HEARTH_AUDIT_ENTRY_COLUMN_ENTITY_ID);
+  self->entity_name = hearth_statement_dup_text (row, HEARTH_AUDIT_ENTRY_COLUMN_ENTITY_NAME);
+  self->action = hearth_statement_dup_text (row, HEARTH_AUDIT_ENTRY_COLUMN_ACTION);
   return self;
 }
 

@@ -131,13 +131,7 @@ hearth_audit_list (HearthStore              *store,
    * cached statement serves every combination; the keyset walks the
    * (circle_id, created_at, id) index. */
   statement = hearth_store_prepare (store,
-                                    "SELECT a.id, a.created_at, ifnull (a.actor_id, 0), u.display_name, a.entity_type, "
-                                    "  ifnull (a.entity_id, 0), "
-                                    "  CASE a.entity_type "
-                                    "    WHEN 'user' THEN (SELECT display_name FROM users WHERE id = a.entity_id) "
-                                    "    WHEN 'circle' THEN (SELECT name FROM circles WHERE id = a.entity_id) "
-                                    "  END, "
-                                    "  a.action "
+                                    "SELECT " HEARTH_AUDIT_ENTRY_COLUMNS " "
                                     "FROM audit_logs a LEFT JOIN users u ON u.id = a.actor_id "
                                     "WHERE a.circle_id = ?1 "
                                     "  AND (?2 = 0 OR a.actor_id = ?2) "

@@ -7,6 +7,33 @@
 
 G_BEGIN_DECLS
 
+/* Entities from rows of the service's queries. Each SELECT (or RETURNING)
+ * starts with its entity's columns, in the order of the entity's enum, which
+ * is what its reader reads by. */
+
+/* A category: FROM categories, or RETURNING after an INSERT into it. */
+#define HEARTH_CATEGORY_COLUMNS "id, ifnull (circle_id, 0), module, name, system_defined"
+typedef enum
+{
+  HEARTH_CATEGORY_COLUMN_ID,
+  HEARTH_CATEGORY_COLUMN_CIRCLE_ID,
+  HEARTH_CATEGORY_COLUMN_MODULE,
+  HEARTH_CATEGORY_COLUMN_NAME,
+  HEARTH_CATEGORY_COLUMN_SYSTEM_DEFINED,
+} HearthCategoryColumn;
+
+/* A tag, with how many things carry it: FROM tags. */
+#define HEARTH_TAG_COLUMNS \
+  "id, ifnull (circle_id, 0), module, name, (SELECT count(*) FROM tag_relations WHERE tag_id = tags.id)"
+typedef enum
+{
+  HEARTH_TAG_COLUMN_ID,
+  HEARTH_TAG_COLUMN_CIRCLE_ID,
+  HEARTH_TAG_COLUMN_MODULE,
+  HEARTH_TAG_COLUMN_NAME,
+  HEARTH_TAG_COLUMN_USES,
+} HearthTagColumn;
+
 gpointer _hearth_category_new_from_row (HearthStatement *row);
 gpointer _hearth_tag_new_from_row      (HearthStatement *row);
 

@@ -221,8 +221,7 @@ _hearth_categories_check_name_free (HearthStore  *store,
   return FALSE;
 }
 
-static const char category_columns[] =
-  "SELECT id, ifnull (circle_id, 0), module, name, system_defined FROM categories ";
+static const char category_columns[] = "SELECT " HEARTH_CATEGORY_COLUMNS " FROM categories ";
 
 /**
  * hearth_categories_list:
@@ -283,7 +282,7 @@ create_in_transaction (HearthStore  *store,
                                            error))
     return FALSE;
   sql = g_strconcat ("INSERT INTO categories (module, name, system_defined, circle_id) VALUES (?, ?, 0, ?) "
-                     "RETURNING id, ifnull (circle_id, 0), module, name, system_defined",
+                     "RETURNING " HEARTH_CATEGORY_COLUMNS,
                      NULL);
   statement = hearth_store_prepare (store, sql, error);
   if (statement == NULL)

@@ -91,11 +91,11 @@ _hearth_category_new_from_row (HearthStatement *row)
 {
   HearthCategory *self = g_object_new (HEARTH_TYPE_CATEGORY, NULL);
 
-  self->id = hearth_statement_get_int64 (row, 0);
-  self->circle_id = hearth_statement_get_int64 (row, 1);
-  self->module = hearth_statement_dup_text (row, 2);
-  self->name = hearth_statement_dup_text (row, 3);
-  self->system_defined = hearth_statement_get_int64 (row, 4) != 0;
+  self->id = hearth_statement_get_int64 (row, HEARTH_CATEGORY_COLUMN_ID);
+  self->circle_id = hearth_statement_get_int64 (row, HEARTH_CATEGORY_COLUMN_CIRCLE_ID);
+  self->module = hearth_statement_dup_text (row, HEARTH_CATEGORY_COLUMN_MODULE);
+  self->name = hearth_statement_dup_text (row, HEARTH_CATEGORY_COLUMN_NAME);
+  self->system_defined = hearth_statement_get_int64 (row, HEARTH_CATEGORY_COLUMN_SYSTEM_DEFINED) != 0;
   return self;
 }
 

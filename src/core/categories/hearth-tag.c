@@ -91,11 +91,11 @@ _hearth_tag_new_from_row (HearthStatement *row)
 {
   HearthTag *self = g_object_new (HEARTH_TYPE_TAG, NULL);
 
-  self->id = hearth_statement_get_int64 (row, 0);
-  self->circle_id = hearth_statement_get_int64 (row, 1);
-  self->module = hearth_statement_dup_text (row, 2);
-  self->name = hearth_statement_dup_text (row, 3);
-  self->uses = (guint) hearth_statement_get_int64 (row, 4);
+  self->id = hearth_statement_get_int64 (row, HEARTH_TAG_COLUMN_ID);
+  self->circle_id = hearth_statement_get_int64 (row, HEARTH_TAG_COLUMN_CIRCLE_ID);
+  self->module = hearth_statement_dup_text (row, HEARTH_TAG_COLUMN_MODULE);
+  self->name = hearth_statement_dup_text (row, HEARTH_TAG_COLUMN_NAME);
+  self->uses = (guint) hearth_statement_get_int64 (row, HEARTH_TAG_COLUMN_USES);
   return self;
 }
 

@@ -71,9 +71,7 @@ hearth_categories_parse_tags (const char *text)
   return g_strv_builder_end (names);
 }
 
-#define TAG_COLUMNS \
-  "SELECT id, ifnull (circle_id, 0), module, name, " \
-  "       (SELECT count(*) FROM tag_relations WHERE tag_id = tags.id) FROM tags "
+#define TAG_COLUMNS "SELECT " HEARTH_TAG_COLUMNS " FROM tags "
 
 /**
  * hearth_categories_list_tags:

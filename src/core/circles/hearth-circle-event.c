@@ -139,25 +139,24 @@ hearth_circle_event_init (HearthCircleEvent *self)
 {
 }
 
-/* @row: id, type, actor_id, actor name, subject id, subject name, role,
- * old role, name, created_at */
+/* @row: a row whose first columns are HEARTH_*_COLUMNS (hearth-circles-private.h) */
 HearthCircleEvent *
 _hearth_circle_event_new_from_row (HearthStatement *row)
 {
   HearthCircleEvent *self = g_object_new (HEARTH_TYPE_CIRCLE_EVENT, NULL);
 
-  self->id = hearth_statement_get_int64 (row, 0);
-  self->event_type = hearth_statement_dup_text (row, 1);
-  self->actor_id = hearth_statement_get_int64 (row, 2);
-  self->actor_name = hearth_statement_dup_text (row, 3);
-  self->subject_id = hearth_statement_get_int64 (row, 4);
-  self->subject_name = hearth_statement_dup_text (row, 5);
-  if (!hearth_role_from_string (hearth_statement_get_text (row, 6), &self->role))
+  self->id = hearth_statement_get_int64 (row, HEARTH_CIRCLE_EVENT_COLUMN_ID);
+  self->event_type = hearth_statement_dup_text (row, HEARTH_CIRCLE_EVENT_COLUMN_TYPE);
+  self->actor_id = hearth_statement_get_int64 (row, HEARTH_CIRCLE_EVENT_COLUMN_ACTOR_ID);
+  self->actor_name = hearth_statement_dup_text (row, HEARTH_CIRCLE_EVENT_COLUMN_ACTOR_NAME);
+  self->subject_id = hearth_statement_get_int64 (row, HEARTH_CIRCLE_EVENT_COLUMN_SUBJECT_ID);
+  self->subject_name = hearth_statement_dup_text (row, HEARTH_CIRCLE_EVENT_COLUMN_SUBJECT_NAME);
+  if (!hearth_role_from_string (hearth_statement_get_text (row, HEARTH_CIRCLE_EVENT_COLUMN_ROLE), &self->role))
     self->role = HEARTH_ROLE_NONE;
-  if (!hearth_role_from_string (hearth_statement_get_text (row, 7), &self->old_role))
+  if (!hearth_role_from_string (hearth_statement_get_text (row, HEARTH_CIRCLE_EVENT_COLUMN_OLD_ROLE), &self->old_role))
     self->old_role = HEARTH_ROLE_NONE;
-  self->name = hearth_statement_dup_text (row, 8);
-  self->created_at = hearth_statement_get_int64 (row, 9);
+  self->name = hearth_statement_dup_text (row, HEARTH_CIRCLE_EVENT_COLUMN_NAME);
+  self->created_at = hearth_statement_get_int64 (row, HEARTH_CIRCLE_EVENT_COLUMN_CREATED_AT);
   return self;
 }
 

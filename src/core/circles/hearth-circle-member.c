@@ -108,19 +108,19 @@ hearth_circle_member_init (HearthCircleMember *self)
 {
 }
 
-/* @row: user_id, username, display_name, role, joined_at, locked */
+/* @row: a row whose first columns are HEARTH_*_COLUMNS (hearth-circles-private.h) */
 HearthCircleMember *
 _hearth_circle_member_new_from_row (HearthStatement *row)
 {
   HearthCircleMember *self = g_object_new (HEARTH_TYPE_CIRCLE_MEMBER, NULL);
 
-  self->user_id = hearth_statement_get_int64 (row, 0);
-  self->username = hearth_statement_dup_text (row, 1);
-  self->display_name = hearth_statement_dup_text (row, 2);
-  if (!hearth_role_from_string (hearth_statement_get_text (row, 3), &self->role))
+  self->user_id = hearth_statement_get_int64 (row, HEARTH_CIRCLE_MEMBER_COLUMN_USER_ID);
+  self->username = hearth_statement_dup_text (row, HEARTH_CIRCLE_MEMBER_COLUMN_USERNAME);
+  self->display_name = hearth_statement_dup_text (row, HEARTH_CIRCLE_MEMBER_COLUMN_DISPLAY_NAME);
+  if (!hearth_role_from_string (hearth_statement_get_text (row, HEARTH_CIRCLE_MEMBER_COLUMN_ROLE), &self->role))
     g_return_val_if_reached (self);
-  self->joined_at = hearth_statement_get_int64 (row, 4);
-  self->locked = hearth_statement_get_int64 (row, 5) != 0;
+  self->joined_at = hearth_statement_get_int64 (row, HEARTH_CIRCLE_MEMBER_COLUMN_JOINED_AT);
+  self->locked = hearth_statement_get_int64 (row, HEARTH_CIRCLE_MEMBER_COLUMN_LOCKED) != 0;
   return self;
 }
 

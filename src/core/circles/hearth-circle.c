@@ -121,21 +121,21 @@ hearth_circle_init (HearthCircle *self)
 {
 }
 
-/* @row: id, name, kind, status, owner_id, role, member count, created_at */
+/* @row: a row whose first columns are HEARTH_*_COLUMNS (hearth-circles-private.h) */
 HearthCircle *
 _hearth_circle_new_from_row (HearthStatement *row)
 {
   HearthCircle *self = g_object_new (HEARTH_TYPE_CIRCLE, NULL);
 
-  self->id = hearth_statement_get_int64 (row, 0);
-  self->name = hearth_statement_dup_text (row, 1);
-  self->personal = g_strcmp0 (hearth_statement_get_text (row, 2), "PERSONAL") == 0;
-  self->dissolved = g_strcmp0 (hearth_statement_get_text (row, 3), "DISSOLVED") == 0;
-  self->owner_id = hearth_statement_get_int64 (row, 4);
-  if (!hearth_role_from_string (hearth_statement_get_text (row, 5), &self->role))
+  self->id = hearth_statement_get_int64 (row, HEARTH_CIRCLE_COLUMN_ID);
+  self->name = hearth_statement_dup_text (row, HEARTH_CIRCLE_COLUMN_NAME);
+  self->personal = g_strcmp0 (hearth_statement_get_text (row, HEARTH_CIRCLE_COLUMN_KIND), "PERSONAL") == 0;
+  self->dissolved = g_strcmp0 (hearth_statement_get_text (row, HEARTH_CIRCLE_COLUMN_STATUS), "DISSOLVED") == 0;
+  self->owner_id = hearth_statement_get_int64 (row, HEARTH_CIRCLE_COLUMN_OWNER_ID);
+  if (!hearth_role_from_string (hearth_statement_get_text (row, HEARTH_CIRCLE_COLUMN_ROLE), &self->role))
     g_return_val_if_reached (self);
-  self->member_count = (guint) hearth_statement_get_int64 (row, 6);
-  self->created_at = hearth_statement_get_int64 (row, 7);
+  self->member_count = (guint) hearth_statement_get_int64 (row, HEARTH_CIRCLE_COLUMN_MEMBER_COUNT);
+  self->created_at = hearth_statement_get_int64 (row, HEARTH_CIRCLE_COLUMN_CREATED_AT);
   return self;
 }
 

@@ -269,9 +269,7 @@ normalize_name (const char  *name,
 }
 
 static const char circle_columns[] =
-  "SELECT c.id, c.name, c.kind, c.status, c.owner_id, m.role, "
-  "  (SELECT count(*) FROM circle_members WHERE circle_id = c.id), c.created_at "
-  "FROM circle_members m JOIN circles c ON c.id = m.circle_id ";
+  "SELECT " HEARTH_CIRCLE_COLUMNS " FROM circle_members m JOIN circles c ON c.id = m.circle_id ";
 
 /* Personal circles ------------------------------------------------------------------- */
 
@@ -441,9 +439,7 @@ hearth_circles_list_members (HearthCircles  *self,
     return NULL;
 
   statement = hearth_store_prepare (self->store,
-                                    "SELECT u.id, u.username, u.display_name, m.role, m.joined_at, "
-                                    "  ifnull ((SELECT permanently_locked OR cooldown_until > ?2 "
-                                    "           FROM user_account_security_state WHERE user_id = u.id), 0) "
+                                    "SELECT " HEARTH_CIRCLE_MEMBER_COLUMNS " "
                                     "FROM circle_members m JOIN users u ON u.id = m.user_id "
                                     "WHERE m.circle_id = ?1 "
                                     "ORDER BY CASE m.role WHEN 'OWNER' THEN 0 WHEN 'ADMIN' THEN 1 "
@@ -526,10 +522,7 @@ hearth_circles_list_events (HearthCircles       *self,
     return NULL;
 
   statement = hearth_store_prepare (self->store,
-                                    "SELECT e.id, e.type, ifnull (e.actor_id, 0), a.display_name, "
-                                    "  ifnull (json_extract (e.payload, '$.user_id'), 0), s.display_name, "
-                                    "  json_extract (e.payload, '$.role'), json_extract (e.payload, '$.old_role'), "
-                                    "  json_extract (e.payload, '$.name'), e.created_at "
+                                    "SELECT " HEARTH_CIRCLE_EVENT_COLUMNS " "
                                     "FROM circle_events e "
                                     "LEFT JOIN users a ON a.id = e.actor_id "
                                     "LEFT JOIN users s ON s.id = json_extract (e.payload, '$.user_id') "

@@ -118,22 +118,22 @@ hearth_account_init (HearthAccount *self)
 {
 }
 
-/* @row: id, circle_id, owner_id, type, name, currency, balance, archived_at,
- * created_at */
+/* @row: a row whose first columns are HEARTH_ACCOUNT_COLUMNS
+ * (hearth-finance-private.h) */
 gpointer
 _hearth_account_new_from_row (HearthStatement *row)
 {
   HearthAccount *self = g_object_new (HEARTH_TYPE_ACCOUNT, NULL);
 
-  self->id = hearth_statement_get_int64 (row, 0);
-  self->circle_id = hearth_statement_get_int64 (row, 1);
-  self->owner_id = hearth_statement_get_int64 (row, 2);
-  self->kind = hearth_statement_dup_text (row, 3);
-  self->name = hearth_statement_dup_text (row, 4);
-  self->currency = hearth_statement_dup_text (row, 5);
-  self->balance = hearth_statement_get_int64 (row, 6);
-  self->archived = !hearth_statement_get_is_null (row, 7);
-  self->created_at = hearth_statement_get_int64 (row, 8);
+  self->id = hearth_statement_get_int64 (row, HEARTH_ACCOUNT_COLUMN_ID);
+  self->circle_id = hearth_statement_get_int64 (row, HEARTH_ACCOUNT_COLUMN_CIRCLE_ID);
+  self->owner_id = hearth_statement_get_int64 (row, HEARTH_ACCOUNT_COLUMN_OWNER_ID);
+  self->kind = hearth_statement_dup_text (row, HEARTH_ACCOUNT_COLUMN_KIND);
+  self->name = hearth_statement_dup_text (row, HEARTH_ACCOUNT_COLUMN_NAME);
+  self->currency = hearth_statement_dup_text (row, HEARTH_ACCOUNT_COLUMN_CURRENCY);
+  self->balance = hearth_statement_get_int64 (row, HEARTH_ACCOUNT_COLUMN_BALANCE);
+  self->archived = !hearth_statement_get_is_null (row, HEARTH_ACCOUNT_COLUMN_ARCHIVED_AT);
+  self->created_at = hearth_statement_get_int64 (row, HEARTH_ACCOUNT_COLUMN_CREATED_AT);
   return self;
 }
 

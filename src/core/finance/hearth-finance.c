@@ -141,18 +141,10 @@ check_date (const char  *text,
 
 /* Helpers -------------------------------------------------------------------------------- */
 
-static const char account_columns[] =
-  "SELECT id, circle_id, owner_id, type, name, currency, balance, archived_at, created_at FROM accounts ";
-
-/* A line's tags, joined by ", " (hearth-transaction.c sorts them). */
-#define TRANSACTION_TAGS \
-  "(SELECT group_concat (g.name, ', ') FROM tag_relations r JOIN tags g ON g.id = r.tag_id " \
-  " WHERE r.entity_type = 'transaction' AND r.entity_id = t.id)"
+static const char account_columns[] = "SELECT " HEARTH_ACCOUNT_COLUMNS " FROM accounts ";
 
 static const char transaction_columns[] =
-  "SELECT t.id, t.account_id, t.amount, t.direction, t.status, ifnull (t.category_id, 0), c.name, "
-  "  t.occurred_on, t.description, t.payee, t.created_by, " TRANSACTION_TAGS " "
-  "FROM transactions t LEFT JOIN categories c ON c.id = t.category_id ";
+  "SELECT " HEARTH_TRANSACTION_COLUMNS " FROM transactions t LEFT JOIN categories c ON c.id = t.category_id ";
 
 typedef struct
 {
@@ -948,8 +940,7 @@ like_pattern (const char *text)
 
 static const HearthQuery ledger_query = {
   .watch_table = "transactions",
-  .columns = "t.id, t.account_id, t.amount, t.direction, t.status, ifnull (t.category_id, 0), c.name, "
-             "t.occurred_on, t.description, t.payee, t.created_by, " TRANSACTION_TAGS,
+  .columns = HEARTH_TRANSACTION_COLUMNS,
   .from = "FROM transactions t LEFT JOIN categories c ON c.id = t.category_id " LEDGER_WHERE,
   .count_from = "FROM transactions t " LEDGER_WHERE,
   /* Unfiltered, the account keeps its count (migration 0006): opening a

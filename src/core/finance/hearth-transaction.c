@@ -162,25 +162,25 @@ sort_tags (const char *joined)
   return g_strjoinv (", ", names);
 }
 
-/* @row: id, account_id, amount, direction, status, category_id, category
- * name, occurred_on, description, payee, created_by, tags */
+/* @row: a row whose first columns are HEARTH_TRANSACTION_COLUMNS
+ * (hearth-finance-private.h) */
 gpointer
 _hearth_transaction_new_from_row (HearthStatement *row)
 {
   HearthTransaction *self = g_object_new (HEARTH_TYPE_TRANSACTION, NULL);
 
-  self->id = hearth_statement_get_int64 (row, 0);
-  self->account_id = hearth_statement_get_int64 (row, 1);
-  self->amount = hearth_statement_get_int64 (row, 2);
-  self->incoming = g_strcmp0 (hearth_statement_get_text (row, 3), "IN") == 0;
-  self->voided = g_strcmp0 (hearth_statement_get_text (row, 4), "VOIDED") == 0;
-  self->category_id = hearth_statement_get_int64 (row, 5);
-  self->category_name = hearth_statement_dup_text (row, 6);
-  self->occurred_on = hearth_statement_dup_text (row, 7);
-  self->description = hearth_statement_dup_text (row, 8);
-  self->payee = hearth_statement_dup_text (row, 9);
-  self->created_by = hearth_statement_get_int64 (row, 10);
-  self->tags = sort_tags (hearth_statement_get_text (row, 11));
+  self->id = hearth_statement_get_int64 (row, HEARTH_TRANSACTION_COLUMN_ID);
+  self->account_id = hearth_statement_get_int64 (row, HEARTH_TRANSACTION_COLUMN_ACCOUNT_ID);
+  self->amount = hearth_statement_get_int64 (row, HEARTH_TRANSACTION_COLUMN_AMOUNT);
+  self->incoming = g_strcmp0 (hearth_statement_get_text (row, HEARTH_TRANSACTION_COLUMN_DIRECTION), "IN") == 0;
+  self->voided = g_strcmp0 (hearth_statement_get_text (row, HEARTH_TRANSACTION_COLUMN_STATUS), "VOIDED") == 0;
+  self->category_id = hearth_statement_get_int64 (row, HEARTH_TRANSACTION_COLUMN_CATEGORY_ID);
+  self->category_name = hearth_statement_dup_text (row, HEARTH_TRANSACTION_COLUMN_CATEGORY_NAME);
+  self->occurred_on = hearth_statement_dup_text (row, HEARTH_TRANSACTION_COLUMN_OCCURRED_ON);
+  self->description = hearth_statement_dup_text (row, HEARTH_TRANSACTION_COLUMN_DESCRIPTION);
+  self->payee = hearth_statement_dup_text (row, HEARTH_TRANSACTION_COLUMN_PAYEE);
+  self->created_by = hearth_statement_get_int64 (row, HEARTH_TRANSACTION_COLUMN_CREATED_BY);
+  self->tags = sort_tags (hearth_statement_get_text (row, HEARTH_TRANSACTION_COLUMN_TAGS));
   return self;
 }
 

@@ -90,23 +90,22 @@ hearth_lifelog_entry_init (HearthLifelogEntry *self)
 {
 }
 
-/* From the columns of ENTRY_COLUMNS (hearth-lifelog.c): id, circle_id,
- * author_id, author name, content (NULL while sealed), created_at, whether a
- * capsule, unlock_at, unlocked_at. */
+/* @row: a row whose first columns are HEARTH_LIFELOG_ENTRY_COLUMNS
+ * (hearth-lifelog-private.h) */
 gpointer
 _hearth_lifelog_entry_new_from_row (HearthStatement *row)
 {
   HearthLifelogEntry *self = g_object_new (HEARTH_TYPE_LIFELOG_ENTRY, NULL);
 
-  self->id = hearth_statement_get_int64 (row, 0);
-  self->circle_id = hearth_statement_get_int64 (row, 1);
-  self->author_id = hearth_statement_get_int64 (row, 2);
-  self->author_name = hearth_statement_dup_text (row, 3);
-  self->content = hearth_statement_dup_text (row, 4);
-  self->created_at = hearth_statement_get_int64 (row, 5);
-  self->is_capsule = hearth_statement_get_int64 (row, 6) != 0;
-  self->unlock_at = hearth_statement_get_int64 (row, 7);
-  self->unlocked_at = hearth_statement_get_int64 (row, 8);
+  self->id = hearth_statement_get_int64 (row, HEARTH_LIFELOG_ENTRY_COLUMN_ID);
+  self->circle_id = hearth_statement_get_int64 (row, HEARTH_LIFELOG_ENTRY_COLUMN_CIRCLE_ID);
+  self->author_id = hearth_statement_get_int64 (row, HEARTH_LIFELOG_ENTRY_COLUMN_AUTHOR_ID);
+  self->author_name = hearth_statement_dup_text (row, HEARTH_LIFELOG_ENTRY_COLUMN_AUTHOR_NAME);
+  self->content = hearth_statement_dup_text (row, HEARTH_LIFELOG_ENTRY_COLUMN_CONTENT);
+  self->created_at = hearth_statement_get_int64 (row, HEARTH_LIFELOG_ENTRY_COLUMN_CREATED_AT);
+  self->is_capsule = hearth_statement_get_int64 (row, HEARTH_LIFELOG_ENTRY_COLUMN_IS_CAPSULE) != 0;
+  self->unlock_at = hearth_statement_get_int64 (row, HEARTH_LIFELOG_ENTRY_COLUMN_UNLOCK_AT);
+  self->unlocked_at = hearth_statement_get_int64 (row, HEARTH_LIFELOG_ENTRY_COLUMN_UNLOCKED_AT);
   return self;
 }
 

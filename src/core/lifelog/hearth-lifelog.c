@@ -41,13 +41,6 @@ G_DEFINE_FINAL_TYPE (HearthLifelog, hearth_lifelog, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (hearth-lifelog-error-quark, hearth_lifelog_error)
 
-/* The content is NULL while a capsule is sealed. */
-#define ENTRY_COLUMNS \
-  "l.id, l.circle_id, l.author_id, u.display_name, " \
-  "CASE WHEN c.id IS NULL OR c.unlocked_at IS NOT NULL THEN l.content END, " \
-  "l.created_at, c.id IS NOT NULL, ifnull (c.unlock_at, 0), ifnull (c.unlocked_at, 0)"
-#define ENTRY_FROM \
-  "FROM lifelogs l LEFT JOIN capsules c ON c.lifelog_id = l.id LEFT JOIN users u ON u.id = l.author_id "
 
 static void
 hearth_lifelog_dispose (GObject *object)
@@ -230,7 +223,10 @@ read_entry (HearthStore  *store,
 {
   g_autoptr (HearthStatement) statement = NULL;
 
-  statement = hearth_store_prepare (store, "SELECT " ENTRY_COLUMNS " " ENTRY_FROM "WHERE l.id = ?", error);
+  statement = hearth_store_prepare (store,
+                                    "SELECT " HEARTH_LIFELOG_ENTRY_COLUMNS " " HEARTH_LIFELOG_ENTRY_FROM
+                                    "WHERE l.id = ?",
+                                    error);
   if (statement == NULL)
     return NULL;
   hearth_statement_bind_int64 (statement, 1, entry_id);
@@ -566,8 +562,8 @@ bind_circle (HearthStatement *statement,
 static const HearthQuery timeline_query = {
   .watch_table = "lifelogs",
   .watch_also = "capsules",
-  .columns = ENTRY_COLUMNS,
-  .from = ENTRY_FROM "WHERE l.circle_id = ?1 AND l.deleted_at IS NULL",
+  .columns = HEARTH_LIFELOG_ENTRY_COLUMNS,
+  .from = HEARTH_LIFELOG_ENTRY_FROM "WHERE l.circle_id = ?1 AND l.deleted_at IS NULL",
   .count_from = "FROM lifelogs l WHERE l.circle_id = ?1 AND l.deleted_at IS NULL",
   .key = "l.created_at",
   .id = "l.id",
@@ -628,7 +624,7 @@ hearth_lifelog_on_this_day (HearthLifelog  *self,
   day = g_date_time_format (now, "%m-%d");
   year = g_date_time_format (now, "%Y");
   statement = hearth_store_prepare (self->store,
-                                    "SELECT " ENTRY_COLUMNS " " ENTRY_FROM
+                                    "SELECT " HEARTH_LIFELOG_ENTRY_COLUMNS " " HEARTH_LIFELOG_ENTRY_FROM
                                     "WHERE l.circle_id = ?1 AND l.deleted_at IS NULL "
                                     "AND (c.id IS NULL OR c.unlocked_at IS NOT NULL) "
                                     "AND strftime ('%m-%d', l.created_at / 1000000, 'unixepoch', 'localtime') = ?2 "
@@ -667,7 +663,7 @@ hearth_lifelog_opening_soon (HearthLifelog  *self,
   if (!hearth_authorize (self->store, actor, circle_id, "capsule", "read", error))
     return NULL;
   statement = hearth_store_prepare (self->store,
-                                    "SELECT " ENTRY_COLUMNS " " ENTRY_FROM
+                                    "SELECT " HEARTH_LIFELOG_ENTRY_COLUMNS " " HEARTH_LIFELOG_ENTRY_FROM
                                     "WHERE l.circle_id = ?1 AND l.deleted_at IS NULL AND c.unlocked_at IS NULL "
                                     "AND c.unlock_at <= ?2 ORDER BY c.unlock_at, l.id",
                                     error);
