@@ -127,6 +127,34 @@ hearth_test_make_old_database (const char  *path,
 
 /* A new profile with HEARTH_TEST_PASSWORD, signed in (and in sudo mode, as
  * every new profile is). */
+/**
+ * hearth_test_finalize:
+ * @object_ptr: (inout) (nullable): where an object the test holds is
+ *
+ * What tear-downs call instead of g_clear_object(): the object must go with
+ * the test's reference, so a reference leaked anywhere (a model that keeps the
+ * store, a signal handler's closure) fails the test. A worker thread that has
+ * just returned its task may still hold the task, and through it its source
+ * object, for a moment: that is waited for (5 s at most), so the object is
+ * finalized here, on the test's thread. %NULL is allowed.
+ */
+void
+hearth_test_finalize (gpointer object_ptr)
+{
+  GObject **where = object_ptr;
+  GObject *object = g_steal_pointer (where);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  if (object == NULL)
+    return;
+  while (g_atomic_int_get ((int *) &object->ref_count) > 1 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_finalize_object (object);
+}
+
 /* The auth service over @store, with its own guard and the cheapest password
  * cost: what every test but the cost's own uses. */
 HearthAuth *

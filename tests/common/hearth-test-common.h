@@ -26,6 +26,8 @@ gint64       hearth_test_count         (HearthStore *store,
                                         const char  *sql_format,
                                         ...) G_GNUC_PRINTF (2, 3);
 
+void         hearth_test_finalize      (gpointer     object_ptr);
+
 /* The password of every profile that hearth_test_new_profile() makes. */
 #define HEARTH_TEST_PASSWORD "Tapioca-Harbour-71"
 

@@ -317,11 +317,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->ada);
+  hearth_test_finalize (&f->ada);
   g_clear_pointer (&f->ada_keys, g_strfreev);
-  g_clear_object (&f->auth);
-  g_clear_object (&f->store);
-  g_clear_object (&f->clock);
+  hearth_test_finalize (&f->auth);
+  hearth_test_finalize (&f->store);
+  hearth_test_finalize (&f->clock);
   hearth_test_remove_tree (f->dir);
   g_free (f->dir);
 }

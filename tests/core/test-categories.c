@@ -78,16 +78,16 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->owner);
-  g_clear_object (&f->editor);
-  g_clear_object (&f->visitor);
-  g_clear_object (&f->outsider);
+  hearth_test_finalize (&f->owner);
+  hearth_test_finalize (&f->editor);
+  hearth_test_finalize (&f->visitor);
+  hearth_test_finalize (&f->outsider);
   g_clear_object (&f->categories);
-  g_clear_object (&f->finance);
-  g_clear_object (&f->circles);
-  g_clear_object (&f->auth);
-  g_clear_object (&f->store);
-  g_clear_object (&f->clock);
+  hearth_test_finalize (&f->finance);
+  hearth_test_finalize (&f->circles);
+  hearth_test_finalize (&f->auth);
+  hearth_test_finalize (&f->store);
+  hearth_test_finalize (&f->clock);
   hearth_test_remove_tree (f->dir);
   g_free (f->dir);
 }

@@ -68,14 +68,14 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->mum);
-  g_clear_object (&f->kid);
-  g_clear_object (&f->outsider);
-  g_clear_object (&f->lifelog);
-  g_clear_object (&f->circles);
-  g_clear_object (&f->auth);
-  g_clear_object (&f->store);
-  g_clear_object (&f->clock);
+  hearth_test_finalize (&f->mum);
+  hearth_test_finalize (&f->kid);
+  hearth_test_finalize (&f->outsider);
+  hearth_test_finalize (&f->lifelog);
+  hearth_test_finalize (&f->circles);
+  hearth_test_finalize (&f->auth);
+  hearth_test_finalize (&f->store);
+  hearth_test_finalize (&f->clock);
   hearth_test_remove_tree (f->dir);
   g_free (f->dir);
 }

@@ -39,8 +39,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  g_clear_object (&f->clock);
+  hearth_test_finalize (&f->store);
+  hearth_test_finalize (&f->clock);
   hearth_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);

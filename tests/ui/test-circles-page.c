@@ -80,16 +80,16 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->owner);
-  g_clear_object (&f->victor);
-  g_clear_object (&f->settings);
-  g_clear_object (&f->keyring);
-  g_clear_object (&f->finance);
-  g_clear_object (&f->lifelog);
-  g_clear_object (&f->circles);
-  g_clear_object (&f->auth);
-  g_clear_object (&f->store);
-  g_clear_object (&f->clock);
+  hearth_test_finalize (&f->owner);
+  hearth_test_finalize (&f->victor);
+  hearth_test_finalize (&f->settings);
+  hearth_test_finalize (&f->keyring);
+  hearth_test_finalize (&f->finance);
+  hearth_test_finalize (&f->lifelog);
+  hearth_test_finalize (&f->circles);
+  hearth_test_finalize (&f->auth);
+  hearth_test_finalize (&f->store);
+  hearth_test_finalize (&f->clock);
   hearth_test_remove_tree (f->dir);
   g_free (f->dir);
 }
