@@ -54,6 +54,7 @@ struct _HearthApplication
   HearthClock    *test_clock;           /* test builds: a clock the e2e tests move */
   gboolean        sample;               /* the sample family's database is open */
   gboolean        held_in_background;   /* no window, something still to come */
+  gboolean        autostart_reverting;  /* the switch put back after a refusal */
   GVariant       *remote_platform_data; /* while an action from D-Bus runs */
 };
 
@@ -479,12 +480,41 @@ scheduler_fired_cb (HearthApplication *self,
 }
 
 static void
+autostart_set_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (HearthApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GtkWindow *window;
+
+  if (hearth_background_set_autostart_finish (result, &error))
+    return;
+
+  g_message ("Not starting with the session: %s", error->message);
+  if (!g_settings_get_boolean (self->settings, "start-with-session"))
+    return;
+  /* Refused, or the dialog dismissed: the switch says what is true, without
+   * asking again. */
+  self->autostart_reverting = TRUE;
+  g_settings_set_boolean (self->settings, "start-with-session", FALSE);
+  self->autostart_reverting = FALSE;
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (ADW_IS_PREFERENCES_WINDOW (window))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window),
+                                      adw_toast_new (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                                     ? _("Hearth will not start with the session.")
+                                                     : error->message));
+}
+
+static void
 autostart_changed_cb (HearthApplication *self)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (!hearth_background_set_autostart (g_settings_get_boolean (self->settings, "start-with-session"), &error))
-    g_warning ("Could not change starting with the session: %s", error->message);
+  if (self->autostart_reverting)
+    return;
+  hearth_background_set_autostart_async (g_settings_get_boolean (self->settings, "start-with-session"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         self->cancellable, autostart_set_cb, g_object_ref (self));
 }
 
 static void

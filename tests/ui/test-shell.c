@@ -537,6 +537,162 @@ drive_background (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Starting with the session in a sandbox: the Background portal -------------------- */
+
+typedef struct
+{
+  Run         run;
+  char       *portal_dir;
+} PortalRun;
+
+static void
+set_portal_answer (PortalRun  *run,
+                   const char *answer)
+{
+  g_autofree char *path = g_build_filename (run->portal_dir, "answer", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, answer, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* The requests the stand-in portal received, one JSON object a line. */
+static GStrv
+portal_calls (PortalRun *run)
+{
+  g_autofree char *path = g_build_filename (run->portal_dir, "calls", NULL);
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return g_new0 (char *, 1);
+  g_strchomp (text);
+  return *text != '\0' ? g_strsplit (text, "\n", -1) : g_new0 (char *, 1);
+}
+
+typedef struct
+{
+  PortalRun *run;
+  guint      n_calls;
+  gboolean   setting;
+} PortalAnswered;
+
+/* The portal has had @n_calls requests and the setting reads @setting. */
+static gboolean
+portal_answered (gpointer user_data)
+{
+  PortalAnswered *answered = user_data;
+  g_auto (GStrv) calls = portal_calls (answered->run);
+  GSettings *settings = hearth_application_get_settings (answered->run->run.app);
+
+  return g_strv_length (calls) == answered->n_calls &&
+         g_settings_get_boolean (settings, "start-with-session") == answered->setting;
+}
+
+static gboolean
+drive_background_portal (gpointer user_data)
+{
+  PortalRun *run = user_data;
+  g_autofree char *autostart = hearth_background_dup_autostart_path ();
+  GSettings *settings = hearth_application_get_settings (run->run.app);
+  GtkWindow *preferences;
+  GtkSwitch *autostart_switch;
+  PortalAnswered answered = { run, 0, FALSE };
+  g_auto (GStrv) calls = NULL;
+
+  hearth_test_wait_until (has_main_window, &run->run, "the main window");
+  g_action_group_activate_action (G_ACTION_GROUP (run->run.app), "preferences", NULL);
+  preferences = wait_for_toplevel (HEARTH_TYPE_PREFERENCES_WINDOW);
+  autostart_switch = hearth_test_child (preferences, HEARTH_TYPE_PREFERENCES_WINDOW, "autostart_switch");
+
+  /* The person says no: the switch goes back off, and nothing is written. */
+  set_portal_answer (run, "deny");
+  gtk_switch_set_active (autostart_switch, TRUE);
+  answered = (PortalAnswered) { run, 1, FALSE };
+  hearth_test_wait_until (portal_answered, &answered, "the portal's refusal");
+  g_assert_false (gtk_switch_get_active (autostart_switch));
+  calls = portal_calls (run);
+  g_assert_nonnull (strstr (calls[0], "\"autostart\": true"));
+  g_assert_nonnull (strstr (calls[0], "\"commandline\": [\"hearth\", \"--background\"]"));
+  /* Asked over the window that asked, not over nothing. */
+  g_assert_nonnull (strstr (calls[0], "\"parent_window\": \"x11:"));
+  g_clear_pointer (&calls, g_strfreev);
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+
+  /* The dialog dismissed: the same. */
+  set_portal_answer (run, "cancel");
+  gtk_switch_set_active (autostart_switch, TRUE);
+  answered = (PortalAnswered) { run, 2, FALSE };
+  hearth_test_wait_until (portal_answered, &answered, "the dismissed dialog");
+  g_assert_false (gtk_switch_get_active (autostart_switch));
+
+  /* Allowed: the switch stays on; the portal, not Hearth, writes the entry. */
+  set_portal_answer (run, "allow");
+  gtk_switch_set_active (autostart_switch, TRUE);
+  answered = (PortalAnswered) { run, 3, TRUE };
+  hearth_test_wait_until (portal_answered, &answered, "the portal's consent");
+  g_assert_true (gtk_switch_get_active (autostart_switch));
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+
+  /* Switched off: the portal is told so, once. */
+  gtk_switch_set_active (autostart_switch, FALSE);
+  answered = (PortalAnswered) { run, 4, FALSE };
+  hearth_test_wait_until (portal_answered, &answered, "the portal to hear it off");
+  calls = portal_calls (run);
+  g_assert_nonnull (strstr (calls[3], "\"autostart\": false"));
+  g_assert_false (g_settings_get_boolean (settings, "start-with-session"));
+
+  run->run.done = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (run->run.app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_background_portal (void)
+{
+  g_autofree char *dir = hearth_test_make_temp_dir ();
+  g_autofree char *portal_dir = hearth_test_make_temp_dir ();
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "ui", "background-portal.py", NULL);
+  g_autoptr (HearthApplication) app = hearth_application_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr (GSubprocess) portal = NULL;
+  PortalRun run = { { app, dir, FALSE, NULL }, portal_dir };
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  set_portal_answer (&run, "deny");
+  portal = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "/usr/bin/python3", script, portal_dir, NULL);
+  g_assert_no_error (error);
+  for (;;)
+    {
+      g_autoptr (GVariant) owner = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                                "org.freedesktop.DBus", "NameHasOwner",
+                                                                g_variant_new ("(s)",
+                                                                               "org.freedesktop.portal.Desktop"),
+                                                                G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                                                NULL, &error);
+      gboolean has_owner = FALSE;
+
+      g_assert_no_error (error);
+      g_variant_get (owner, "(b)", &has_owner);
+      if (has_owner)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (50000);
+    }
+
+  /* A test build asks the portal when told to (HEARTH_TEST_PORTAL), as in a
+   * Flatpak sandbox. */
+  g_setenv ("HEARTH_TEST_PORTAL", "1", TRUE);
+  run_application (&run.run, drive_background_portal);
+  g_unsetenv ("HEARTH_TEST_PORTAL");
+
+  g_subprocess_force_exit (portal);
+  g_subprocess_wait (portal, NULL, NULL);
+  hearth_test_remove_tree (portal_dir);
+  hearth_test_remove_tree (dir);
+}
+
 static void
 test_runs_in_background (void)
 {
@@ -679,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/ui/shell/quit-closes-the-database", test_quit_closes_the_database);
   g_test_add_func ("/ui/shell/unreadable-database", test_unreadable_database);
   g_test_add_func ("/ui/shell/runs-in-background", test_runs_in_background);
+  g_test_add_func ("/ui/shell/background-portal", test_background_portal);
   g_test_add_func ("/ui/shell/sample-family", test_sample_family);
 
   return g_test_run ();
