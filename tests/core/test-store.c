@@ -598,6 +598,40 @@ test_uncreatable_folder_is_an_io_error (Fixture       *f,
   g_assert_null (store);
 }
 
+/* One row or none: none is an answer, a failed step an error. */
+static void
+test_fetch_optional (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStatement) one = NULL;
+  g_autoptr (HearthStatement) none = NULL;
+  g_autoptr (HearthStatement) failing = NULL;
+  gboolean found = FALSE;
+
+  open_store (f);
+  one = hearth_store_prepare (f->store, "SELECT 42", &error);
+  g_assert_no_error (error);
+  g_assert_true (hearth_statement_fetch_optional (one, &found, &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpint (hearth_statement_get_int64 (one, 0), ==, 42);
+
+  none = hearth_store_prepare (f->store, "SELECT 1 FROM users WHERE id = -1", &error);
+  g_assert_no_error (error);
+  g_assert_true (hearth_statement_fetch_optional (none, &found, &error));
+  g_assert_no_error (error);
+  g_assert_false (found);
+
+  /* abs() of the smallest integer overflows when the row is computed. */
+  failing = hearth_store_prepare (f->store, "SELECT abs (-9223372036854775807 - 1)", &error);
+  g_assert_no_error (error);
+  g_assert_false (hearth_statement_fetch_optional (failing, &found, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == HEARTH_STORE_ERROR);
+  g_assert_false (found);
+}
+
 /* Work in a worker ---------------------------------------------------------------- */
 
 typedef struct
@@ -1069,6 +1103,7 @@ main (int   argc,
   ADD ("/store/worker/own-connection", test_worker_has_its_own_connection);
   ADD ("/store/worker/unopenable-file", test_worker_reports_an_unopenable_file);
   ADD ("/store/statement/cache", test_statement_cache);
+  ADD ("/store/statement/fetch-optional", test_fetch_optional);
   ADD ("/store/statement/reads-columns", test_statement_reads_columns);
   ADD ("/store/errors/mapped", test_errors_are_mapped);
   ADD ("/store/errors/busy", test_busy_is_reported);

@@ -232,7 +232,7 @@ hearth_auth_reset_password_with_recovery_key (HearthAuth   *self,
 {
   g_auto (HearthAuthUser) user = { 0 };
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
+  gboolean found;
   g_autofree char *canonical = NULL;
   g_autofree char *key_hash = NULL;
   g_autofree char *hash = NULL;
@@ -271,15 +271,10 @@ hearth_auth_reset_password_with_recovery_key (HearthAuth   *self,
     return FALSE;
   hearth_statement_bind_int64 (statement, 1, user.id);
   hearth_statement_bind_text (statement, 2, key_hash);
-  if (!hearth_statement_next_row (statement, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return _hearth_guard_record_failure (self->store, user.id, "recovery_key", "RECOVERY_FAILED", error);
-    }
+  if (!hearth_statement_fetch_optional (statement, &found, error))
+    return FALSE;
+  if (!found)
+    return _hearth_guard_record_failure (self->store, user.id, "recovery_key", "RECOVERY_FAILED", error);
   key_id = hearth_statement_get_int64 (statement, 0);
   g_clear_pointer (&statement, hearth_statement_release);
 

@@ -160,7 +160,7 @@ _hearth_auth_find_user_by_name (HearthStore     *store,
                                 GError         **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
+  gboolean found;
   g_autofree char *normalized = _hearth_auth_normalize_name (username);
 
   if (normalized == NULL)
@@ -173,12 +173,8 @@ _hearth_auth_find_user_by_name (HearthStore     *store,
     return FALSE;
 
   hearth_statement_bind_text (statement, 1, normalized);
-  if (!hearth_statement_next_row (statement, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!hearth_statement_fetch_optional (statement, &found, error) || !found)
+    return FALSE;
 
   out_user->id = hearth_statement_get_int64 (statement, 0);
   out_user->username = hearth_statement_dup_text (statement, 1);
@@ -332,7 +328,7 @@ check_not_taken (HearthStore  *store,
                  GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
+  gboolean taken;
 
   statement = hearth_store_prepare (store,
                                     "SELECT username = ?1 FROM users WHERE id <> ?3 "
@@ -344,15 +340,10 @@ check_not_taken (HearthStore  *store,
   hearth_statement_bind_text (statement, 1, username);
   hearth_statement_bind_text (statement, 2, email);
   hearth_statement_bind_int64 (statement, 3, except_user_id);
-  if (!hearth_statement_next_row (statement, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE;
-    }
+  if (!hearth_statement_fetch_optional (statement, &taken, error))
+    return FALSE;
+  if (!taken)
+    return TRUE;
 
   g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_TAKEN,
                        hearth_statement_get_int64 (statement, 0)
@@ -548,18 +539,14 @@ hearth_auth_has_profiles (HearthAuth  *self,
                           GError     **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
+  gboolean found;
 
   g_return_val_if_fail (HEARTH_IS_AUTH (self), FALSE);
 
   statement = hearth_store_prepare (self->store, "SELECT 1 FROM users LIMIT 1", error);
   if (statement == NULL)
     return FALSE;
-  if (hearth_statement_next_row (statement, &local_error))
-    return TRUE;
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  return hearth_statement_fetch_optional (statement, &found, error) && found;
 }
 
 /* Sign-in ----------------------------------------------------------------------------- */
@@ -790,7 +777,7 @@ hearth_auth_resume (HearthAuth   *self,
                     GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
+  gboolean found;
   g_auto (HearthAuthUser) user = { 0 };
   g_auto (HearthNewSession) session = { 0 };
   g_autofree char *hash = NULL;
@@ -820,12 +807,11 @@ hearth_auth_resume (HearthAuth   *self,
   if (statement == NULL)
     return NULL;
   hearth_statement_bind_text (statement, 1, hash);
-  if (!hearth_statement_next_row (statement, &local_error))
+  if (!hearth_statement_fetch_optional (statement, &found, error))
+    return NULL;
+  if (!found)
     {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        set_invalid_session (error);
+      set_invalid_session (error);
       return NULL;
     }
 

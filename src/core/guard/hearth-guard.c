@@ -310,7 +310,7 @@ record_failure_in_transaction (HearthStore  *store,
 {
   Failure *failure = user_data;
   g_autoptr (HearthStatement) update = NULL;
-  g_autoptr (GError) local_error = NULL;
+  gboolean newly_locked;
   g_autofree char *metadata = NULL;
   gint64 now = hearth_store_now (store);
   gint64 failures;
@@ -360,14 +360,11 @@ record_failure_in_transaction (HearthStore  *store,
       if (lock == NULL)
         return FALSE;
       hearth_statement_bind_int64 (lock, 1, failure->user_id);
-      if (hearth_statement_next_row (lock, &local_error))
-        return _hearth_guard_log_event (store, failure->user_id, "ACCOUNT_LOCKED", "{\"permanent\": true}", error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE;
+      if (!hearth_statement_fetch_optional (lock, &newly_locked, error))
+        return FALSE;
+      /* Logged once, by the failure that locked it. */
+      return !newly_locked ||
+             _hearth_guard_log_event (store, failure->user_id, "ACCOUNT_LOCKED", "{\"permanent\": true}", error);
     }
 
   if (failures > HEARTH_GUARD_FREE_FAILURES)
@@ -662,7 +659,7 @@ hearth_guard_check_session (HearthGuard  *self,
                             GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
+  gboolean open;
 
   g_return_val_if_fail (HEARTH_IS_GUARD (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
@@ -677,15 +674,10 @@ hearth_guard_check_session (HearthGuard  *self,
   hearth_statement_bind_int64 (statement, 1, hearth_actor_get_session_id (actor));
   hearth_statement_bind_int64 (statement, 2, hearth_actor_get_user_id (actor));
   hearth_statement_bind_int64 (statement, 3, hearth_store_now (self->store));
-  if (hearth_statement_next_row (statement, &local_error))
-    return TRUE;
+  if (!hearth_statement_fetch_optional (statement, &open, error))
+    return FALSE;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return set_invalid_session (error);
+  return open || set_invalid_session (error);
 }
 
 /* Sudo mode --------------------------------------------------------------------- */
@@ -763,7 +755,7 @@ hearth_guard_require_sudo (HearthGuard  *self,
                            GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
+  gboolean in_sudo;
 
   g_return_val_if_fail (HEARTH_IS_GUARD (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
@@ -780,14 +772,11 @@ hearth_guard_require_sudo (HearthGuard  *self,
   hearth_statement_bind_int64 (statement, 1, hearth_actor_get_user_id (actor));
   hearth_statement_bind_int64 (statement, 2, hearth_actor_get_session_id (actor));
   hearth_statement_bind_int64 (statement, 3, hearth_store_now (self->store));
-  if (hearth_statement_next_row (statement, &local_error))
+  if (!hearth_statement_fetch_optional (statement, &in_sudo, error))
+    return FALSE;
+  if (in_sudo)
     return TRUE;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
   g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED,
                        _("Confirm your password to continue."));
   return FALSE;

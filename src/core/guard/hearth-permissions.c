@@ -220,7 +220,7 @@ lookup_membership (HearthStore  *store,
                    GError      **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
+  gboolean member;
 
   statement = hearth_store_prepare (store,
                                     "SELECT c.status = 'DISSOLVED', m.role, "
@@ -238,16 +238,11 @@ lookup_membership (HearthStore  *store,
   hearth_statement_bind_int64 (statement, 3, hearth_store_now (store));
   hearth_statement_bind_int64 (statement, 4, circle_id);
 
-  if (!hearth_statement_next_row (statement, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      /* An unknown circle says no more than a circle one is not in. */
-      return deny (error, _("You are not a member of this circle."));
-    }
+  if (!hearth_statement_fetch_optional (statement, &member, error))
+    return FALSE;
+  /* An unknown circle says no more than a circle one is not in. */
+  if (!member)
+    return deny (error, _("You are not a member of this circle."));
 
   if (hearth_statement_get_int64 (statement, 2) == 0)
     {

@@ -1417,6 +1417,33 @@ hearth_statement_fetch_one (HearthStatement  *self,
 }
 
 /**
+ * hearth_statement_fetch_optional:
+ * @out_found: (out): whether a row is ready to read
+ *
+ * Steps to the first row, for a query that finds one row or none, when none
+ * is an answer and not a failure ("is this session open?"): the caller says
+ * what none means in its own words.
+ *
+ * Returns: %FALSE only when the step failed, with @error set
+ */
+gboolean
+hearth_statement_fetch_optional (HearthStatement  *self,
+                                 gboolean         *out_found,
+                                 GError          **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (out_found != NULL, FALSE);
+
+  *out_found = hearth_statement_next_row (self, &local_error);
+  if (local_error == NULL)
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/**
  * hearth_statement_run:
  *
  * Runs the statement to its end, discarding any rows.

@@ -153,6 +153,9 @@ GPtrArray    *hearth_statement_collect               (HearthStatement      *self
                                                       GError              **error);
 gboolean      hearth_statement_fetch_one             (HearthStatement      *self,
                                                       GError              **error);
+gboolean      hearth_statement_fetch_optional        (HearthStatement      *self,
+                                                      gboolean             *out_found,
+                                                      GError              **error);
 gboolean      hearth_statement_run                   (HearthStatement      *self,
                                                       GError              **error);
 int           hearth_statement_get_n_columns         (HearthStatement      *self);
