@@ -29,7 +29,6 @@ typedef struct
 void     _hearth_auth_user_clear            (HearthAuthUser  *user);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HearthAuthUser, _hearth_auth_user_clear)
 
-gboolean _hearth_auth_set_wrong_credentials (GError         **error);
 gboolean _hearth_auth_set_invalid_input     (GError         **error,
                                              const char      *message);
 char    *_hearth_auth_normalize_name        (const char      *text);

@@ -54,7 +54,7 @@ set_password_in_transaction (HearthStore  *store,
       hearth_statement_bind_int64 (spend, 2, data->recovery_key);
       /* Spent by a concurrent attempt: as good as wrong. */
       if (!hearth_statement_fetch_one (spend, NULL))
-        return _hearth_auth_set_wrong_credentials (error);
+        return _hearth_guard_set_wrong_credentials (error);
       g_clear_pointer (&spend, hearth_statement_release);
 
       if (!_hearth_guard_log_event (store, data->user_id, "RECOVERY_KEY_USED", "{}", error))
@@ -205,7 +205,7 @@ find_reset_target (HearthStore  *store,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      return _hearth_auth_set_wrong_credentials (error);
+      return _hearth_guard_set_wrong_credentials (error);
     }
 
   return hearth_password_check_policy (new_password, out_user->username, out_user->display_name,

@@ -102,22 +102,6 @@ hearth_auth_get_store (HearthAuth *self)
 /* Small helpers ------------------------------------------------------------------ */
 
 gboolean
-_hearth_auth_set_wrong_credentials (GError **error)
-{
-  g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS,
-                       _("That password is not right."));
-  return FALSE;
-}
-
-static gboolean
-set_invalid_session (GError **error)
-{
-  g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID,
-                       _("You have been signed out. Sign in again."));
-  return FALSE;
-}
-
-gboolean
 _hearth_auth_set_invalid_input (GError     **error,
                                 const char  *message)
 {
@@ -647,7 +631,7 @@ hearth_auth_sign_in (HearthAuth   *self,
       if (!_hearth_guard_log_event (self->store, 0, "LOGIN_FAILED", "{\"kind\": \"password\", \"profile\": "
                                                                     "\"unknown\"}", error))
         return NULL;
-      _hearth_auth_set_wrong_credentials (error);
+      _hearth_guard_set_wrong_credentials (error);
       return NULL;
     }
 
@@ -706,7 +690,7 @@ rotate_in_transaction (HearthStore  *store,
   hearth_statement_bind_int64 (retire, 2, data->old_session);
   /* Someone else rotated it meanwhile: the token is spent. */
   if (!hearth_statement_fetch_one (retire, NULL))
-    return set_invalid_session (error);
+    return _hearth_guard_set_invalid_session (error);
   g_clear_pointer (&retire, hearth_statement_release);
 
   if (!_hearth_guard_end_sudo_of_revoked_sessions (store, error) ||
@@ -794,7 +778,7 @@ hearth_auth_resume (HearthAuth   *self,
 
   if (!_hearth_token_is_well_formed (refresh_token))
     {
-      set_invalid_session (error);
+      _hearth_guard_set_invalid_session (error);
       return NULL;
     }
 
@@ -811,7 +795,7 @@ hearth_auth_resume (HearthAuth   *self,
     return NULL;
   if (!found)
     {
-      set_invalid_session (error);
+      _hearth_guard_set_invalid_session (error);
       return NULL;
     }
 
@@ -826,7 +810,7 @@ hearth_auth_resume (HearthAuth   *self,
   if (hearth_statement_get_int64 (statement, 1) != user_id ||
       sodium_memcmp (stored_hash, hash, strlen (hash)) != 0)
     {
-      set_invalid_session (error);
+      _hearth_guard_set_invalid_session (error);
       return NULL;
     }
   g_clear_pointer (&statement, hearth_statement_release);
@@ -836,13 +820,13 @@ hearth_auth_resume (HearthAuth   *self,
       Reuse reuse = { user_id, family_id };
 
       if (hearth_store_transaction (self->store, revoke_family_in_transaction, &reuse, error))
-        set_invalid_session (error);
+        _hearth_guard_set_invalid_session (error);
       return NULL;
     }
 
   if (revoked || expires_at <= hearth_store_now (self->store))
     {
-      set_invalid_session (error);
+      _hearth_guard_set_invalid_session (error);
       return NULL;
     }
 
@@ -966,7 +950,7 @@ hearth_auth_revoke_session (HearthAuth   *self,
     return TRUE;
 
   if (g_error_matches (local_error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_NOT_FOUND))
-    return set_invalid_session (error);
+    return _hearth_guard_set_invalid_session (error);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }

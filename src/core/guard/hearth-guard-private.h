@@ -11,6 +11,11 @@ G_BEGIN_DECLS
  * mode. Each takes the connection of the caller's transaction.
  */
 
+/* The one message for a wrong password, key or answer, and for a session
+ * that is over. */
+gboolean _hearth_guard_set_wrong_credentials (GError **error);
+gboolean _hearth_guard_set_invalid_session   (GError **error);
+
 gboolean _hearth_guard_log_event             (HearthStore  *store,
                                               gint64        user_id,
                                               const char   *type,

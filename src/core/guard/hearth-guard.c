@@ -95,16 +95,16 @@ hearth_guard_get_store (HearthGuard *self)
   return self->store;
 }
 
-static gboolean
-set_wrong_credentials (GError **error)
+gboolean
+_hearth_guard_set_wrong_credentials (GError **error)
 {
   g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_WRONG_CREDENTIALS,
                        _("That password is not right."));
   return FALSE;
 }
 
-static gboolean
-set_invalid_session (GError **error)
+gboolean
+_hearth_guard_set_invalid_session (GError **error)
 {
   g_set_error_literal (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID,
                        _("You have been signed out. Sign in again."));
@@ -403,7 +403,7 @@ _hearth_guard_record_failure (HearthStore  *store,
   if (!hearth_store_transaction (store, record_failure_in_transaction, &failure, error))
     return FALSE;
 
-  return set_wrong_credentials (error);
+  return _hearth_guard_set_wrong_credentials (error);
 }
 
 /* Inside a transaction: a success resets the counter; unlocking a permanent
@@ -677,7 +677,7 @@ hearth_guard_check_session (HearthGuard  *self,
   if (!hearth_statement_fetch_optional (statement, &open, error))
     return FALSE;
 
-  return open || set_invalid_session (error);
+  return open || _hearth_guard_set_invalid_session (error);
 }
 
 /* Sudo mode --------------------------------------------------------------------- */
