@@ -787,14 +787,19 @@ test_resume_rotates_and_detects_reuse (Fixture       *f,
   g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), first, NULL));
   g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), second, NULL));
   g_assert_cmpint (count_events (f, "REFRESH_ROTATED"), ==, 1);
+  g_assert_true (hearth_auth_enter_sudo (f->auth, second, ADA_PASSWORD, &error));
+  g_assert_no_error (error);
 
-  /* The rotated-away token, presented again: the whole family is revoked. */
+  /* The rotated-away token, presented again: the whole family is revoked,
+   * and the sudo mode of its sessions ends with them. */
   replayed = hearth_auth_resume (f->auth, ada, token, &never, &error);
   g_assert_null (replayed);
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (count_events (f, "REFRESH_REUSE_DETECTED"), ==, 1);
   g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), second, NULL));
+  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM sudo_sessions WHERE session_id = %"
+                                      G_GINT64_FORMAT, hearth_actor_get_session_id (second)), ==, 0);
   third = hearth_auth_resume (f->auth, ada, rotated, &again, &error);
   g_assert_null (third);
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);

@@ -714,26 +714,11 @@ revoke_family_in_transaction (HearthStore  *store,
                               GError      **error)
 {
   Reuse *data = user_data;
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autoptr (GError) local_error = NULL;
   guint count = 0;
   g_autofree char *metadata = NULL;
 
-  statement = hearth_store_prepare (store,
-                                    "UPDATE auth_sessions SET revoked_at = ? "
-                                    "WHERE family_id = ? AND revoked_at IS NULL RETURNING id",
-                                    error);
-  if (statement == NULL)
+  if (!_hearth_guard_revoke_family (store, data->family_id, &count, error))
     return FALSE;
-  hearth_statement_bind_int64 (statement, 1, hearth_store_now (store));
-  hearth_statement_bind_text (statement, 2, data->family_id);
-  while (hearth_statement_next_row (statement, &local_error))
-    count++;
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
 
   metadata = g_strdup_printf ("{\"revoked_sessions\": %u}", count);
   return _hearth_guard_log_event (store, data->user_id, "REFRESH_REUSE_DETECTED", metadata, error);

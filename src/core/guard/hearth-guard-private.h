@@ -68,6 +68,10 @@ gboolean _hearth_guard_revoke_sessions_where (HearthStore  *store,
                                               gint64        except_session,
                                               guint        *out_count,
                                               GError      **error);
+gboolean _hearth_guard_revoke_family         (HearthStore  *store,
+                                              const char   *family_id,
+                                              guint        *out_count,
+                                              GError      **error);
 gboolean _hearth_guard_end_sudo_of_revoked_sessions (HearthStore *store,
                                               GError      **error);
 gboolean _hearth_guard_grant_sudo            (HearthStore  *store,

@@ -545,6 +545,30 @@ _hearth_guard_end_sudo_of_revoked_sessions (HearthStore  *store,
   return statement != NULL && hearth_statement_run (statement, error);
 }
 
+/* Runs an UPDATE … RETURNING id that revokes sessions, counts them, and ends
+ * their sudo mode: what revoking many sessions at once shares. */
+static gboolean
+revoke_returned (HearthStore      *store,
+                 HearthStatement  *statement,
+                 guint            *out_count,
+                 GError          **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  guint count = 0;
+
+  while (hearth_statement_next_row (statement, &local_error))
+    count++;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (out_count != NULL)
+    *out_count = count;
+  return _hearth_guard_end_sudo_of_revoked_sessions (store, error);
+}
+
 gboolean
 _hearth_guard_revoke_sessions_where (HearthStore  *store,
                                      const char   *condition,
@@ -557,8 +581,6 @@ _hearth_guard_revoke_sessions_where (HearthStore  *store,
   g_autofree char *sql = g_strdup_printf ("UPDATE auth_sessions SET revoked_at = ? "
                                           "WHERE %s = ? AND id <> ? AND revoked_at IS NULL RETURNING id",
                                           condition);
-  g_autoptr (GError) local_error = NULL;
-  guint count = 0;
 
   statement = hearth_store_prepare (store, sql, error);
   if (statement == NULL)
@@ -567,17 +589,29 @@ _hearth_guard_revoke_sessions_where (HearthStore  *store,
   hearth_statement_bind_int64 (statement, 1, hearth_store_now (store));
   hearth_statement_bind_int64 (statement, 2, value);
   hearth_statement_bind_int64 (statement, 3, except_session);
-  while (hearth_statement_next_row (statement, &local_error))
-    count++;
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  return revoke_returned (store, statement, out_count, error);
+}
 
-  if (out_count != NULL)
-    *out_count = count;
-  return _hearth_guard_end_sudo_of_revoked_sessions (store, error);
+/* Inside a transaction: every open session of a "stay signed in" family, when
+ * one of its rotated-away tokens comes back (SECURITY.md). */
+gboolean
+_hearth_guard_revoke_family (HearthStore  *store,
+                             const char   *family_id,
+                             guint        *out_count,
+                             GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+
+  statement = hearth_store_prepare (store,
+                                    "UPDATE auth_sessions SET revoked_at = ? "
+                                    "WHERE family_id = ? AND revoked_at IS NULL RETURNING id",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+
+  hearth_statement_bind_int64 (statement, 1, hearth_store_now (store));
+  hearth_statement_bind_text (statement, 2, family_id);
+  return revoke_returned (store, statement, out_count, error);
 }
 
 /**
