@@ -10,9 +10,8 @@
 
 #include "hearth-auth.h"
 #include "hearth-bench.h"
-#include "hearth-circles.h"
 #include "hearth-clock.h"
-#include "hearth-finance.h"
+#include "hearth-context.h"
 #include "hearth-password.h"
 #include "hearth-sample.h"
 #include "hearth-window.h"
@@ -143,9 +142,7 @@ run_screen (const char *path,
   g_autoptr (HearthStore) store = NULL;
   g_autoptr (HearthGuard) guard = NULL;
   g_autoptr (HearthAuth) auth = NULL;
-  g_autoptr (HearthCircles) circles = NULL;
-  g_autoptr (HearthFinance) finance = NULL;
-  g_autoptr (HearthLifelog) lifelog = NULL;
+  g_autoptr (HearthContext) context = NULL;
   g_autoptr (HearthKeyring) keyring = NULL;
   g_autoptr (GSettings) settings = NULL;
   g_autoptr (HearthActor) actor = NULL;
@@ -164,8 +161,6 @@ run_screen (const char *path,
   hearth_bench_check (error);
   guard = hearth_guard_new (store);
   auth = hearth_auth_new (guard, hearth_password_cost_cheapest ());
-  circles = hearth_circles_new (guard);
-  finance = hearth_finance_new (guard);
   keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.Bench");
   settings = g_settings_new ("io.github.hearthapp.Hearth");
   has_profiles = hearth_auth_has_profiles (auth, &error);
@@ -179,8 +174,8 @@ run_screen (const char *path,
   screen.empty = !has_profiles;
   screen.first_only = first_only;
 
-  lifelog = hearth_lifelog_new (guard);
-  screen.window = GTK_WIDGET (hearth_window_new (NULL, settings, auth, circles, finance, lifelog, keyring));
+  context = hearth_context_new (auth, settings, keyring);
+  screen.window = GTK_WIDGET (hearth_window_new (NULL, context));
   screen.frames = frames;
   screen.rand = rand;
   screen.loop = loop;

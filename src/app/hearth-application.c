@@ -8,9 +8,8 @@
 #include "hearth-application.h"
 #include "hearth-auth.h"
 #include "hearth-background.h"
-#include "hearth-circles.h"
-#include "hearth-finance.h"
 #include "hearth-clock.h"
+#include "hearth-context.h"
 #include "hearth-dialogs.h"
 #include "hearth-keyring.h"
 #include "hearth-lifelog.h"
@@ -38,11 +37,7 @@ struct _HearthApplication
   char           *data_dir;
   GSettings      *settings;
   HearthStore    *store;
-  HearthGuard    *guard;
-  HearthAuth     *auth;
-  HearthCircles  *circles;
-  HearthFinance  *finance;
-  HearthLifelog  *lifelog;
+  HearthContext  *context;   /* the services over the store */
   HearthScheduler *scheduler;
   HearthKeyring  *keyring;
   HearthActor    *resumed;
@@ -91,9 +86,7 @@ present_main_window (HearthApplication *self)
     {
       g_autoptr (HearthActor) resumed = g_steal_pointer (&self->resumed);
 
-      window = GTK_WINDOW (hearth_window_new (GTK_APPLICATION (self), self->settings,
-                                              self->auth, self->circles, self->finance,
-                                              self->lifelog, self->keyring));
+      window = GTK_WINDOW (hearth_window_new (GTK_APPLICATION (self), self->context));
       hearth_window_set_sample (HEARTH_WINDOW (window), self->sample);
       hearth_window_start (HEARTH_WINDOW (window), resumed);
     }
@@ -158,22 +151,19 @@ static void
 use_store (HearthApplication *self,
            HearthStore       *store)
 {
+  g_autoptr (HearthGuard) guard = NULL;
+  g_autoptr (HearthAuth) auth = NULL;
+
   g_clear_object (&self->scheduler);
-  g_clear_object (&self->lifelog);
-  g_clear_object (&self->finance);
-  g_clear_object (&self->circles);
-  g_clear_object (&self->auth);
-  g_clear_object (&self->guard);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
 
   self->store = store;
-  self->guard = hearth_guard_new (self->store);
-  self->auth = hearth_auth_new (self->guard, hearth_password_cost_default ());
-  self->circles = hearth_circles_new (self->guard);
-  self->finance = hearth_finance_new (self->guard);
-  self->lifelog = hearth_lifelog_new (self->guard);
+  guard = hearth_guard_new (self->store);
+  auth = hearth_auth_new (guard, hearth_password_cost_default ());
   if (self->keyring == NULL)
     self->keyring = hearth_keyring_new (APPLICATION_ID);
+  self->context = hearth_context_new (auth, self->settings, self->keyring);
 
   /* Catches up on what fell due while Hearth was closed, then keeps watch. */
   self->scheduler = hearth_scheduler_new (self->store);
@@ -351,7 +341,8 @@ action_allowed (HearthApplication *self,
     actor = hearth_window_get_actor (HEARTH_WINDOW (window));
   g_variant_lookup (self->remote_platform_data, "hearth-csrf-token", "&s", &token);
 
-  if (self->guard != NULL && hearth_guard_check_action_token (self->guard, actor, token, name, &error))
+  if (self->context != NULL &&
+      hearth_guard_check_action_token (hearth_context_get_guard (self->context), actor, token, name, &error))
     return TRUE;
 
   g_message ("Refused app.%s from outside the window: %s", name,
@@ -439,7 +430,7 @@ store_opened_cb (GObject      *source,
   use_store (self, g_steal_pointer (&store));
 
   g_application_hold (G_APPLICATION (self));
-  hearth_auth_resume_from_keyring_async (self->auth, self->keyring, self->cancellable,
+  hearth_auth_resume_from_keyring_async (hearth_context_get_auth (self->context), self->keyring, self->cancellable,
                                          resumed_cb, g_object_ref (self));
 }
 
@@ -726,11 +717,7 @@ hearth_application_shutdown (GApplication *application)
 
   g_clear_object (&self->resumed);
   g_clear_object (&self->scheduler);
-  g_clear_object (&self->lifelog);
-  g_clear_object (&self->finance);
-  g_clear_object (&self->circles);
-  g_clear_object (&self->auth);
-  g_clear_object (&self->guard);
+  g_clear_object (&self->context);
   g_clear_object (&self->keyring);
   /* Closed whoever else still holds it: SQLite checkpoints the log into
    * hearth.db, which then holds every row by itself. */
@@ -748,11 +735,7 @@ hearth_application_finalize (GObject *object)
 
   g_clear_object (&self->resumed);
   g_clear_object (&self->scheduler);
-  g_clear_object (&self->lifelog);
-  g_clear_object (&self->finance);
-  g_clear_object (&self->circles);
-  g_clear_object (&self->auth);
-  g_clear_object (&self->guard);
+  g_clear_object (&self->context);
   g_clear_object (&self->keyring);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -850,16 +833,17 @@ hearth_application_get_store (HearthApplication *self)
 }
 
 /**
- * hearth_application_get_auth:
+ * hearth_application_get_context:
  *
- * Returns: (transfer none) (nullable): the auth service, once the store is open
+ * Returns: (transfer none) (nullable): the services over the store, once it
+ *   is open
  */
-HearthAuth *
-hearth_application_get_auth (HearthApplication *self)
+HearthContext *
+hearth_application_get_context (HearthApplication *self)
 {
   g_return_val_if_fail (HEARTH_IS_APPLICATION (self), NULL);
 
-  return self->auth;
+  return self->context;
 }
 
 /**

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "hearth-auth.h"
+#include "hearth-context.h"
 #include "hearth-core-types.h"
 
 G_BEGIN_DECLS
@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (HearthApplication, hearth_application, HEARTH, APPLICATION
 
 HearthApplication *hearth_application_new          (void);
 HearthStore       *hearth_application_get_store    (HearthApplication *self);
-HearthAuth        *hearth_application_get_auth     (HearthApplication *self);
+HearthContext     *hearth_application_get_context  (HearthApplication *self);
 GSettings         *hearth_application_get_settings (HearthApplication *self);
 gboolean           hearth_application_get_in_background (HearthApplication *self);
 

@@ -184,3 +184,19 @@ hearth_test_child (gpointer    widget,
   g_assert_nonnull (object);
   return object;
 }
+
+/**
+ * hearth_test_context_new:
+ * @family: the family whose services the window works with
+ *
+ * Returns: (transfer full): a context over @family's auth, with the
+ *   application's settings and a keyring collection of the tests' own
+ */
+HearthContext *
+hearth_test_context_new (HearthTestFamily *family)
+{
+  g_autoptr (HearthKeyring) keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.hearthapp.Hearth");
+
+  return hearth_context_new (family->auth, settings, keyring);
+}

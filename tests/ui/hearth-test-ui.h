@@ -3,6 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "hearth-context.h"
+#include "hearth-test-family.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*HearthTestCondition) (gpointer user_data);
@@ -21,5 +24,7 @@ GPtrArray *hearth_test_find_all       (GtkWidget            *root,
 gpointer   hearth_test_child          (gpointer              widget,
                                        GType                 type,
                                        const char           *name);
+
+HearthContext *hearth_test_context_new (HearthTestFamily *family);
 
 G_END_DECLS

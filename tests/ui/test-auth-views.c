@@ -240,40 +240,19 @@ test_forgot_password (Fixture       *f,
 
 typedef struct
 {
-  char          *dir;
-  HearthClock   *clock;
-  HearthStore   *store;
-  HearthAuth    *auth;
-  HearthCircles *circles;
-  HearthFinance *finance;
-  HearthLifelog *lifelog;
-  HearthKeyring *keyring;
-  GSettings     *settings;
-  HearthActor   *ada;
-  GStrv          keys;
-  HearthWindow  *window;
+  HearthTestFamily  family;   /* Ada's */
+  HearthContext    *context;
+  HearthWindow     *window;
 } WindowFixture;
 
 static void
 window_set_up (WindowFixture *f,
                gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = hearth_test_make_temp_dir ();
-  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_test_auth_new (f->store);
-  f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
-  f->settings = g_settings_new ("io.github.hearthapp.Hearth");
-  f->ada = hearth_auth_create_profile (f->auth, "ada", "Ada Lovelace", NULL, ADA_PASSWORD, &f->keys, &error);
-  g_assert_no_error (error);
-
-  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
-  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
-  f->lifelog = hearth_lifelog_new (hearth_auth_get_guard (f->auth));
-  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->lifelog, f->keyring);
-  hearth_window_start (f->window, f->ada);
+  hearth_test_family_set_up (&f->family, "Ada Lovelace", "The Lovelaces");
+  f->context = hearth_test_context_new (&f->family);
+  f->window = hearth_window_new (NULL, f->context);
+  hearth_window_start (f->window, f->family.owner);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "main");
 }
@@ -283,18 +262,8 @@ window_tear_down (WindowFixture *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  hearth_test_finalize (&f->ada);
-  g_clear_pointer (&f->keys, g_strfreev);
-  hearth_test_finalize (&f->settings);
-  hearth_test_finalize (&f->keyring);
-  hearth_test_finalize (&f->finance);
-  hearth_test_finalize (&f->lifelog);
-  hearth_test_finalize (&f->circles);
-  hearth_test_finalize (&f->auth);
-  hearth_test_finalize (&f->store);
-  hearth_test_finalize (&f->clock);
-  hearth_test_remove_tree (f->dir);
-  g_free (f->dir);
+  hearth_test_finalize (&f->context);
+  hearth_test_family_tear_down (&f->family);
 }
 
 static gboolean
@@ -308,7 +277,7 @@ test_lock_and_unlock (WindowFixture *f,
                       gconstpointer  data)
 {
   HearthSignInView *view = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "sign_in");
-  gint64 session = hearth_actor_get_session_id (f->ada);
+  gint64 session = hearth_actor_get_session_id (f->family.owner);
 
   /* Ctrl+L's action. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
@@ -324,20 +293,20 @@ test_lock_and_unlock (WindowFixture *f,
 
   /* The same session goes on. */
   g_assert_cmpint (hearth_actor_get_session_id (hearth_window_get_actor (f->window)), ==, session);
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM auth_sessions"), ==, 1);
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM auth_sessions"), ==, 1);
 }
 
 static void
 test_idle_lock (WindowFixture *f,
                 gconstpointer  data)
 {
-  g_settings_set_uint (f->settings, "idle-lock-minutes", 15);
+  g_settings_set_uint (hearth_context_get_settings (f->context), "idle-lock-minutes", 15);
 
-  hearth_clock_advance (f->clock, 15 * G_TIME_SPAN_MINUTE - G_USEC_PER_SEC);
+  hearth_clock_advance (f->family.clock, 15 * G_TIME_SPAN_MINUTE - G_USEC_PER_SEC);
   g_assert_false (_hearth_window_check_idle (f->window));
   g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "main");
 
-  hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+  hearth_clock_advance (f->family.clock, G_USEC_PER_SEC);
   g_assert_true (_hearth_window_check_idle (f->window));
   g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "sign-in");
   g_assert_null (hearth_window_get_actor (f->window));
@@ -354,7 +323,7 @@ test_switch_profile (WindowFixture *f,
   g_assert_cmpstr (hearth_window_get_mode (f->window), ==, "sign-in");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "picker");
   /* Nothing is revoked by switching. */
-  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->family.auth), f->family.owner, NULL));
   hearth_test_wait_until (stack_settled, pages, "the page");
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "window-switch-profile"));
 }
@@ -396,7 +365,7 @@ test_account_security (WindowFixture *f,
   GtkWidget *row;
   GtkWidget *button = NULL;
 
-  elsewhere = hearth_auth_sign_in (f->auth, "ada", ADA_PASSWORD, FALSE, NULL, &error);
+  elsewhere = hearth_auth_sign_in (f->family.auth, "ada", ADA_PASSWORD, FALSE, NULL, &error);
   g_assert_no_error (error);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.account-security", NULL);
@@ -435,8 +404,8 @@ test_account_security (WindowFixture *f,
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
 
-  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->auth), elsewhere, NULL));
-  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->auth), f->ada, NULL));
+  g_assert_false (hearth_guard_check_session (hearth_auth_get_guard (f->family.auth), elsewhere, NULL));
+  g_assert_true (hearth_guard_check_session (hearth_auth_get_guard (f->family.auth), f->family.owner, NULL));
   g_assert_cmpuint (count_rows (sessions), ==, 1);
 
   /* Choosing security questions: the dialog's fields, then the password. */
@@ -464,7 +433,7 @@ test_account_security (WindowFixture *f,
     adw_message_dialog_response (dialog, "confirm");
     hearth_test_wait_until (questions_set, questions_row, "the questions to be saved");
     {
-      g_auto (GStrv) saved = hearth_auth_dup_security_questions (f->auth, "ada", NULL);
+      g_auto (GStrv) saved = hearth_auth_dup_security_questions (f->family.auth, "ada", NULL);
 
       g_assert_cmpuint (g_strv_length (saved), ==, 3);
     }

@@ -23,54 +23,23 @@
 
 typedef struct
 {
-  char          *dir;
-  HearthClock   *clock;
-  HearthStore   *store;
-  HearthAuth    *auth;
-  HearthCircles *circles;
-  HearthFinance *finance;
-  HearthLifelog *lifelog;
-  HearthKeyring *keyring;
-  GSettings     *settings;
-  HearthActor   *owner;
-  HearthActor   *victor;
-  HearthWindow  *window;
-  gint64         family;
+  HearthTestFamily  family;
+  HearthContext    *context;
+  HearthActor      *victor;   /* the family's */
+  HearthWindow     *window;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (HearthCircle) family = NULL;
-  g_autoptr (HearthActor) tina = NULL;
+  hearth_test_family_set_up (&f->family, "Olivia Hopper", "The Hoppers");
+  hearth_clock_advance (f->family.clock, G_TIME_SPAN_MINUTE);
+  f->victor = hearth_test_family_add (&f->family, "Victor Hopper", HEARTH_ROLE_VISITOR);
+  hearth_test_family_add (&f->family, "Tina Hopper", HEARTH_ROLE_EDITOR);
 
-  f->dir = hearth_test_make_temp_dir ();
-  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_test_auth_new (f->store);
-  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
-  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
-  f->lifelog = hearth_lifelog_new (hearth_auth_get_guard (f->auth));
-  f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
-  f->settings = g_settings_new ("io.github.hearthapp.Hearth");
-
-  f->owner = hearth_test_new_profile (f->auth, "olivia", "Olivia Hopper");
-  f->victor = hearth_test_new_profile (f->auth, "victor", "Victor Hopper");
-  tina = hearth_test_new_profile (f->auth, "tina", "Tina Hopper");
-  family = hearth_circles_create (f->circles, f->owner, "The Hoppers", &error);
-  g_assert_no_error (error);
-  f->family = hearth_circle_get_id (family);
-  hearth_clock_advance (f->clock, G_TIME_SPAN_MINUTE);
-  hearth_circles_add_member (f->circles, f->owner, f->family, hearth_actor_get_user_id (f->victor),
-                             HEARTH_ROLE_VISITOR, &error);
-  g_assert_no_error (error);
-  hearth_circles_add_member (f->circles, f->owner, f->family, hearth_actor_get_user_id (tina),
-                             HEARTH_ROLE_EDITOR, &error);
-  g_assert_no_error (error);
-
-  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->lifelog, f->keyring);
+  f->context = hearth_test_context_new (&f->family);
+  f->window = hearth_window_new (NULL, f->context);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 980, 760);
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -80,18 +49,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  hearth_test_finalize (&f->owner);
-  hearth_test_finalize (&f->victor);
-  hearth_test_finalize (&f->settings);
-  hearth_test_finalize (&f->keyring);
-  hearth_test_finalize (&f->finance);
-  hearth_test_finalize (&f->lifelog);
-  hearth_test_finalize (&f->circles);
-  hearth_test_finalize (&f->auth);
-  hearth_test_finalize (&f->store);
-  hearth_test_finalize (&f->clock);
-  hearth_test_remove_tree (f->dir);
-  g_free (f->dir);
+  hearth_test_finalize (&f->context);
+  hearth_test_family_tear_down (&f->family);
 }
 
 static GPtrArray *
@@ -159,11 +118,11 @@ static void
 test_owner_sees_every_control (Fixture       *f,
                                gconstpointer  data)
 {
-  HearthCirclesPage *page = show_circles (f, f->owner);
+  HearthCirclesPage *page = show_circles (f, f->family.owner);
   g_autoptr (GPtrArray) members = NULL;
 
   /* The switcher starts on the family's circle, not the personal one. */
-  g_assert_cmpint (hearth_window_get_circle_id (f->window), ==, f->family);
+  g_assert_cmpint (hearth_session_get_circle_id (hearth_window_get_session (f->window)), ==, f->family.circle_id);
   g_assert_true (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
   g_assert_true (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "rename_button")));
   g_assert_true (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
@@ -180,11 +139,11 @@ test_owner_sees_every_control (Fixture       *f,
     GtkDropDown *switcher = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "circle_switcher");
 
     gtk_drop_down_set_selected (switcher, 0);
-    g_assert_cmpint (hearth_window_get_circle_id (f->window), !=, f->family);
+    g_assert_cmpint (hearth_session_get_circle_id (hearth_window_get_session (f->window)), !=, f->family.circle_id);
     hearth_test_wait_for_draw (GTK_WIDGET (f->window));
     g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
     gtk_drop_down_set_selected (switcher, 1);
-    g_assert_cmpint (hearth_window_get_circle_id (f->window), ==, f->family);
+    g_assert_cmpint (hearth_session_get_circle_id (hearth_window_get_session (f->window)), ==, f->family.circle_id);
   }
 }
 
@@ -193,14 +152,15 @@ test_visitor_is_offered_no_changes (Fixture       *f,
                                     gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->auth, "victor", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->family.auth, "victor", HEARTH_TEST_PASSWORD, FALSE, NULL,
+                                                        &error);
   HearthCirclesPage *page;
   GtkWindow *grid;
   g_autoptr (GPtrArray) checks = NULL;
 
   g_assert_no_error (error);
   page = show_circles (f, victor);
-  g_assert_cmpint (hearth_window_get_circle_id (f->window), ==, f->family);
+  g_assert_cmpint (hearth_session_get_circle_id (hearth_window_get_session (f->window)), ==, f->family.circle_id);
   g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "add_member_button")));
   g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "rename_button")));
   g_assert_false (is_shown (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "dissolve_row")));
@@ -223,7 +183,7 @@ static void
 test_policy_grid (Fixture       *f,
                   gconstpointer  data)
 {
-  HearthCirclesPage *page = show_circles (f, f->owner);
+  HearthCirclesPage *page = show_circles (f, f->family.owner);
   g_autoptr (GPtrArray) checks = NULL;
   size_t n_permissions;
   guint n_sensitive = 0;
@@ -267,17 +227,26 @@ test_policy_grid (Fixture       *f,
 
   /* One box, one override: the owner is in sudo mode, so no prompt. */
   gtk_check_button_set_active (visitor_note_create, TRUE);
-  g_assert_true (hearth_authorize (f->store, f->victor, f->family, "note", "create", NULL));
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM permission_logs"), ==, 1);
+  g_assert_true (hearth_authorize (f->family.store, f->victor, f->family.circle_id, "note", "create", NULL));
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM permission_logs"), ==, 1);
   gtk_window_destroy (grid);
+}
+
+static gboolean
+four_members_shown (gpointer page)
+{
+  g_autoptr (GPtrArray) rows = find_all (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"),
+                                         ADW_TYPE_ACTION_ROW);
+
+  return rows->len == 4;
 }
 
 static void
 test_logs_and_adding_a_member (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr (HearthActor) sam = hearth_test_new_profile (f->auth, "sam", "Sam Hopper");
-  HearthCirclesPage *page = show_circles (f, f->owner);
+  g_autoptr (HearthActor) sam = hearth_test_new_profile (f->family.auth, "sam", "Sam Hopper");
+  HearthCirclesPage *page = show_circles (f, f->family.owner);
   g_autoptr (GPtrArray) rows = NULL;
   GtkWindow *log;
   GtkWindow *dialog;
@@ -298,10 +267,11 @@ test_logs_and_adding_a_member (Fixture       *f,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
 
   /* Sam, the one profile not in the circle, joins as a visitor, the least role. */
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM circle_members m JOIN users u "
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM circle_members m JOIN users u "
                                                     "ON u.id = m.user_id WHERE u.username = 'sam' "
                                                     "AND m.role = 'VISITOR'"), ==, 1);
-  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  /* The page follows the store on its own, at the next idle moment. */
+  hearth_test_wait_until (four_members_shown, page, "Sam's row");
   rows = find_all (hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_list"), ADW_TYPE_ACTION_ROW);
   g_assert_cmpuint (rows->len, ==, 4);
 }
@@ -309,8 +279,9 @@ test_logs_and_adding_a_member (Fixture       *f,
 static gint64
 victor_role_is_editor (Fixture *f)
 {
-  return hearth_test_query_int (f->store, "SELECT count(*) FROM circle_members m JOIN users u ON u.id = m.user_id "
-                                          "WHERE u.username = 'victor' AND m.role = 'EDITOR'");
+  return hearth_test_query_int (f->family.store,
+                                "SELECT count(*) FROM circle_members m JOIN users u ON u.id = m.user_id "
+                                "WHERE u.username = 'victor' AND m.role = 'EDITOR'");
 }
 
 static gboolean
@@ -325,11 +296,11 @@ static void
 test_sudo_prompt (Fixture       *f,
                   gconstpointer  data)
 {
-  HearthCirclesPage *page = show_circles (f, f->owner);
+  HearthCirclesPage *page = show_circles (f, f->family.owner);
   g_autoptr (GPtrArray) rows = NULL;
   GtkWindow *dialog;
 
-  hearth_clock_advance (f->clock, 11 * G_TIME_SPAN_MINUTE);
+  hearth_clock_advance (f->family.clock, 11 * G_TIME_SPAN_MINUTE);
   gtk_widget_activate_action (GTK_WIDGET (page), "circles.change-role", "(xi)",
                               hearth_actor_get_user_id (f->victor), (int) HEARTH_ROLE_EDITOR);
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -341,7 +312,8 @@ test_sudo_prompt (Fixture       *f,
   gtk_editable_set_text (g_ptr_array_index (rows, 0), HEARTH_TEST_PASSWORD);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
   hearth_test_wait_until (victor_is_editor, f, "the role change after the password");
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM circle_events WHERE type = 'ROLE_CHANGED'"),
+  g_assert_cmpint (hearth_test_query_int (f->family.store,
+                                          "SELECT count(*) FROM circle_events WHERE type = 'ROLE_CHANGED'"),
                    ==, 1);
 }
 
@@ -350,11 +322,11 @@ test_dissolved_circle (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  HearthCirclesPage *page = show_circles (f, f->owner);
+  HearthCirclesPage *page = show_circles (f, f->family.owner);
   AdwPreferencesGroup *group = hearth_test_child (page, HEARTH_TYPE_CIRCLES_PAGE, "members_group");
 
   /* A change made elsewhere reaches the page through the store. */
-  hearth_circles_dissolve (f->circles, f->owner, f->family, &error);
+  hearth_circles_dissolve (f->family.circles, f->family.owner, f->family.circle_id, &error);
   g_assert_no_error (error);
   hearth_test_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (group), "This circle has been dissolved"));

@@ -26,19 +26,11 @@
 
 typedef struct
 {
-  char          *dir;
-  HearthClock   *clock;
-  HearthStore   *store;
-  HearthAuth    *auth;
-  HearthCircles *circles;
-  HearthFinance *finance;
-  HearthLifelog *lifelog;
-  HearthKeyring *keyring;
-  GSettings     *settings;
-  HearthActor   *owner;
-  HearthActor   *visitor;
-  HearthWindow  *window;
-  gint64         account;
+  HearthTestFamily  family;
+  HearthContext    *context;
+  HearthActor      *visitor;   /* the family's */
+  HearthWindow     *window;
+  gint64            account;
 } Fixture;
 
 static void
@@ -51,7 +43,7 @@ add (Fixture    *f,
   g_autoptr (GError) error = NULL;
   HearthTransactionDraft draft = { date, amount, incoming, description, "", 0 };
 
-  hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+  hearth_finance_add_transaction (f->family.finance, f->family.owner, f->account, &draft, &error);
   g_assert_no_error (error);
 }
 
@@ -60,27 +52,11 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthCircle) family = NULL;
   g_autoptr (HearthAccount) account = NULL;
 
-  f->dir = hearth_test_make_temp_dir ();
-  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_test_auth_new (f->store);
-  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
-  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
-  f->lifelog = hearth_lifelog_new (hearth_auth_get_guard (f->auth));
-  f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
-  f->settings = g_settings_new ("io.github.hearthapp.Hearth");
-  f->owner = hearth_test_new_profile (f->auth, "olivia", "olivia");
-  f->visitor = hearth_test_new_profile (f->auth, "victor", "victor");
-
-  family = hearth_circles_create (f->circles, f->owner, "Family", &error);
-  g_assert_no_error (error);
-  hearth_circles_add_member (f->circles, f->owner, hearth_circle_get_id (family),
-                             hearth_actor_get_user_id (f->visitor), HEARTH_ROLE_VISITOR, &error);
-  g_assert_no_error (error);
-  account = hearth_finance_create_account (f->finance, f->owner, hearth_circle_get_id (family), "Joint Account",
+  hearth_test_family_set_up (&f->family, "Olivia", "Family");
+  f->visitor = hearth_test_family_add (&f->family, "Victor", HEARTH_ROLE_VISITOR);
+  account = hearth_finance_create_account (f->family.finance, f->family.owner, f->family.circle_id, "Joint Account",
                                            "BANK", "EUR", &error);
   g_assert_no_error (error);
   f->account = hearth_account_get_id (account);
@@ -88,7 +64,8 @@ fixture_set_up (Fixture       *f,
   add (f, "2026-11-03", 90000, FALSE, "Rent");
   add (f, "2026-11-20", 6420, FALSE, "Groceries");
 
-  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->lifelog, f->keyring);
+  f->context = hearth_test_context_new (&f->family);
+  f->window = hearth_window_new (NULL, f->context);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -98,18 +75,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  hearth_test_finalize (&f->owner);
-  hearth_test_finalize (&f->visitor);
-  hearth_test_finalize (&f->settings);
-  hearth_test_finalize (&f->keyring);
-  hearth_test_finalize (&f->finance);
-  hearth_test_finalize (&f->lifelog);
-  hearth_test_finalize (&f->circles);
-  hearth_test_finalize (&f->auth);
-  hearth_test_finalize (&f->store);
-  hearth_test_finalize (&f->clock);
-  hearth_test_remove_tree (f->dir);
-  g_free (f->dir);
+  hearth_test_finalize (&f->context);
+  hearth_test_family_tear_down (&f->family);
 }
 
 static gboolean
@@ -154,14 +121,14 @@ dialog_shown (gpointer user_data)
 static gint64
 balance (Fixture *f)
 {
-  return hearth_test_query_int (f->store, "SELECT balance FROM accounts");
+  return hearth_test_query_int (f->family.store, "SELECT balance FROM accounts");
 }
 
 static void
 test_ledger_and_form (Fixture       *f,
                       gconstpointer  data)
 {
-  HearthFinancePage *page = show_finance (f, f->owner);
+  HearthFinancePage *page = show_finance (f, f->family.owner);
   g_autoptr (GPtrArray) rows = hearth_test_find_all (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE,
                                                                         "accounts_list"),
                                                      ADW_TYPE_ACTION_ROW);
@@ -188,15 +155,15 @@ test_ledger_and_form (Fixture       *f,
   gtk_editable_set_text (g_ptr_array_index (entries, 2), "Bakery");
   hearth_transaction_dialog_submit (HEARTH_TRANSACTION_DIALOG (dialog));
   g_assert_true (gtk_widget_has_css_class (amount, "error"));
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions"), ==, 3);
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transactions"), ==, 3);
   hearth_test_wait_for_draw (GTK_WIDGET (dialog));
   g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-form-error"));
 
   gtk_editable_set_text (GTK_EDITABLE (amount), "12.30");
   gtk_editable_set_text (g_ptr_array_index (entries, 4), "Treats, school,  ");
   hearth_transaction_dialog_submit (HEARTH_TRANSACTION_DIALOG (dialog));
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions"), ==, 4);
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM tag_relations"), ==, 2);
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transactions"), ==, 4);
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM tag_relations"), ==, 2);
   g_assert_cmpint (balance (f), ==, 153580 - 1230);
   drain ();
   g_assert_cmpuint (g_list_model_get_n_items (ledger_of (page)), ==, 4);
@@ -261,7 +228,7 @@ test_tags_and_categories (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  HearthFinancePage *page = show_finance (f, f->owner);
+  HearthFinancePage *page = show_finance (f, f->family.owner);
   GtkDropDown *tag_filter = hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "tag_filter");
   g_autoptr (HearthTransaction) rent = NULL;
   const char *tags[] = { "Home", NULL };
@@ -274,7 +241,7 @@ test_tags_and_categories (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tag_filter)));
   rent = g_list_model_get_item (ledger_of (page), 1);
   g_assert_cmpstr (hearth_transaction_get_description (rent), ==, "Rent");
-  hearth_finance_edit_transaction (f->finance, f->owner, hearth_transaction_get_id (rent), &values,
+  hearth_finance_edit_transaction (f->family.finance, f->family.owner, hearth_transaction_get_id (rent), &values,
                                    HEARTH_TRANSACTION_FIELD_TAGS, &error);
   g_assert_no_error (error);
 
@@ -297,7 +264,7 @@ test_tags_and_categories (Fixture       *f,
   g_assert_nonnull (new_category);
   gtk_editable_set_text (GTK_EDITABLE (new_category), "Pets");
   g_signal_emit_by_name (new_category, "apply");
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM categories WHERE name = 'Pets' "
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM categories WHERE name = 'Pets' "
                                                     "AND circle_id IS NOT NULL"), ==, 1);
   g_assert_nonnull (find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Delete Pets"));
   g_assert_nonnull (find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Rename Home"));
@@ -313,8 +280,8 @@ test_tags_and_categories (Fixture       *f,
   gtk_window_destroy (window);
 
   /* Renamed elsewhere, the filter follows and keeps its choice. */
-  hearth_categories_rename_tag (hearth_finance_get_categories (f->finance), f->owner,
-                                hearth_test_query_int (f->store, "SELECT id FROM tags"),
+  hearth_categories_rename_tag (hearth_finance_get_categories (f->family.finance), f->family.owner,
+                                hearth_test_query_int (f->family.store, "SELECT id FROM tags"),
                                 "Household", &error);
   g_assert_no_error (error);
   drain ();
@@ -328,7 +295,8 @@ test_visitor_changes_no_category (Fixture       *f,
                                   gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->auth, "victor", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->family.auth, "victor", HEARTH_TEST_PASSWORD, FALSE, NULL,
+                                                        &error);
   HearthFinancePage *page;
   GtkWindow *window;
   g_autoptr (GPtrArray) buttons = NULL;
@@ -356,7 +324,7 @@ static void
 test_void_and_undo (Fixture       *f,
                     gconstpointer  data)
 {
-  HearthFinancePage *page = show_finance (f, f->owner);
+  HearthFinancePage *page = show_finance (f, f->family.owner);
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (ledger_of (page));
   g_autoptr (GPtrArray) buttons = NULL;
   GtkWidget *undo = NULL;
@@ -365,7 +333,7 @@ test_void_and_undo (Fixture       *f,
   gtk_single_selection_set_selected (selection, 0);
   g_assert_true (gtk_widget_get_sensitive (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "void_button")));
   gtk_widget_activate_action (GTK_WIDGET (page), "finance.void", NULL);
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"),
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"),
                    ==, 1);
   g_assert_cmpint (balance (f), ==, 153580 + 6420);
   drain ();
@@ -383,7 +351,7 @@ test_void_and_undo (Fixture       *f,
     }
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"),
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"),
                    ==, 0);
   g_assert_cmpint (balance (f), ==, 153580);
 }
@@ -402,7 +370,7 @@ static void
 test_charts (Fixture       *f,
              gconstpointer  data)
 {
-  HearthFinancePage *page = show_finance (f, f->owner);
+  HearthFinancePage *page = show_finance (f, f->family.owner);
   GtkStack *stack = hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "ledger_stack");
   g_autoptr (GPtrArray) charts = NULL;
 
@@ -431,7 +399,8 @@ test_visitor_reads_only (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->auth, "victor", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+  g_autoptr (HearthActor) victor = hearth_auth_sign_in (f->family.auth, "victor", HEARTH_TEST_PASSWORD, FALSE, NULL,
+                                                        &error);
   HearthFinancePage *page;
 
   g_assert_no_error (error);
@@ -490,9 +459,9 @@ test_edit_and_receipts (Fixture       *f,
     3, 1, 1, 0, 0x18, 0xdd, 0x8d, 0xb0, 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82,
   };
   static const char text[] = "not a picture";
-  HearthFinancePage *page = show_finance (f, f->owner);
-  g_autofree char *png_path = g_build_filename (f->dir, "till-receipt.png", NULL);
-  g_autofree char *text_path = g_build_filename (f->dir, "notes.jpg", NULL);
+  HearthFinancePage *page = show_finance (f, f->family.owner);
+  g_autofree char *png_path = g_build_filename (f->family.dir, "till-receipt.png", NULL);
+  g_autofree char *text_path = g_build_filename (f->family.dir, "notes.jpg", NULL);
   g_autoptr (GFile) picture = g_file_new_for_path (png_path);
   g_autoptr (GFile) disguised = g_file_new_for_path (text_path);
   g_autoptr (GPtrArray) entries = NULL;
@@ -516,18 +485,18 @@ test_edit_and_receipts (Fixture       *f,
    * in a worker and shown. */
   hearth_transaction_dialog_attach_file (HEARTH_TRANSACTION_DIALOG (dialog), disguised);
   hearth_test_wait_until (attached, dialog, "the refusal");
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 0);
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transaction_receipts"), ==, 0);
   g_assert_true (error_shown (GTK_WIDGET (dialog), "This file is not a picture or a PDF."));
   hearth_transaction_dialog_attach_file (HEARTH_TRANSACTION_DIALOG (dialog), picture);
   hearth_test_wait_until (attached, dialog, "the receipt");
   g_assert_false (error_shown (GTK_WIDGET (dialog), "This file is not a picture or a PDF."));
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 1);
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transaction_receipts"), ==, 1);
   pictures = hearth_test_find_all (GTK_WIDGET (dialog), GTK_TYPE_PICTURE);
   g_assert_cmpuint (pictures->len, ==, 1);
 
   /* A PDF is shown by its first page, rendered in a worker. */
   {
-    g_autofree char *pdf_path = g_build_filename (f->dir, "invoice.pdf", NULL);
+    g_autofree char *pdf_path = g_build_filename (f->family.dir, "invoice.pdf", NULL);
     g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
     cairo_surface_t *surface = cairo_pdf_surface_create (pdf_path, 210, 297);
     cairo_t *cr = cairo_create (surface);
@@ -555,14 +524,14 @@ test_edit_and_receipts (Fixture       *f,
           break;
         }
     }
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 1);
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transaction_receipts"), ==, 1);
 
   /* Saved: the description changed and logged, the amount as it was. */
   gtk_editable_set_text (g_ptr_array_index (entries, 2), "Weekly groceries");
   hearth_transaction_dialog_submit (HEARTH_TRANSACTION_DIALOG (dialog));
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions "
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transactions "
                                                     "WHERE description = 'Weekly groceries' AND amount = 6420"), ==, 1);
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transaction_logs "
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transaction_logs "
                                                     "WHERE json_extract (changes, '$.description.new') = "
                                                     "'Weekly groceries'"), ==, 1);
 }
@@ -612,9 +581,9 @@ test_import_assistant (Fixture       *f,
   static const char bad[] = "Buchungstag;Verwendungszweck;Empfänger;Betrag\n"
                             "21.11.2026;Strom;Stadtwerke;-84,00\n"
                             "32.11.2026;Kaputt;Niemand;1,00\n";
-  HearthFinancePage *page = show_finance (f, f->owner);
-  g_autofree char *good_path = g_build_filename (f->dir, "kontoauszug.csv", NULL);
-  g_autofree char *bad_path = g_build_filename (f->dir, "kaputt.csv", NULL);
+  HearthFinancePage *page = show_finance (f, f->family.owner);
+  g_autofree char *good_path = g_build_filename (f->family.dir, "kontoauszug.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (f->family.dir, "kaputt.csv", NULL);
   g_autoptr (GFile) good_file = g_file_new_for_path (good_path);
   g_autoptr (GFile) bad_file = g_file_new_for_path (bad_path);
   Count five = { page, 5 };
@@ -629,7 +598,7 @@ test_import_assistant (Fixture       *f,
   hearth_import_dialog_start (HEARTH_IMPORT_DIALOG (dialog));
   hearth_test_wait_until (has_problems, dialog, "the lines that cannot be imported");
   g_assert_cmpuint (hearth_import_dialog_get_n_problems (HEARTH_IMPORT_DIALOG (dialog)), ==, 1);
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions"), ==, 3);
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transactions"), ==, 3);
   hearth_test_wait_for_draw (GTK_WIDGET (dialog));
   g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-import-problems"));
   gtk_window_destroy (dialog);
@@ -641,7 +610,7 @@ test_import_assistant (Fixture       *f,
   g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-import-preview"));
   hearth_import_dialog_start (HEARTH_IMPORT_DIALOG (dialog));
   hearth_test_wait_until (import_dialog_gone, NULL, "the import to finish");
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions"), ==, 5);
+  g_assert_cmpint (hearth_test_query_int (f->family.store, "SELECT count(*) FROM transactions"), ==, 5);
   g_assert_cmpint (balance (f), ==, 153580 - 8400 + 1250);
   /* Committed on the worker's connection, heard on the window's. */
   hearth_test_wait_until (ledger_has, &five, "the ledger to show the imported lines");
@@ -664,8 +633,8 @@ test_import_ofx (Fixture       *f,
     "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261121<TRNAMT>-42.00<FITID>Q-1<NAME>Pharmacy</STMTTRN>"
     "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261122<TRNAMT>10.00<FITID>Q-2<NAME>Refund</STMTTRN>"
     "</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
-  HearthFinancePage *page = show_finance (f, f->owner);
-  g_autofree char *path = g_build_filename (f->dir, "statement.qfx", NULL);
+  HearthFinancePage *page = show_finance (f, f->family.owner);
+  g_autofree char *path = g_build_filename (f->family.dir, "statement.qfx", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   Count five = { page, 5 };
   GtkWindow *dialog;
@@ -685,7 +654,8 @@ test_import_ofx (Fixture       *f,
   g_free (hearth_test_save_png (GTK_WIDGET (dialog), "finance-import-ofx"));
   hearth_import_dialog_start (HEARTH_IMPORT_DIALOG (dialog));
   hearth_test_wait_until (import_dialog_gone, NULL, "the import to finish");
-  g_assert_cmpint (hearth_test_query_int (f->store, "SELECT count(*) FROM transactions WHERE import_id LIKE 'ofx:Q-%'"),
+  g_assert_cmpint (hearth_test_query_int (f->family.store,
+                                          "SELECT count(*) FROM transactions WHERE import_id LIKE 'ofx:Q-%'"),
                    ==, 2);
   g_assert_cmpint (balance (f), ==, 153580 - 4200 + 1000);
   hearth_test_wait_until (ledger_has, &five, "the ledger to show the imported lines");
@@ -696,7 +666,7 @@ static void
 test_search_filters_in_sql (Fixture       *f,
                             gconstpointer  data)
 {
-  HearthFinancePage *page = show_finance (f, f->owner);
+  HearthFinancePage *page = show_finance (f, f->family.owner);
   GtkEditable *search = hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "search_entry");
   GtkStack *stack = hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE, "ledger_stack");
   Count one = { page, 1 };

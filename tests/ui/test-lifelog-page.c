@@ -27,42 +27,18 @@
 
 typedef struct
 {
-  char          *dir;
-  HearthClock   *clock;
-  HearthStore   *store;
-  HearthAuth    *auth;
-  HearthCircles *circles;
-  HearthFinance *finance;
-  HearthLifelog *lifelog;
-  HearthKeyring *keyring;
-  GSettings     *settings;
-  HearthActor   *mum;
-  HearthWindow  *window;
-  gint64         family;
+  HearthTestFamily  family;
+  HearthContext    *context;
+  HearthWindow     *window;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (HearthCircle) family = NULL;
-
-  f->dir = hearth_test_make_temp_dir ();
-  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_test_auth_new (f->store);
-  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
-  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
-  f->lifelog = hearth_lifelog_new (hearth_auth_get_guard (f->auth));
-  f->keyring = hearth_keyring_new ("io.github.hearthapp.Hearth.DisplayTest");
-  f->settings = g_settings_new ("io.github.hearthapp.Hearth");
-  f->mum = hearth_test_new_profile (f->auth, "mum", "Mum");
-  family = hearth_circles_create (f->circles, f->mum, "The Lovelaces", &error);
-  g_assert_no_error (error);
-  f->family = hearth_circle_get_id (family);
-
-  f->window = hearth_window_new (NULL, f->settings, f->auth, f->circles, f->finance, f->lifelog, f->keyring);
+  hearth_test_family_set_up (&f->family, "Mum", "The Lovelaces");
+  f->context = hearth_test_context_new (&f->family);
+  f->window = hearth_window_new (NULL, f->context);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -72,17 +48,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  hearth_test_finalize (&f->mum);
-  hearth_test_finalize (&f->settings);
-  hearth_test_finalize (&f->keyring);
-  hearth_test_finalize (&f->lifelog);
-  hearth_test_finalize (&f->finance);
-  hearth_test_finalize (&f->circles);
-  hearth_test_finalize (&f->auth);
-  hearth_test_finalize (&f->store);
-  hearth_test_finalize (&f->clock);
-  hearth_test_remove_tree (f->dir);
-  g_free (f->dir);
+  hearth_test_finalize (&f->context);
+  hearth_test_family_tear_down (&f->family);
 }
 
 static gboolean
@@ -149,14 +116,14 @@ test_write_seal_and_open (Fixture       *f,
   HearthLifelogPage *page = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "lifelog_page");
   GtkTextView *text = NULL;
   g_autoptr (GPtrArray) views = NULL;
-  g_autoptr (GDateTime) now = hearth_clock_dup_now (f->clock);
+  g_autoptr (GDateTime) now = hearth_clock_dup_now (f->family.clock);
   g_autoptr (GDateTime) in_a_week = g_date_time_add_days (now, 7);
   g_autoptr (HearthScheduler) scheduler = NULL;
   g_autoptr (HearthActor) again = NULL;
   g_autoptr (GError) error = NULL;
   Shown opened = { GTK_WIDGET (page), "Dear Ada, on your birthday" };
 
-  hearth_window_start (f->window, f->mum);
+  hearth_window_start (f->window, f->family.owner);
   show (f, "lifelog");
   g_assert_true (shows (GTK_WIDGET (page), "No Memories Yet"));
   g_assert_true (shows (GTK_WIDGET (page), "What happened today?"));
@@ -175,7 +142,7 @@ test_write_seal_and_open (Fixture       *f,
   g_assert_true (shows (GTK_WIDGET (page), "Ada rode her bike"));
 
   /* Sealed until a day in the calendar: a locked card, no words. */
-  hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+  hearth_clock_advance (f->family.clock, G_USEC_PER_SEC);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Dear Ada, on your birthday: we are proud of you.", -1);
   hearth_lifelog_page_set_seal_date (page, in_a_week);
   hearth_lifelog_page_post (page);
@@ -192,11 +159,11 @@ test_write_seal_and_open (Fixture       *f,
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "home-opening-soon"));
 
   /* Its day comes: the scheduler opens it and the card shows its words. */
-  scheduler = hearth_scheduler_new (f->store);
+  scheduler = hearth_scheduler_new (f->family.store);
   hearth_scheduler_add_kind (scheduler, hearth_lifelog_capsule_kind ());
   hearth_scheduler_start (scheduler);
-  hearth_clock_set_now (f->clock, g_date_time_to_unix (in_a_week) * G_USEC_PER_SEC);
-  again = hearth_auth_sign_in (f->auth, "mum", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+  hearth_clock_set_now (f->family.clock, g_date_time_to_unix (in_a_week) * G_USEC_PER_SEC);
+  again = hearth_auth_sign_in (f->family.auth, "mum", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   g_assert_no_error (error);
   hearth_window_start (f->window, again);
   show (f, "lifelog");
@@ -214,15 +181,13 @@ test_visitor_is_not_invited_to_write (Fixture       *f,
 {
   HearthLifelogPage *page = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "lifelog_page");
   AdwStatusPage *empty = NULL;
-  g_autoptr (HearthActor) kid = hearth_test_new_profile (f->auth, "kid", "Kid");
+  HearthActor *kid = hearth_test_family_add (&f->family, "Kid", HEARTH_ROLE_VISITOR);
+  HearthSession *session = hearth_window_get_session (f->window);
   g_autoptr (GPtrArray) pages = NULL;
   g_autoptr (GPtrArray) views = NULL;
-  g_autoptr (GError) error = NULL;
 
-  g_assert_true (hearth_circles_add_member (f->circles, f->mum, f->family, hearth_actor_get_user_id (kid),
-                                            HEARTH_ROLE_VISITOR, &error));
-  g_assert_no_error (error);
-  hearth_lifelog_page_set_context (page, f->lifelog, kid, f->family);
+  /* The page follows the window's session. */
+  hearth_session_set (session, kid, f->family.circle_id);
   pages = hearth_test_find_all (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE);
   g_assert_cmpuint (pages->len, ==, 1);
   empty = g_ptr_array_index (pages, 0);
@@ -236,7 +201,7 @@ test_visitor_is_not_invited_to_write (Fixture       *f,
   g_assert_nonnull (strstr (adw_status_page_get_description (empty), "will appear here"));
 
   /* Mum, who may write, is invited. */
-  hearth_lifelog_page_set_context (page, f->lifelog, f->mum, f->family);
+  hearth_session_set (session, f->family.owner, f->family.circle_id);
   g_assert_nonnull (strstr (adw_status_page_get_description (empty), "Write what happened today"));
 }
 
@@ -253,11 +218,12 @@ test_home_on_this_day (Fixture       *f,
   g_autoptr (GDateTime) two_years_ago = g_date_time_add_years (today, -2);
 
   /* The same calendar day two years ago, then back to today. */
-  hearth_clock_set_now (f->clock, g_date_time_to_unix (two_years_ago) * G_USEC_PER_SEC);
-  entry = hearth_lifelog_write (f->lifelog, f->mum, f->family, "The first snow in the garden.", 0, &error);
+  hearth_clock_set_now (f->family.clock, g_date_time_to_unix (two_years_ago) * G_USEC_PER_SEC);
+  entry = hearth_lifelog_write (f->family.lifelog, f->family.owner, f->family.circle_id,
+                                "The first snow in the garden.", 0, &error);
   g_assert_no_error (error);
-  hearth_clock_set_now (f->clock, HEARTH_TEST_EPOCH);
-  again = hearth_auth_sign_in (f->auth, "mum", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+  hearth_clock_set_now (f->family.clock, HEARTH_TEST_EPOCH);
+  again = hearth_auth_sign_in (f->family.auth, "mum", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   g_assert_no_error (error);
 
   hearth_window_start (f->window, again);
@@ -288,14 +254,15 @@ test_show_entry (Fixture       *f,
   for (guint i = 0; i < 40; i++)
     {
       g_autofree char *text = g_strdup_printf ("Day %u of the summer.", i + 1);
-      g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_write (f->lifelog, f->mum, f->family, text, 0, &error);
+      g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_write (f->family.lifelog, f->family.owner,
+                                                                   f->family.circle_id, text, 0, &error);
 
       g_assert_no_error (error);
       if (oldest == 0)
         oldest = hearth_lifelog_entry_get_id (entry);
-      hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+      hearth_clock_advance (f->family.clock, G_USEC_PER_SEC);
     }
-  hearth_window_start (f->window, f->mum);
+  hearth_window_start (f->window, f->family.owner);
   show (f, "home");
   lists = hearth_test_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
   g_assert_cmpuint (lists->len, ==, 1);

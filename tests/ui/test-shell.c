@@ -66,8 +66,8 @@ sign_in_a_profile (Run          *run,
 
   g_assert_cmpstr (hearth_window_get_mode (window), ==, "onboarding");
   g_assert_null (hearth_window_get_actor (window));
-  actor = hearth_auth_create_profile (hearth_application_get_auth (run->app), "ada", "Ada Lovelace", NULL,
-                                      "Tapioca-Harbour-71", &keys, &error);
+  actor = hearth_auth_create_profile (hearth_context_get_auth (hearth_application_get_context (run->app)), "ada",
+                                      "Ada Lovelace", NULL, "Tapioca-Harbour-71", &keys, &error);
   g_assert_no_error (error);
   hearth_window_start (window, actor);
   g_assert_cmpstr (hearth_window_get_mode (window), ==, "main");
@@ -784,8 +784,8 @@ drive_sample (gpointer user_data)
   g_free (hearth_test_save_png (GTK_WIDGET (window), "sample-picker"));
 
   /* Maria signs in with the password shown: Home and Finance are full. */
-  maria = hearth_auth_sign_in (hearth_application_get_auth (run->app), profiles[0].username, profiles[0].password,
-                               FALSE, NULL, &error);
+  maria = hearth_auth_sign_in (hearth_context_get_auth (hearth_application_get_context (run->app)),
+                               profiles[0].username, profiles[0].password, FALSE, NULL, &error);
   g_assert_no_error (error);
   hearth_window_start (window, maria);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sample Family · Maria Lopez – Hearth");

@@ -29,7 +29,9 @@ struct _HearthCirclesPage
 
   HearthAuth          *auth;
   HearthCircles       *circles;
-  HearthActor         *actor;
+  HearthSession       *session;
+  GSignalGroup        *store_signals;  /* while someone is signed in */
+  HearthActor         *actor;          /* the session's, as last shown */
   HearthCircle        *circle;
   gint64               circle_id;
   guint                rebuild_id;
@@ -852,19 +854,15 @@ audit_action (GtkWidget  *widget,
 /* GObject ------------------------------------------------------------------------------ */
 
 static void
-disconnect_store (HearthCirclesPage *self)
-{
-  if (self->circles != NULL)
-    g_signal_handlers_disconnect_by_data (hearth_circles_get_store (self->circles), self);
-}
-
-static void
 hearth_circles_page_dispose (GObject *object)
 {
   HearthCirclesPage *self = HEARTH_CIRCLES_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  disconnect_store (self);
+  g_clear_object (&self->store_signals);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_CIRCLES_PAGE);
   g_clear_object (&self->auth);
   g_clear_object (&self->circles);
@@ -917,35 +915,51 @@ hearth_circles_page_init (HearthCirclesPage *self)
   self->toasts = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 }
 
+/* Who is signed in or the current circle changed: show theirs. */
+static void
+session_changed_cb (HearthCirclesPage *self)
+{
+  HearthActor *actor = hearth_session_get_actor (self->session);
+  gint64 circle_id = hearth_session_get_circle_id (self->session);
+
+  if (actor == self->actor && circle_id == self->circle_id)
+    return;
+
+  g_set_object (&self->actor, actor);
+  self->circle_id = circle_id;
+  g_signal_group_set_target (self->store_signals, actor != NULL ? hearth_circles_get_store (self->circles) : NULL);
+  rebuild (self);
+}
+
 /**
  * hearth_circles_page_set_context:
- * @actor: (nullable): who is signed in, or %NULL to show nothing
- * @circle_id: the current circle, from the header's switcher
+ * @context: the services, of which the page uses auth's and the circles'
+ * @session: who is signed in and the current circle, which the page follows
+ *
+ * Called once, by the window that holds the page.
  */
 void
 hearth_circles_page_set_context (HearthCirclesPage *self,
-                                 HearthAuth        *auth,
-                                 HearthCircles     *circles,
-                                 HearthActor       *actor,
-                                 gint64             circle_id)
+                                 HearthContext     *context,
+                                 HearthSession     *session)
 {
-  static const char * const tables[] = {
-    "circles", "circle_members", "permission_policies", "user_account_security_state",
+  static const char * const signals[] = {
+    "changed::circles", "changed::circle_members", "changed::permission_policies",
+    "changed::user_account_security_state",
   };
 
   g_return_if_fail (HEARTH_IS_CIRCLES_PAGE (self));
-  g_return_if_fail (HEARTH_IS_CIRCLES (circles));
+  g_return_if_fail (HEARTH_IS_CONTEXT (context));
+  g_return_if_fail (HEARTH_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
 
-  disconnect_store (self);
-  g_set_object (&self->auth, auth);
-  g_set_object (&self->circles, circles);
-  g_set_object (&self->actor, actor);
-  self->circle_id = circle_id;
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *signal = g_strconcat ("changed::", tables[i], NULL);
-
-      g_signal_connect_swapped (hearth_circles_get_store (circles), signal, G_CALLBACK (store_changed_cb), self);
-    }
-  rebuild (self);
+  self->auth = g_object_ref (hearth_context_get_auth (context));
+  self->circles = g_object_ref (hearth_context_get_circles (context));
+  self->session = g_object_ref (session);
+  self->store_signals = g_signal_group_new (HEARTH_TYPE_STORE);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    g_signal_group_connect_swapped (self->store_signals, signals[i], G_CALLBACK (store_changed_cb), self);
+  g_signal_connect_swapped (session, "notify::actor", G_CALLBACK (session_changed_cb), self);
+  g_signal_connect_swapped (session, "notify::circle-id", G_CALLBACK (session_changed_cb), self);
+  session_changed_cb (self);
 }

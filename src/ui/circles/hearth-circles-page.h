@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
-#include "hearth-auth.h"
-#include "hearth-circles.h"
+#include "hearth-context.h"
+#include "hearth-session.h"
 
 G_BEGIN_DECLS
 
@@ -12,9 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HearthCirclesPage, hearth_circles_page, HEARTH, CIRCLES_PAGE, AdwBin)
 
 void hearth_circles_page_set_context (HearthCirclesPage *self,
-                                      HearthAuth        *auth,
-                                      HearthCircles     *circles,
-                                      HearthActor       *actor,
-                                      gint64             circle_id);
+                                      HearthContext     *context,
+                                      HearthSession     *session);
 
 G_END_DECLS

@@ -28,7 +28,9 @@ struct _HearthFinancePage
   AdwBin              parent_instance;
 
   HearthFinance      *finance;
-  HearthActor        *actor;
+  HearthSession      *session;
+  GSignalGroup       *store_signals;  /* while someone is signed in */
+  HearthActor        *actor;          /* the session's, as last shown */
   gint64              circle_id;
   GPtrArray          *accounts;
   HearthAccount      *account;
@@ -813,6 +815,10 @@ hearth_finance_page_dispose (GObject *object)
   g_clear_object (&self->ledger);
   g_clear_object (&self->account);
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
+  g_clear_object (&self->store_signals);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->actor);
   g_clear_object (&self->finance);
 
@@ -887,33 +893,52 @@ hearth_finance_page_init (HearthFinancePage *self)
   add_column (self, _("Status"), 5, FALSE);
 }
 
-/**
- * hearth_finance_page_set_context:
- * @actor: (nullable): who is signed in, or %NULL to show nothing
- * @circle_id: the current circle
- */
-void
-hearth_finance_page_set_context (HearthFinancePage *self,
-                                 HearthFinance     *finance,
-                                 HearthActor       *actor,
-                                 gint64             circle_id)
+/* Who is signed in or the current circle changed: show theirs. */
+static void
+session_changed_cb (HearthFinancePage *self)
 {
-  g_return_if_fail (HEARTH_IS_FINANCE_PAGE (self));
-  g_return_if_fail (HEARTH_IS_FINANCE (finance));
+  HearthActor *actor = hearth_session_get_actor (self->session);
+  gint64 circle_id = hearth_session_get_circle_id (self->session);
 
-  if (self->finance != finance)
-    {
-      g_set_object (&self->finance, finance);
-      g_signal_connect_object (hearth_finance_get_store (finance), "changed::accounts",
-                               G_CALLBACK (accounts_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (hearth_finance_get_store (finance), "changed::tags",
-                               G_CALLBACK (tags_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  if (actor == self->actor && circle_id == self->circle_id)
+    return;
+
   g_set_object (&self->actor, actor);
   if (self->circle_id != circle_id)
     g_clear_object (&self->account);
   self->circle_id = circle_id;
+  g_signal_group_set_target (self->store_signals, actor != NULL ? hearth_finance_get_store (self->finance) : NULL);
   rebuild (self);
+}
+
+/**
+ * hearth_finance_page_set_context:
+ * @context: the services, of which the page uses finance's
+ * @session: who is signed in and the current circle, which the page follows
+ *
+ * Called once, by the window that holds the page.
+ */
+void
+hearth_finance_page_set_context (HearthFinancePage *self,
+                                 HearthContext     *context,
+                                 HearthSession     *session)
+{
+  g_return_if_fail (HEARTH_IS_FINANCE_PAGE (self));
+  g_return_if_fail (HEARTH_IS_CONTEXT (context));
+  g_return_if_fail (HEARTH_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
+
+  self->finance = g_object_ref (hearth_context_get_finance (context));
+  self->session = g_object_ref (session);
+  self->store_signals = g_signal_group_new (HEARTH_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "changed::accounts", G_CALLBACK (accounts_changed_cb), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::tags", G_CALLBACK (tags_changed_cb), self);
+  /* A role changed or a circle dissolved: what may be done changes. */
+  g_signal_group_connect_swapped (self->store_signals, "changed::circles", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (rebuild), self);
+  g_signal_connect_swapped (session, "notify::actor", G_CALLBACK (session_changed_cb), self);
+  g_signal_connect_swapped (session, "notify::circle-id", G_CALLBACK (session_changed_cb), self);
+  session_changed_cb (self);
 }
 
 /**

@@ -3,7 +3,8 @@
 
 #include <adwaita.h>
 
-#include "hearth-finance.h"
+#include "hearth-context.h"
+#include "hearth-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HearthFinancePage, hearth_finance_page, HEARTH, FINANCE_PAGE, AdwBin)
 
 void           hearth_finance_page_set_context (HearthFinancePage *self,
-                                                HearthFinance     *finance,
-                                                HearthActor       *actor,
-                                                gint64             circle_id);
+                                                HearthContext     *context,
+                                                HearthSession     *session);
 HearthAccount *hearth_finance_page_get_account (HearthFinancePage *self);
 void           hearth_finance_page_import_file (HearthFinancePage *self,
                                                 GFile             *file);

@@ -23,7 +23,9 @@ struct _HearthLifelogPage
   AdwBin             parent_instance;
 
   HearthLifelog     *lifelog;
-  HearthActor       *actor;
+  HearthSession     *session;
+  GSignalGroup      *store_signals;  /* while someone is signed in */
+  HearthActor       *actor;          /* the session's, as last shown */
   gint64             circle_id;
   HearthQueryModel  *timeline;
   GDateTime         *seal_until;  /* the day chosen, local midnight */
@@ -547,6 +549,10 @@ hearth_lifelog_page_dispose (GObject *object)
   HearthLifelogPage *self = HEARTH_LIFELOG_PAGE (object);
 
   g_clear_object (&self->timeline);
+  g_clear_object (&self->store_signals);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->actor);
   g_clear_object (&self->lifelog);
   g_clear_pointer (&self->seal_until, g_date_time_unref);
@@ -603,23 +609,49 @@ hearth_lifelog_page_init (HearthLifelogPage *self)
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toasts));
 }
 
+/* Who is signed in or the current circle changed: show theirs. */
+static void
+session_changed_cb (HearthLifelogPage *self)
+{
+  HearthActor *actor = hearth_session_get_actor (self->session);
+  gint64 circle_id = hearth_session_get_circle_id (self->session);
+
+  if (actor == self->actor && circle_id == self->circle_id)
+    return;
+
+  g_set_object (&self->actor, actor);
+  self->circle_id = circle_id;
+  g_signal_group_set_target (self->store_signals, actor != NULL ? hearth_lifelog_get_store (self->lifelog) : NULL);
+  rebuild (self);
+}
+
 /**
  * hearth_lifelog_page_set_context:
- * @actor: (nullable): who is signed in, or %NULL to show nothing
+ * @context: the services, of which the page uses the life log's
+ * @session: who is signed in and the current circle, which the page follows
+ *
+ * Called once, by the window that holds the page.
  */
 void
 hearth_lifelog_page_set_context (HearthLifelogPage *self,
-                                 HearthLifelog     *lifelog,
-                                 HearthActor       *actor,
-                                 gint64             circle_id)
+                                 HearthContext     *context,
+                                 HearthSession     *session)
 {
   g_return_if_fail (HEARTH_IS_LIFELOG_PAGE (self));
-  g_return_if_fail (HEARTH_IS_LIFELOG (lifelog));
+  g_return_if_fail (HEARTH_IS_CONTEXT (context));
+  g_return_if_fail (HEARTH_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
 
-  g_set_object (&self->lifelog, lifelog);
-  g_set_object (&self->actor, actor);
-  self->circle_id = circle_id;
-  rebuild (self);
+  self->lifelog = g_object_ref (hearth_context_get_lifelog (context));
+  self->session = g_object_ref (session);
+  /* The timeline follows its own rows; a role changed or a circle dissolved
+   * changes what may be written. */
+  self->store_signals = g_signal_group_new (HEARTH_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "changed::circles", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (rebuild), self);
+  g_signal_connect_swapped (session, "notify::actor", G_CALLBACK (session_changed_cb), self);
+  g_signal_connect_swapped (session, "notify::circle-id", G_CALLBACK (session_changed_cb), self);
+  session_changed_cb (self);
 }
 
 /**

@@ -3,7 +3,8 @@
 
 #include <adwaita.h>
 
-#include "hearth-lifelog.h"
+#include "hearth-context.h"
+#include "hearth-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HearthLifelogPage, hearth_lifelog_page, HEARTH, LIFELOG_PAGE, AdwBin)
 
 void        hearth_lifelog_page_set_context   (HearthLifelogPage *self,
-                                               HearthLifelog     *lifelog,
-                                               HearthActor       *actor,
-                                               gint64             circle_id);
+                                               HearthContext     *context,
+                                               HearthSession     *session);
 void        hearth_lifelog_page_post          (HearthLifelogPage *self);
 void        hearth_lifelog_page_set_seal_date (HearthLifelogPage *self,
                                                GDateTime         *date);

@@ -20,7 +20,9 @@ struct _HearthHomePage
   AdwBin               parent_instance;
 
   HearthLifelog       *lifelog;
-  HearthActor         *actor;
+  HearthSession       *session;
+  GSignalGroup        *store_signals;  /* while someone is signed in */
+  HearthActor         *actor;          /* the session's, as last shown */
   gint64               circle_id;
   guint                refresh_id;
 
@@ -139,6 +141,10 @@ hearth_home_page_dispose (GObject *object)
   HearthHomePage *self = HEARTH_HOME_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->store_signals);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->actor);
   g_clear_object (&self->lifelog);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -167,28 +173,48 @@ hearth_home_page_init (HearthHomePage *self)
   adw_bin_set_child (ADW_BIN (self), page);
 }
 
+/* Who is signed in or the current circle changed: show theirs. */
+static void
+session_changed_cb (HearthHomePage *self)
+{
+  HearthActor *actor = hearth_session_get_actor (self->session);
+  gint64 circle_id = hearth_session_get_circle_id (self->session);
+
+  if (actor == self->actor && circle_id == self->circle_id)
+    return;
+
+  g_set_object (&self->actor, actor);
+  self->circle_id = circle_id;
+  g_signal_group_set_target (self->store_signals, actor != NULL ? hearth_lifelog_get_store (self->lifelog) : NULL);
+  hearth_home_page_refresh (self);
+}
+
 /**
  * hearth_home_page_set_context:
- * @actor: (nullable): who is signed in, or %NULL to show nothing
+ * @context: the services, of which the page uses the life log's
+ * @session: who is signed in and the current circle, which the page follows
+ *
+ * Called once, by the window that holds the page.
  */
 void
 hearth_home_page_set_context (HearthHomePage *self,
-                              HearthLifelog  *lifelog,
-                              HearthActor    *actor,
-                              gint64          circle_id)
+                              HearthContext  *context,
+                              HearthSession  *session)
 {
   g_return_if_fail (HEARTH_IS_HOME_PAGE (self));
-  g_return_if_fail (HEARTH_IS_LIFELOG (lifelog));
+  g_return_if_fail (HEARTH_IS_CONTEXT (context));
+  g_return_if_fail (HEARTH_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
 
-  if (self->lifelog != lifelog)
-    {
-      g_set_object (&self->lifelog, lifelog);
-      g_signal_connect_object (hearth_lifelog_get_store (lifelog), "changed::lifelogs", G_CALLBACK (store_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (hearth_lifelog_get_store (lifelog), "changed::capsules", G_CALLBACK (store_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
-  g_set_object (&self->actor, actor);
-  self->circle_id = circle_id;
-  hearth_home_page_refresh (self);
+  self->lifelog = g_object_ref (hearth_context_get_lifelog (context));
+  self->session = g_object_ref (session);
+  self->store_signals = g_signal_group_new (HEARTH_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "changed::lifelogs", G_CALLBACK (store_changed_cb), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::capsules", G_CALLBACK (store_changed_cb), self);
+  /* Joining or leaving a circle changes which entries may be read. */
+  g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (store_changed_cb),
+                                  self);
+  g_signal_connect_swapped (session, "notify::actor", G_CALLBACK (session_changed_cb), self);
+  g_signal_connect_swapped (session, "notify::circle-id", G_CALLBACK (session_changed_cb), self);
+  session_changed_cb (self);
 }

@@ -3,7 +3,8 @@
 
 #include <adwaita.h>
 
-#include "hearth-lifelog.h"
+#include "hearth-context.h"
+#include "hearth-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +15,8 @@ G_DECLARE_FINAL_TYPE (HearthHomePage, hearth_home_page, HEARTH, HOME_PAGE, AdwBi
 #define HEARTH_HOME_OPENING_SOON (30 * G_TIME_SPAN_DAY)
 
 void hearth_home_page_set_context (HearthHomePage *self,
-                                   HearthLifelog  *lifelog,
-                                   HearthActor    *actor,
-                                   gint64          circle_id);
+                                   HearthContext  *context,
+                                   HearthSession  *session);
 void hearth_home_page_refresh     (HearthHomePage *self);
 
 G_END_DECLS

@@ -9,11 +9,13 @@
 #include "hearth-circle-words.h"
 #include "hearth-circles-page.h"
 #include "hearth-clock.h"
+#include "hearth-context.h"
 #include "hearth-finance-page.h"
 #include "hearth-home-page.h"
 #include "hearth-lifelog-page.h"
 #include "hearth-sample.h"
 #include "hearth-onboarding.h"
+#include "hearth-session.h"
 #include "hearth-sign-in-view.h"
 #include "hearth-store.h"
 #include "hearth-window.h"
@@ -28,26 +30,23 @@
  * stack's pages, so the two cannot disagree. Below 360 px or so the leaflet
  * folds and the sidebar and the page take turns.
  *
- * The header's circle switcher sets the current circle (`circle-id`) for every
- * module: the actor's circles, kept current from the store's changes. It
- * starts on the first shared circle, the family's, else the personal one.
+ * The window's HearthSession holds who is signed in and the current circle;
+ * each page is given the application's HearthContext and the session once,
+ * and follows the session's `notify` itself. The header's circle switcher
+ * sets the current circle: the actor's circles, kept current from the store's
+ * changes. It starts on the first shared circle, the family's, else the
+ * personal one.
  */
 
 struct _HearthWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  GSettings            *settings;
-  HearthAuth           *auth;
-  HearthCircles        *circles;
-  HearthFinance        *finance;
-  HearthLifelog        *lifelog;
+  HearthContext        *context;
+  HearthSession        *session;
   GArray               *circle_ids;
-  gint64                circle_id;
   gboolean              filling_switcher;
   gboolean              sample;  /* the sample family's database */
-  HearthKeyring        *keyring;
-  HearthActor          *actor;
   gint64                last_activity;
   guint                 idle_check_id;
 
@@ -69,14 +68,7 @@ struct _HearthWindow
 
 enum {
   PROP_0,
-  PROP_SETTINGS,
-  PROP_AUTH,
-  PROP_CIRCLES,
-  PROP_FINANCE,
-  PROP_LIFELOG,
-  PROP_KEYRING,
-  PROP_ACTOR,
-  PROP_CIRCLE_ID,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -179,7 +171,7 @@ static void lock (HearthWindow *self, gboolean switch_profile);
 static gint64
 now (HearthWindow *self)
 {
-  return hearth_store_now (hearth_auth_get_store (self->auth));
+  return hearth_store_now (hearth_context_get_store (self->context));
 }
 
 /**
@@ -193,9 +185,10 @@ now (HearthWindow *self)
 gboolean
 _hearth_window_check_idle (HearthWindow *self)
 {
-  gint64 limit = (gint64) g_settings_get_uint (self->settings, "idle-lock-minutes") * G_TIME_SPAN_MINUTE;
+  GSettings *settings = hearth_context_get_settings (self->context);
+  gint64 limit = (gint64) g_settings_get_uint (settings, "idle-lock-minutes") * G_TIME_SPAN_MINUTE;
 
-  if (self->actor == NULL || now (self) - self->last_activity < limit)
+  if (hearth_session_get_actor (self->session) == NULL || now (self) - self->last_activity < limit)
     return FALSE;
 
   lock (self, FALSE);
@@ -223,13 +216,11 @@ activity_cb (GtkEventControllerLegacy *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Shows @circle_id selected in the switcher, without acting on it. */
 static void
-set_circle (HearthWindow *self,
-            gint64        circle_id)
+select_in_switcher (HearthWindow *self,
+                    gint64        circle_id)
 {
-  gboolean changed = self->circle_id != circle_id;
-
-  self->circle_id = circle_id;
   for (guint i = 0; i < self->circle_ids->len; i++)
     {
       if (g_array_index (self->circle_ids, gint64, i) == circle_id &&
@@ -240,29 +231,24 @@ set_circle (HearthWindow *self,
           self->filling_switcher = FALSE;
         }
     }
-  if (self->actor != NULL)
-    hearth_circles_page_set_context (self->circles_page, self->auth, self->circles, self->actor, circle_id);
-  hearth_finance_page_set_context (self->finance_page, self->finance, self->actor, circle_id);
-  hearth_lifelog_page_set_context (self->lifelog_page, self->lifelog, self->actor, circle_id);
-  hearth_home_page_set_context (self->home_page, self->lifelog, self->actor, circle_id);
-  if (changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CIRCLE_ID]);
 }
 
-/* Fills the switcher with the actor's circles and keeps the current one when
- * it is still there: otherwise the family's, else the personal one. */
-static void
-refresh_circles (HearthWindow *self)
+/* Fills the switcher with @actor's circles and returns the one to show: @keep
+ * when it is still there, otherwise the family's, else the personal one. */
+static gint64
+fill_switcher (HearthWindow *self,
+               HearthActor  *actor,
+               gint64        keep)
 {
   g_autoptr (GPtrArray) circles = NULL;
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr (GError) error = NULL;
-  gint64 keep = 0;
+  gint64 kept = 0;
   gint64 fallback = 0;
 
   g_array_set_size (self->circle_ids, 0);
-  if (self->actor != NULL)
-    circles = hearth_circles_list (self->circles, self->actor, &error);
+  if (actor != NULL)
+    circles = hearth_circles_list (hearth_context_get_circles (self->context), actor, &error);
   if (error != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 
@@ -273,8 +259,8 @@ refresh_circles (HearthWindow *self)
 
       gtk_string_list_append (names, hearth_circle_get_display_name (circle));
       g_array_append_val (self->circle_ids, id);
-      if (id == self->circle_id)
-        keep = id;
+      if (id == keep)
+        kept = id;
       if (fallback == 0 || (!hearth_circle_get_personal (circle) && !hearth_circle_get_dissolved (circle) &&
                             self->circle_ids->len == 2))
         fallback = id;
@@ -284,7 +270,17 @@ refresh_circles (HearthWindow *self)
   gtk_drop_down_set_model (self->circle_switcher, G_LIST_MODEL (names));
   self->filling_switcher = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->circle_switcher), self->circle_ids->len > 0);
-  set_circle (self, keep != 0 ? keep : fallback);
+  return kept != 0 ? kept : fallback;
+}
+
+static void
+refresh_circles (HearthWindow *self,
+                 gint64        keep)
+{
+  gint64 circle_id = fill_switcher (self, hearth_session_get_actor (self->session), keep);
+
+  select_in_switcher (self, circle_id);
+  hearth_session_set_circle_id (self->session, circle_id);
 }
 
 static void
@@ -294,7 +290,7 @@ circle_switcher_selected_cb (HearthWindow *self)
 
   if (self->filling_switcher || selected >= self->circle_ids->len)
     return;
-  set_circle (self, g_array_index (self->circle_ids, gint64, selected));
+  hearth_session_set_circle_id (self->session, g_array_index (self->circle_ids, gint64, selected));
 }
 
 static void
@@ -305,22 +301,23 @@ select_circle_action (GtkWidget  *widget,
   HearthWindow *self = HEARTH_WINDOW (widget);
 
   /* A circle made a moment ago may not be in the list yet. */
-  self->circle_id = g_variant_get_int64 (parameter);
-  refresh_circles (self);
+  refresh_circles (self, g_variant_get_int64 (parameter));
 }
 
 static void
 circles_changed_cb (HearthWindow *self)
 {
-  if (self->actor != NULL)
-    refresh_circles (self);
+  if (hearth_session_get_actor (self->session) != NULL)
+    refresh_circles (self, hearth_session_get_circle_id (self->session));
 }
 
 static void
 set_actor (HearthWindow *self,
            HearthActor  *actor)
 {
-  if (!g_set_object (&self->actor, actor))
+  gint64 circle_id;
+
+  if (actor == hearth_session_get_actor (self->session))
     return;
 
   g_clear_handle_id (&self->idle_check_id, g_source_remove);
@@ -336,8 +333,9 @@ set_actor (HearthWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", actor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-module", actor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-circle", actor != NULL);
-  self->circle_id = 0;
-  refresh_circles (self);
+  circle_id = fill_switcher (self, actor, 0);
+  select_in_switcher (self, circle_id);
+  hearth_session_set (self->session, actor, circle_id);
   if (actor != NULL && self->sample)
     {
       /* Translators: under "Hearth" in the sidebar, in the sample family: "Maria Lopez · Sample Family" */
@@ -350,7 +348,6 @@ set_actor (HearthWindow *self,
       adw_window_title_set_subtitle (self->sidebar_title,
                                      actor != NULL ? hearth_actor_get_display_name (actor) : NULL);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
 }
 
 /* The title says who is signed in, in the window list too; screen readers
@@ -363,7 +360,8 @@ show_mode (HearthWindow *self,
 
   if (g_str_equal (mode, "main"))
     /* Translators: the window's title: the signed-in person's name, then the app's */
-    title = g_strdup_printf (_("%s – Hearth"), hearth_actor_get_display_name (self->actor));
+    title = g_strdup_printf (_("%s – Hearth"),
+                             hearth_actor_get_display_name (hearth_session_get_actor (self->session)));
   else if (g_str_equal (mode, "onboarding"))
     title = g_strdup (_("Welcome to Hearth"));
   else if (g_str_equal (mode, "sign-in"))
@@ -415,7 +413,8 @@ add_profile_action (GtkWidget  *widget,
 {
   HearthWindow *self = HEARTH_WINDOW (widget);
 
-  hearth_onboarding_start (self->onboarding, self->auth, self->circles, FALSE);
+  hearth_onboarding_start (self->onboarding, hearth_context_get_auth (self->context),
+                           hearth_context_get_circles (self->context), FALSE);
   show_mode (self, "onboarding");
 }
 
@@ -437,17 +436,19 @@ static void
 lock (HearthWindow *self,
       gboolean      switch_profile)
 {
+  HearthAuth *auth = hearth_context_get_auth (self->context);
+  HearthKeyring *keyring = hearth_context_get_keyring (self->context);
   g_autoptr (HearthActor) actor = NULL;
 
-  if (self->actor == NULL)
+  if (hearth_session_get_actor (self->session) == NULL)
     return;
 
-  actor = g_object_ref (self->actor);
+  actor = g_object_ref (hearth_session_get_actor (self->session));
   set_actor (self, NULL);
   if (switch_profile)
-    hearth_sign_in_view_start (self->sign_in, self->auth, self->keyring);
+    hearth_sign_in_view_start (self->sign_in, auth, keyring);
   else
-    hearth_sign_in_view_lock (self->sign_in, self->auth, self->keyring, actor);
+    hearth_sign_in_view_lock (self->sign_in, auth, keyring, actor);
   show_mode (self, "sign-in");
 }
 
@@ -473,12 +474,13 @@ account_security_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   HearthWindow *self = HEARTH_WINDOW (widget);
+  HearthActor *actor = hearth_session_get_actor (self->session);
   HearthAccountSecurityWindow *window;
 
-  if (self->actor == NULL)
+  if (actor == NULL)
     return;
 
-  window = hearth_account_security_window_new (GTK_WINDOW (self), self->auth, self->actor);
+  window = hearth_account_security_window_new (GTK_WINDOW (self), hearth_context_get_auth (self->context), actor);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -493,7 +495,8 @@ signed_out_cb (GObject      *source,
   if (!hearth_auth_sign_out_finish (HEARTH_AUTH (source), result, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", self->actor != NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out",
+                                     hearth_session_get_actor (self->session) != NULL);
       return;
     }
 
@@ -507,47 +510,55 @@ sign_out_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   HearthWindow *self = HEARTH_WINDOW (widget);
+  HearthActor *actor = hearth_session_get_actor (self->session);
 
-  if (self->actor == NULL)
+  if (actor == NULL)
     return;
 
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
-  hearth_auth_sign_out_async (self->auth, self->actor, self->keyring, NULL,
-                              signed_out_cb, g_object_ref (self));
+  hearth_auth_sign_out_async (hearth_context_get_auth (self->context), actor,
+                              hearth_context_get_keyring (self->context), NULL, signed_out_cb, g_object_ref (self));
 }
 
 static void
 hearth_window_constructed (GObject *object)
 {
   HearthWindow *self = HEARTH_WINDOW (object);
+  HearthStore *store = hearth_context_get_store (self->context);
+  GSettings *settings = hearth_context_get_settings (self->context);
 
   G_OBJECT_CLASS (hearth_window_parent_class)->constructed (object);
 
-  g_signal_connect_object (hearth_auth_get_store (self->auth), "changed::circles",
-                           G_CALLBACK (circles_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (hearth_auth_get_store (self->auth), "changed::circle_members",
-                           G_CALLBACK (circles_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::circles", G_CALLBACK (circles_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::circle_members", G_CALLBACK (circles_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  hearth_circles_page_set_context (self->circles_page, self->context, self->session);
+  hearth_finance_page_set_context (self->finance_page, self->context, self->session);
+  hearth_lifelog_page_set_context (self->lifelog_page, self->context, self->session);
+  hearth_home_page_set_context (self->home_page, self->context, self->session);
 
   /* Bound with GET only: the size is written back once, when the window closes,
    * not at every step of a resize. */
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_GET_NO_CHANGES);
-  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_GET_NO_CHANGES);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_GET_NO_CHANGES);
 }
 
 static gboolean
 hearth_window_close_request (GtkWindow *window)
 {
   HearthWindow *self = HEARTH_WINDOW (window);
+  GSettings *settings = hearth_context_get_settings (self->context);
   int width;
   int height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_delay (self->settings);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_apply (self->settings);
+  g_settings_delay (settings);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (settings);
 
   return GTK_WINDOW_CLASS (hearth_window_parent_class)->close_request (window);
 }
@@ -568,13 +579,8 @@ hearth_window_finalize (GObject *object)
 {
   HearthWindow *self = HEARTH_WINDOW (object);
 
-  g_clear_object (&self->settings);
-  g_clear_object (&self->auth);
-  g_clear_object (&self->circles);
-  g_clear_object (&self->finance);
-  g_clear_object (&self->lifelog);
-  g_clear_object (&self->keyring);
-  g_clear_object (&self->actor);
+  g_clear_object (&self->session);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->circle_ids, g_array_unref);
 
   G_OBJECT_CLASS (hearth_window_parent_class)->finalize (object);
@@ -590,36 +596,8 @@ hearth_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-
-    case PROP_AUTH:
-      g_value_set_object (value, self->auth);
-      break;
-
-    case PROP_CIRCLES:
-      g_value_set_object (value, self->circles);
-      break;
-
-    case PROP_FINANCE:
-      g_value_set_object (value, self->finance);
-      break;
-
-    case PROP_LIFELOG:
-      g_value_set_object (value, self->lifelog);
-      break;
-
-    case PROP_KEYRING:
-      g_value_set_object (value, self->keyring);
-      break;
-
-    case PROP_ACTOR:
-      g_value_set_object (value, self->actor);
-      break;
-
-    case PROP_CIRCLE_ID:
-      g_value_set_int64 (value, self->circle_id);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -637,28 +615,8 @@ hearth_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    case PROP_AUTH:
-      self->auth = g_value_dup_object (value);
-      break;
-
-    case PROP_CIRCLES:
-      self->circles = g_value_dup_object (value);
-      break;
-
-    case PROP_FINANCE:
-      self->finance = g_value_dup_object (value);
-      break;
-
-    case PROP_LIFELOG:
-      self->lifelog = g_value_dup_object (value);
-      break;
-
-    case PROP_KEYRING:
-      self->keyring = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -684,54 +642,10 @@ hearth_window_class_init (HearthWindowClass *klass)
 
   window_class->close_request = hearth_window_close_request;
 
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         HEARTH_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_AUTH] =
-    g_param_spec_object ("auth", NULL, NULL,
-                         HEARTH_TYPE_AUTH,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_CIRCLES] =
-    g_param_spec_object ("circles", NULL, NULL,
-                         HEARTH_TYPE_CIRCLES,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_FINANCE] =
-    g_param_spec_object ("finance", NULL, NULL,
-                         HEARTH_TYPE_FINANCE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_LIFELOG] =
-    g_param_spec_object ("lifelog", NULL, NULL,
-                         HEARTH_TYPE_LIFELOG,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_KEYRING] =
-    g_param_spec_object ("keyring", NULL, NULL,
-                         HEARTH_TYPE_KEYRING,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * HearthWindow:actor:
-   *
-   * Who is signed in in this window, or %NULL.
-   */
-  properties[PROP_ACTOR] =
-    g_param_spec_object ("actor", NULL, NULL,
-                         HEARTH_TYPE_ACTOR,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * HearthWindow:circle-id:
-   *
-   * The current circle, which every module shows; 0 while nobody is signed in.
-   */
-  properties[PROP_CIRCLE_ID] =
-    g_param_spec_int64 ("circle-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -789,6 +703,7 @@ hearth_window_init (HearthWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->circle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->session = hearth_session_new ();
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -814,40 +729,20 @@ hearth_window_init (HearthWindow *self)
 
 /**
  * hearth_window_new:
- * @settings: the application's settings, where the window keeps its size
- * @auth: the auth service, for onboarding and sign-in
- * @circles: the circles service, on the same store
- * @finance: the finance service, on the same store
- * @lifelog: the life log service, on the same store
- * @keyring: where "stay signed in" tokens are kept
+ * @context: the store, settings, keyring and services the window works with
  *
  * Returns: (transfer full): a new main window, in its "starting" mode
  */
 HearthWindow *
 hearth_window_new (GtkApplication *application,
-                   GSettings      *settings,
-                   HearthAuth     *auth,
-                   HearthCircles  *circles,
-                   HearthFinance  *finance,
-                   HearthLifelog  *lifelog,
-                   HearthKeyring  *keyring)
+                   HearthContext  *context)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-  g_return_val_if_fail (HEARTH_IS_AUTH (auth), NULL);
-  g_return_val_if_fail (HEARTH_IS_CIRCLES (circles), NULL);
-  g_return_val_if_fail (HEARTH_IS_FINANCE (finance), NULL);
-  g_return_val_if_fail (HEARTH_IS_LIFELOG (lifelog), NULL);
-  g_return_val_if_fail (HEARTH_IS_KEYRING (keyring), NULL);
+  g_return_val_if_fail (HEARTH_IS_CONTEXT (context), NULL);
 
   return g_object_new (HEARTH_TYPE_WINDOW,
                        "application", application,
-                       "settings", settings,
-                       "auth", auth,
-                       "circles", circles,
-                       "finance", finance,
-                       "lifelog", lifelog,
-                       "keyring", keyring,
+                       "context", context,
                        NULL);
 }
 
@@ -873,16 +768,18 @@ hearth_window_start (HearthWindow *self,
     }
 
   set_actor (self, NULL);
-  if (hearth_auth_has_profiles (self->auth, &error))
+  if (hearth_auth_has_profiles (hearth_context_get_auth (self->context), &error))
     {
-      hearth_sign_in_view_start (self->sign_in, self->auth, self->keyring);
+      hearth_sign_in_view_start (self->sign_in, hearth_context_get_auth (self->context),
+                                 hearth_context_get_keyring (self->context));
       show_mode (self, "sign-in");
     }
   else
     {
       if (error != NULL)
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      hearth_onboarding_start (self->onboarding, self->auth, self->circles, TRUE);
+      hearth_onboarding_start (self->onboarding, hearth_context_get_auth (self->context),
+                               hearth_context_get_circles (self->context), TRUE);
       show_mode (self, "onboarding");
     }
 }
@@ -897,20 +794,20 @@ hearth_window_get_actor (HearthWindow *self)
 {
   g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
 
-  return self->actor;
+  return hearth_session_get_actor (self->session);
 }
 
 /**
- * hearth_window_get_circle_id:
+ * hearth_window_get_session:
  *
- * Returns: the current circle, or 0 while nobody is signed in
+ * Returns: (transfer none): who is signed in here and the current circle
  */
-gint64
-hearth_window_get_circle_id (HearthWindow *self)
+HearthSession *
+hearth_window_get_session (HearthWindow *self)
 {
-  g_return_val_if_fail (HEARTH_IS_WINDOW (self), 0);
+  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
 
-  return self->circle_id;
+  return self->session;
 }
 
 /**

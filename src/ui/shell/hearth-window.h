@@ -3,11 +3,8 @@
 
 #include <adwaita.h>
 
-#include "hearth-auth.h"
-#include "hearth-circles.h"
-#include "hearth-finance.h"
-#include "hearth-lifelog.h"
-#include "hearth-keyring.h"
+#include "hearth-context.h"
+#include "hearth-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,16 +12,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HearthWindow, hearth_window, HEARTH, WINDOW, AdwApplicationWindow)
 
 HearthWindow *hearth_window_new                (GtkApplication *application,
-                                                GSettings      *settings,
-                                                HearthAuth     *auth,
-                                                HearthCircles  *circles,
-                                                HearthFinance  *finance,
-                                                HearthLifelog  *lifelog,
-                                                HearthKeyring  *keyring);
+                                                HearthContext  *context);
 void          hearth_window_start              (HearthWindow   *self,
                                                 HearthActor    *actor);
 HearthActor  *hearth_window_get_actor          (HearthWindow   *self);
-gint64        hearth_window_get_circle_id      (HearthWindow   *self);
+HearthSession *hearth_window_get_session       (HearthWindow   *self);
 const char   *hearth_window_get_mode           (HearthWindow   *self);
 const char   *hearth_window_get_visible_module (HearthWindow   *self);
 gboolean      hearth_window_show_module        (HearthWindow   *self,
