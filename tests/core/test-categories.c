@@ -10,6 +10,7 @@
 #include "hearth-password.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
+#include "hearth-test-family.h"
 #include "hearth-validation.h"
 
 /* Categories and tags: a circle's own beside the shared ones, never seen by
@@ -19,20 +20,13 @@
 
 typedef struct
 {
-  char             *dir;
-  HearthClock      *clock;
-  HearthStore      *store;
-  HearthAuth       *auth;
-  HearthCircles    *circles;
-  HearthFinance    *finance;
-  HearthCategories *categories;
-  HearthActor      *owner;
+  HearthTestFamily  family;      /* Olivia's "Family" */
+  HearthCategories *categories;  /* the family's finance's */
   HearthActor      *editor;
   HearthActor      *visitor;
   HearthActor      *outsider;
-  gint64            family;
-  gint64            club;
-  gint64            account;
+  gint64            club;        /* the outsider's circle */
+  gint64            account;     /* the family's */
 } Fixture;
 
 static void
@@ -40,36 +34,20 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthCircle) family = NULL;
   g_autoptr (HearthCircle) club = NULL;
   g_autoptr (HearthAccount) account = NULL;
 
-  f->dir = hearth_test_make_temp_dir ();
-  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_test_auth_new (f->store);
-  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
-  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
-  f->categories = g_object_ref (hearth_finance_get_categories (f->finance));
-  f->owner = hearth_test_new_profile (f->auth, "olivia", "Olivia");
-  f->editor = hearth_test_new_profile (f->auth, "edith", "Edith");
-  f->visitor = hearth_test_new_profile (f->auth, "victor", "Victor");
-  f->outsider = hearth_test_new_profile (f->auth, "oscar", "Oscar");
-
-  family = hearth_circles_create (f->circles, f->owner, "Family", &error);
-  g_assert_no_error (error);
-  f->family = hearth_circle_get_id (family);
-  hearth_circles_add_member (f->circles, f->owner, f->family, hearth_actor_get_user_id (f->editor),
-                             HEARTH_ROLE_EDITOR, &error);
-  g_assert_no_error (error);
-  hearth_circles_add_member (f->circles, f->owner, f->family, hearth_actor_get_user_id (f->visitor),
-                             HEARTH_ROLE_VISITOR, &error);
-  g_assert_no_error (error);
-  club = hearth_circles_create (f->circles, f->outsider, "Club", &error);
+  hearth_test_family_set_up (&f->family, "Olivia", "Family");
+  f->categories = g_object_ref (hearth_finance_get_categories (f->family.finance));
+  f->editor = hearth_test_family_add (&f->family, "Edith", HEARTH_ROLE_EDITOR);
+  f->visitor = hearth_test_family_add (&f->family, "Victor", HEARTH_ROLE_VISITOR);
+  f->outsider = hearth_test_family_add (&f->family, "Oscar", HEARTH_ROLE_NONE);
+  club = hearth_circles_create (f->family.circles, f->outsider, "Club", &error);
   g_assert_no_error (error);
   f->club = hearth_circle_get_id (club);
 
-  account = hearth_finance_create_account (f->finance, f->owner, f->family, "Joint", "BANK", "EUR", &error);
+  account = hearth_finance_create_account (f->family.finance, f->family.owner, f->family.circle_id, "Joint", "BANK",
+                                           "EUR", &error);
   g_assert_no_error (error);
   f->account = hearth_account_get_id (account);
 }
@@ -78,18 +56,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  hearth_test_finalize (&f->owner);
-  hearth_test_finalize (&f->editor);
-  hearth_test_finalize (&f->visitor);
-  hearth_test_finalize (&f->outsider);
   g_clear_object (&f->categories);
-  hearth_test_finalize (&f->finance);
-  hearth_test_finalize (&f->circles);
-  hearth_test_finalize (&f->auth);
-  hearth_test_finalize (&f->store);
-  hearth_test_finalize (&f->clock);
-  hearth_test_remove_tree (f->dir);
-  g_free (f->dir);
+  hearth_test_family_tear_down (&f->family);
 }
 
 static gint64
@@ -101,7 +69,7 @@ add_line (Fixture            *f,
 {
   HearthTransactionDraft draft = { "2026-11-20", 1250, FALSE, "Vet", "", category_id, tags };
 
-  return hearth_finance_add_transaction (f->finance, actor, f->account, &draft, error);
+  return hearth_finance_add_transaction (f->family.finance, actor, f->account, &draft, error);
 }
 
 static gboolean
@@ -125,40 +93,43 @@ test_circle_categories_beside_shared_ones (Fixture       *f,
   g_autoptr (HearthCategory) club_pets = NULL;
   g_autoptr (GPtrArray) seen_by_visitor = NULL;
   g_autoptr (GPtrArray) seen_by_club = NULL;
-  gint64 shared = hearth_test_count (f->store, "SELECT count(*) FROM categories WHERE module = 'FINANCE' "
+  gint64 shared = hearth_test_count (f->family.store, "SELECT count(*) FROM categories WHERE module = 'FINANCE' "
                                                "AND circle_id IS NULL");
-  gint64 groceries = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' "
+  gint64 groceries = hearth_test_count (f->family.store, "SELECT id FROM categories WHERE module = 'FINANCE' "
                                                   "AND name = 'Groceries'");
 
   g_assert_cmpint (shared, >, 5);
 
   /* An editor makes one; a visitor may not. */
-  pets = hearth_categories_create (f->categories, f->editor, f->family, "FINANCE", "  Pets ", &error);
+  pets = hearth_categories_create (f->categories, f->editor, f->family.circle_id, "FINANCE", "  Pets ", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearth_category_get_name (pets), ==, "Pets");
-  g_assert_cmpint (hearth_category_get_circle_id (pets), ==, f->family);
+  g_assert_cmpint (hearth_category_get_circle_id (pets), ==, f->family.circle_id);
   g_assert_false (hearth_category_get_shared (pets));
-  g_assert_null (hearth_categories_create (f->categories, f->visitor, f->family, "FINANCE", "Toys", &error));
+  g_assert_null (hearth_categories_create (f->categories, f->visitor, f->family.circle_id, "FINANCE", "Toys", &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
   /* A name the circle sees already, in any case, is refused with the field named. */
-  g_assert_null (hearth_categories_create (f->categories, f->owner, f->family, "FINANCE", "pets", &error));
+  g_assert_null (hearth_categories_create (f->categories, f->family.owner, f->family.circle_id, "FINANCE", "pets",
+                                           &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_NAME);
   g_clear_error (&error);
-  g_assert_null (hearth_categories_create (f->categories, f->owner, f->family, "FINANCE", "GROCERIES", &error));
+  g_assert_null (hearth_categories_create (f->categories, f->family.owner, f->family.circle_id, "FINANCE", "GROCERIES",
+                                           &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_NAME);
   g_clear_error (&error);
-  g_assert_null (hearth_categories_create (f->categories, f->owner, f->family, "FINANCE", "", &error));
+  g_assert_null (hearth_categories_create (f->categories, f->family.owner, f->family.circle_id, "FINANCE", "", &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_NAME);
   g_clear_error (&error);
-  g_assert_null (hearth_categories_create (f->categories, f->owner, f->family, "GARDEN", "Seeds", &error));
+  g_assert_null (hearth_categories_create (f->categories, f->family.owner, f->family.circle_id, "GARDEN", "Seeds",
+                                           &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_CATEGORY);
   g_clear_error (&error);
 
   /* Members see the shared ones and the circle's; another circle does not see
    * Family's, and may have a Pets of its own. */
-  seen_by_visitor = hearth_categories_list (f->categories, f->visitor, f->family, "FINANCE", &error);
+  seen_by_visitor = hearth_categories_list (f->categories, f->visitor, f->family.circle_id, "FINANCE", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (seen_by_visitor->len, ==, shared + 1);
   g_assert_true (listed (seen_by_visitor, "Pets"));
@@ -168,32 +139,34 @@ test_circle_categories_beside_shared_ones (Fixture       *f,
   seen_by_club = hearth_categories_list (f->categories, f->outsider, f->club, "FINANCE", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (seen_by_club->len, ==, shared + 1);
-  g_assert_null (hearth_categories_list (f->categories, f->outsider, f->family, "FINANCE", &error));
+  g_assert_null (hearth_categories_list (f->categories, f->outsider, f->family.circle_id, "FINANCE", &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
   /* A ledger line may be filed under a shared category or its circle's own,
    * not another circle's. */
-  g_assert_cmpint (add_line (f, f->owner, hearth_category_get_id (pets), NULL, &error), >, 0);
+  g_assert_cmpint (add_line (f, f->family.owner, hearth_category_get_id (pets), NULL, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (add_line (f, f->owner, groceries, NULL, &error), >, 0);
+  g_assert_cmpint (add_line (f, f->family.owner, groceries, NULL, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (add_line (f, f->owner, hearth_category_get_id (club_pets), NULL, &error), ==, 0);
+  g_assert_cmpint (add_line (f, f->family.owner, hearth_category_get_id (club_pets), NULL, &error), ==, 0);
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_CATEGORY);
   g_clear_error (&error);
 
   /* Shared ones are nobody's to change. */
-  g_assert_false (hearth_categories_rename (f->categories, f->owner, groceries, "Food", &error));
+  g_assert_false (hearth_categories_rename (f->categories, f->family.owner, groceries, "Food", &error));
   g_assert_error (error, HEARTH_CATEGORIES_ERROR, HEARTH_CATEGORIES_ERROR_SHARED);
   g_clear_error (&error);
-  g_assert_false (hearth_categories_delete (f->categories, f->owner, groceries, &error));
+  g_assert_false (hearth_categories_delete (f->categories, f->family.owner, groceries, &error));
   g_assert_error (error, HEARTH_CATEGORIES_ERROR, HEARTH_CATEGORIES_ERROR_SHARED);
   g_clear_error (&error);
 
   /* Created, audited in the circle it belongs to. */
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'category.created'"),
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'category.created'"),
                    ==, 2);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'category.created' "
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'category.created' "
                                                 "AND circle_id = %" G_GINT64_FORMAT, f->club), ==, 1);
 }
 
@@ -207,7 +180,7 @@ test_renaming_and_deleting_a_category (Fixture       *f,
   g_autoptr (HearthTransaction) unfiled = NULL;
   gint64 lines[3];
 
-  pets = hearth_categories_create (f->categories, f->owner, f->family, "FINANCE", "Pets", &error);
+  pets = hearth_categories_create (f->categories, f->family.owner, f->family.circle_id, "FINANCE", "Pets", &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
@@ -218,7 +191,7 @@ test_renaming_and_deleting_a_category (Fixture       *f,
   /* Renamed once, every line shows the new name. */
   g_assert_true (hearth_categories_rename (f->categories, f->editor, hearth_category_get_id (pets), "Animals", &error));
   g_assert_no_error (error);
-  renamed = hearth_finance_get_transaction (f->finance, f->visitor, lines[1], &error);
+  renamed = hearth_finance_get_transaction (f->family.finance, f->visitor, lines[1], &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearth_transaction_get_category_name (renamed), ==, "Animals");
 
@@ -227,22 +200,22 @@ test_renaming_and_deleting_a_category (Fixture       *f,
   g_assert_false (hearth_categories_delete (f->categories, f->editor, hearth_category_get_id (pets), &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_true (hearth_categories_delete (f->categories, f->owner, hearth_category_get_id (pets), &error));
+  g_assert_true (hearth_categories_delete (f->categories, f->family.owner, hearth_category_get_id (pets), &error));
   g_assert_no_error (error);
-  unfiled = hearth_finance_get_transaction (f->finance, f->visitor, lines[0], &error);
+  unfiled = hearth_finance_get_transaction (f->family.finance, f->visitor, lines[0], &error);
   g_assert_no_error (error);
   g_assert_cmpint (hearth_transaction_get_category_id (unfiled), ==, 0);
   g_assert_null (hearth_transaction_get_category_name (unfiled));
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs "
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transaction_logs "
                                                 "WHERE json_extract (changes, '$.category_id.old') = '%" G_GINT64_FORMAT
                                                 "' AND json_extract (changes, '$.category_id.new') = '0'",
                                                 hearth_category_get_id (pets)), ==, 2);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 3);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs "
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 3);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM audit_logs "
                                                 "WHERE action IN ('category.renamed', 'category.deleted')"), ==, 2);
 
   /* An unknown id is refused like another circle's. */
-  g_assert_false (hearth_categories_rename (f->categories, f->owner, 999999, "X", &error));
+  g_assert_false (hearth_categories_rename (f->categories, f->family.owner, 999999, "X", &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 }
 
@@ -260,7 +233,7 @@ test_tags_on_ledger_lines (Fixture       *f,
   /* Tags named on a new line are made in its circle, in its transaction. */
   id = add_line (f, f->editor, 0, first_tags, &error);
   g_assert_no_error (error);
-  line = hearth_finance_get_transaction (f->finance, f->visitor, id, &error);
+  line = hearth_finance_get_transaction (f->family.finance, f->visitor, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearth_transaction_get_tags (line), ==, "holiday, School");
 
@@ -269,18 +242,19 @@ test_tags_on_ledger_lines (Fixture       *f,
   {
     HearthTransactionDraft values = { .tags = then_tags };
 
-    g_assert_true (hearth_finance_edit_transaction (f->finance, f->editor, id, &values, HEARTH_TRANSACTION_FIELD_TAGS,
+    g_assert_true (hearth_finance_edit_transaction (f->family.finance, f->editor, id, &values,
+                                                    HEARTH_TRANSACTION_FIELD_TAGS,
                                                     &error));
     g_assert_no_error (error);
   }
   g_clear_object (&line);
-  line = hearth_finance_get_transaction (f->finance, f->visitor, id, &error);
+  line = hearth_finance_get_transaction (f->family.finance, f->visitor, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearth_transaction_get_tags (line), ==, "Gifts, holiday");
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs "
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transaction_logs "
                                                 "WHERE json_extract (changes, '$.tags.old') = 'holiday, School' "
                                                 "AND json_extract (changes, '$.tags.new') = 'Gifts, holiday'"), ==, 1);
-  tags = hearth_categories_list_tags (f->categories, f->visitor, f->family, "FINANCE", &error);
+  tags = hearth_categories_list_tags (f->categories, f->visitor, f->family.circle_id, "FINANCE", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (tags->len, ==, 3);
   g_assert_cmpstr (hearth_tag_get_name (g_ptr_array_index (tags, 0)), ==, "Gifts");
@@ -307,7 +281,7 @@ test_tags_on_ledger_lines (Fixture       *f,
     g_assert_cmpint (add_line (f, f->editor, 0, too_long, &error), ==, 0);
     g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_TAGS);
     g_clear_error (&error);
-    g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 1);
+    g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 1);
   }
 }
 
@@ -319,13 +293,14 @@ test_a_new_tag_needs_tag_create (Fixture       *f,
   g_autofree char *override = NULL;
   const char *known[] = { "Holiday", NULL };
   const char *unknown[] = { "Holiday", "Brand new", NULL };
-  g_autoptr (HearthTag) holiday = hearth_categories_create_tag (f->categories, f->owner, f->family, "FINANCE",
+  g_autoptr (HearthTag) holiday = hearth_categories_create_tag (f->categories, f->family.owner, f->family.circle_id,
+                                                                "FINANCE",
                                                                 "Holiday", &error);
 
   g_assert_no_error (error);
   override = g_strdup_printf ("INSERT INTO permission_policies (circle_id, role, resource, action, allowed) "
-                              "VALUES (%" G_GINT64_FORMAT ", 'EDITOR', 'tag', 'create', 0)", f->family);
-  g_assert_true (hearth_store_execute (f->store, override, NULL));
+                              "VALUES (%" G_GINT64_FORMAT ", 'EDITOR', 'tag', 'create', 0)", f->family.circle_id);
+  g_assert_true (hearth_store_execute (f->family.store, override, NULL));
 
   /* Carrying a tag there is is a change to the line; making one is not. */
   g_assert_cmpint (add_line (f, f->editor, 0, known, &error), >, 0);
@@ -333,13 +308,14 @@ test_a_new_tag_needs_tag_create (Fixture       *f,
   g_assert_cmpint (add_line (f, f->editor, 0, unknown, &error), ==, 0);
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_null (hearth_categories_create_tag (f->categories, f->editor, f->family, "FINANCE", "Other", &error));
+  g_assert_null (hearth_categories_create_tag (f->categories, f->editor, f->family.circle_id, "FINANCE", "Other",
+                                               &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 
   /* The refused line left nothing: no line, no tag, no link. */
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM tags"), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM tag_relations"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM tag_relations"), ==, 1);
 }
 
 static void
@@ -355,14 +331,15 @@ test_renaming_and_deleting_a_tag (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
-      lines[i] = add_line (f, f->owner, 0, tags, &error);
+      lines[i] = add_line (f, f->family.owner, 0, tags, &error);
       g_assert_no_error (error);
     }
-  trip = hearth_categories_create_tag (f->categories, f->owner, f->family, "FINANCE", "Spare", &error);
+  trip = hearth_categories_create_tag (f->categories, f->family.owner, f->family.circle_id, "FINANCE", "Spare", &error);
   g_assert_no_error (error);
   g_clear_object (&trip);
   {
-    g_autoptr (GPtrArray) all = hearth_categories_list_tags (f->categories, f->owner, f->family, "FINANCE", &error);
+    g_autoptr (GPtrArray) all = hearth_categories_list_tags (f->categories, f->family.owner, f->family.circle_id,
+                                                             "FINANCE", &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (all->len, ==, 3);
@@ -374,7 +351,7 @@ test_renaming_and_deleting_a_tag (Fixture       *f,
   /* Renamed once, renamed on every line; a name taken is refused. */
   g_assert_true (hearth_categories_rename_tag (f->categories, f->editor, hearth_tag_get_id (trip), "Journey", &error));
   g_assert_no_error (error);
-  line = hearth_finance_get_transaction (f->finance, f->visitor, lines[1], &error);
+  line = hearth_finance_get_transaction (f->family.finance, f->visitor, lines[1], &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearth_transaction_get_tags (line), ==, "Food, Journey");
   g_assert_false (hearth_categories_rename_tag (f->categories, f->editor, hearth_tag_get_id (trip), "food", &error));
@@ -385,28 +362,31 @@ test_renaming_and_deleting_a_tag (Fixture       *f,
   g_assert_false (hearth_categories_delete_tag (f->categories, f->visitor, hearth_tag_get_id (trip), &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_true (hearth_categories_delete_tag (f->categories, f->owner, hearth_tag_get_id (trip), &error));
+  g_assert_true (hearth_categories_delete_tag (f->categories, f->family.owner, hearth_tag_get_id (trip), &error));
   g_assert_no_error (error);
   g_clear_object (&line);
-  line = hearth_finance_get_transaction (f->finance, f->visitor, lines[0], &error);
+  line = hearth_finance_get_transaction (f->family.finance, f->visitor, lines[0], &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearth_transaction_get_tags (line), ==, "Food");
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs "
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transaction_logs "
                                                 "WHERE json_extract (changes, '$.tag_removed') = 'Journey'"), ==, 2);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM tag_relations"), ==, 2);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 2);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs "
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM tag_relations"), ==, 2);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 2);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM audit_logs "
                                                 "WHERE action IN ('tag.created', 'tag.renamed', 'tag.deleted')"),
                    ==, 5);
 
   /* The ledger's tag filter follows the tags. */
   {
-    g_autoptr (GPtrArray) all = hearth_categories_list_tags (f->categories, f->owner, f->family, "FINANCE", &error);
+    g_autoptr (GPtrArray) all = hearth_categories_list_tags (f->categories, f->family.owner, f->family.circle_id,
+                                                             "FINANCE", &error);
     HearthLedgerFilter food = { .tag_id = hearth_tag_get_id (g_ptr_array_index (all, 0)) };
     HearthLedgerFilter spare = { .tag_id = hearth_tag_get_id (g_ptr_array_index (all, 1)) };
-    g_autoptr (HearthQueryModel) with_food = hearth_finance_new_ledger (f->finance, f->visitor, f->account, &food,
+    g_autoptr (HearthQueryModel) with_food = hearth_finance_new_ledger (f->family.finance, f->visitor, f->account,
+                                                                        &food,
                                                                         &error);
-    g_autoptr (HearthQueryModel) with_spare = hearth_finance_new_ledger (f->finance, f->visitor, f->account, &spare,
+    g_autoptr (HearthQueryModel) with_spare = hearth_finance_new_ledger (f->family.finance, f->visitor, f->account,
+                                                                         &spare,
                                                                          &error);
 
     g_assert_no_error (error);

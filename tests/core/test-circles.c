@@ -18,6 +18,7 @@
 #include "hearth-store.h"
 #include "hearth-store-private.h"
 #include "hearth-test-common.h"
+#include "hearth-test-family.h"
 
 /* Circles, roles, permission policies and the audit log: the whole policy
  * table against the real service functions, then the rules no policy
@@ -26,32 +27,25 @@
 
 typedef struct
 {
-  char          *dir;
-  HearthClock   *clock;
-  HearthStore   *store;
-  HearthAuth    *auth;
-  HearthCircles *circles;
-  HearthFinance *finance;
+  HearthTestFamily  family;   /* Olivia's "Family" */
 
   /* Members of "Family", one per role, and tina, a second visitor to act on. */
-  HearthActor   *owner;
-  HearthActor   *admin;
-  HearthActor   *editor;
-  HearthActor   *visitor;
-  HearthActor   *tina;
+  HearthActor      *admin;
+  HearthActor      *editor;
+  HearthActor      *visitor;
+  HearthActor      *tina;
   /* Not in "Family": oscar in no circle of the fixture, sam to be added. */
-  HearthActor   *oscar;
-  HearthActor   *sam;
+  HearthActor      *oscar;
+  HearthActor      *sam;
 
-  gint64         family;
   /* Family's account, with one transaction in it. */
-  gint64         account;
-  gint64         transaction;
-  gint64         receipt;
+  gint64            account;
+  gint64            transaction;
+  gint64            receipt;
   /* Family's own finance category and tag. */
-  gint64         category;
-  gint64         tag;
-  GFile         *picture;
+  gint64            category;
+  gint64            tag;
+  GFile            *picture;
 } Fixture;
 
 static gint64
@@ -68,7 +62,7 @@ add (Fixture     *f,
 {
   g_autoptr (GError) error = NULL;
 
-  hearth_circles_add_member (f->circles, f->owner, circle_id, id_of (member), role, &error);
+  hearth_circles_add_member (f->family.circles, f->family.owner, circle_id, id_of (member), role, &error);
   g_assert_no_error (error);
 }
 
@@ -77,7 +71,7 @@ new_circle (Fixture    *f,
             const char *name)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthCircle) circle = hearth_circles_create (f->circles, f->owner, name, &error);
+  g_autoptr (HearthCircle) circle = hearth_circles_create (f->family.circles, f->family.owner, name, &error);
 
   g_assert_no_error (error);
   add (f, hearth_circle_get_id (circle), f->admin, HEARTH_ROLE_ADMIN);
@@ -91,54 +85,50 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = hearth_test_make_temp_dir ();
-  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_test_auth_new (f->store);
-  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
-
   /* A new profile starts in sudo mode, and the fake clock stands still. */
-  f->owner = hearth_test_new_profile (f->auth, "olivia", "Olivia");
-  f->admin = hearth_test_new_profile (f->auth, "adam", "Adam");
-  f->editor = hearth_test_new_profile (f->auth, "edith", "Edith");
-  f->visitor = hearth_test_new_profile (f->auth, "victor", "Victor");
-  f->tina = hearth_test_new_profile (f->auth, "tina", "Tina");
-  f->oscar = hearth_test_new_profile (f->auth, "oscar", "Oscar");
-  f->sam = hearth_test_new_profile (f->auth, "sam", "Sam");
-  f->family = new_circle (f, "Family");
+  hearth_test_family_set_up (&f->family, "Olivia", "Family");
+  f->admin = hearth_test_family_add (&f->family, "Adam", HEARTH_ROLE_ADMIN);
+  f->editor = hearth_test_family_add (&f->family, "Edith", HEARTH_ROLE_EDITOR);
+  f->visitor = hearth_test_family_add (&f->family, "Victor", HEARTH_ROLE_VISITOR);
+  f->tina = hearth_test_family_add (&f->family, "Tina", HEARTH_ROLE_VISITOR);
+  f->oscar = hearth_test_family_add (&f->family, "Oscar", HEARTH_ROLE_NONE);
+  f->sam = hearth_test_family_add (&f->family, "Sam", HEARTH_ROLE_NONE);
 
-  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (HearthAccount) account = hearth_finance_create_account (f->finance, f->owner, f->family, "Joint",
+    g_autoptr (HearthAccount) account = hearth_finance_create_account (f->family.finance, f->family.owner,
+                                                                       f->family.circle_id, "Joint",
                                                                        "BANK", "EUR", &error);
     HearthTransactionDraft draft = { "2026-11-20", 1250, FALSE, "Bread", "", 0 };
 
     g_assert_no_error (error);
     f->account = hearth_account_get_id (account);
-    f->transaction = hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+    f->transaction = hearth_finance_add_transaction (f->family.finance, f->family.owner, f->account, &draft, &error);
     g_assert_no_error (error);
 
     /* A receipt for it, and a picture to attach again. */
     {
       static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
-      g_autofree char *path = g_build_filename (f->dir, "receipt.png", NULL);
+      g_autofree char *path = g_build_filename (f->family.dir, "receipt.png", NULL);
 
       g_file_set_contents (path, (const char *) png, sizeof png, &error);
       g_assert_no_error (error);
       f->picture = g_file_new_for_path (path);
-      f->receipt = hearth_finance_attach_receipt (f->finance, f->owner, f->transaction, f->picture, NULL, &error);
+      f->receipt = hearth_finance_attach_receipt (f->family.finance, f->family.owner, f->transaction, f->picture, NULL,
+                                                  &error);
       g_assert_no_error (error);
     }
     {
-      HearthCategories *categories = hearth_finance_get_categories (f->finance);
-      g_autoptr (HearthCategory) category = hearth_categories_create (categories, f->owner, f->family, "FINANCE",
+      HearthCategories *categories = hearth_finance_get_categories (f->family.finance);
+      g_autoptr (HearthCategory) category = hearth_categories_create (categories, f->family.owner, f->family.circle_id,
+                                                                      "FINANCE",
                                                                       "Pets", &error);
       g_autoptr (HearthTag) tag = NULL;
 
       g_assert_no_error (error);
       f->category = hearth_category_get_id (category);
-      tag = hearth_categories_create_tag (categories, f->owner, f->family, "FINANCE", "Holiday", &error);
+      tag = hearth_categories_create_tag (categories, f->family.owner, f->family.circle_id, "FINANCE", "Holiday",
+                                          &error);
       g_assert_no_error (error);
       f->tag = hearth_tag_get_id (tag);
     }
@@ -149,21 +139,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  hearth_test_finalize (&f->owner);
-  hearth_test_finalize (&f->admin);
-  hearth_test_finalize (&f->editor);
-  hearth_test_finalize (&f->visitor);
-  hearth_test_finalize (&f->tina);
-  hearth_test_finalize (&f->oscar);
-  hearth_test_finalize (&f->sam);
   hearth_test_finalize (&f->picture);
-  hearth_test_finalize (&f->finance);
-  hearth_test_finalize (&f->circles);
-  hearth_test_finalize (&f->auth);
-  hearth_test_finalize (&f->store);
-  hearth_test_finalize (&f->clock);
-  hearth_test_remove_tree (f->dir);
-  g_free (f->dir);
+  hearth_test_family_tear_down (&f->family);
 }
 
 static HearthRole
@@ -174,7 +151,7 @@ role_in (Fixture     *f,
   g_autoptr (GError) error = NULL;
   HearthRole role = 0;
 
-  hearth_authorize_get_role (f->store, member, circle_id, &role, &error);
+  hearth_authorize_get_role (f->family.store, member, circle_id, &role, &error);
   g_assert_no_error (error);
   return role;
 }
@@ -189,7 +166,7 @@ typedef gboolean (*Perform) (Fixture      *f,
 static gboolean
 perform_circle_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (HearthCircle) circle = hearth_circles_get (f->circles, actor, circle_id, error);
+  g_autoptr (HearthCircle) circle = hearth_circles_get (f->family.circles, actor, circle_id, error);
 
   return circle != NULL;
 }
@@ -197,25 +174,25 @@ perform_circle_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **
 static gboolean
 perform_circle_update (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_circles_rename (f->circles, actor, circle_id, "Renamed", error);
+  return hearth_circles_rename (f->family.circles, actor, circle_id, "Renamed", error);
 }
 
 static gboolean
 perform_circle_dissolve (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_circles_dissolve (f->circles, actor, circle_id, error);
+  return hearth_circles_dissolve (f->family.circles, actor, circle_id, error);
 }
 
 static gboolean
 perform_circle_transfer (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_circles_transfer_ownership (f->circles, actor, circle_id, id_of (f->tina), error);
+  return hearth_circles_transfer_ownership (f->family.circles, actor, circle_id, id_of (f->tina), error);
 }
 
 static gboolean
 perform_member_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (GPtrArray) members = hearth_circles_list_members (f->circles, actor, circle_id, error);
+  g_autoptr (GPtrArray) members = hearth_circles_list_members (f->family.circles, actor, circle_id, error);
 
   return members != NULL;
 }
@@ -223,31 +200,31 @@ perform_member_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **
 static gboolean
 perform_member_add (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_circles_add_member (f->circles, actor, circle_id, id_of (f->sam), HEARTH_ROLE_VISITOR, error);
+  return hearth_circles_add_member (f->family.circles, actor, circle_id, id_of (f->sam), HEARTH_ROLE_VISITOR, error);
 }
 
 static gboolean
 perform_member_remove (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_circles_remove_member (f->circles, actor, circle_id, id_of (f->tina), error);
+  return hearth_circles_remove_member (f->family.circles, actor, circle_id, id_of (f->tina), error);
 }
 
 static gboolean
 perform_member_change_role (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_circles_change_role (f->circles, actor, circle_id, id_of (f->tina), HEARTH_ROLE_EDITOR, error);
+  return hearth_circles_change_role (f->family.circles, actor, circle_id, id_of (f->tina), HEARTH_ROLE_EDITOR, error);
 }
 
 static gboolean
 perform_member_unlock (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_circles_unlock_member (f->circles, actor, circle_id, id_of (f->tina), error);
+  return hearth_circles_unlock_member (f->family.circles, actor, circle_id, id_of (f->tina), error);
 }
 
 static gboolean
 perform_policy_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (GArray) policies = hearth_circles_list_policies (f->circles, actor, circle_id, error);
+  g_autoptr (GArray) policies = hearth_circles_list_policies (f->family.circles, actor, circle_id, error);
 
   return policies != NULL;
 }
@@ -255,13 +232,14 @@ perform_policy_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **
 static gboolean
 perform_policy_update (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_circles_set_policy (f->circles, actor, circle_id, HEARTH_ROLE_EDITOR, "note", "delete", TRUE, error);
+  return hearth_circles_set_policy (f->family.circles, actor, circle_id, HEARTH_ROLE_EDITOR, "note", "delete", TRUE,
+                                    error);
 }
 
 static gboolean
 perform_activity_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (GPtrArray) events = hearth_circles_list_events (f->circles, actor, circle_id, NULL, 50, error);
+  g_autoptr (GPtrArray) events = hearth_circles_list_events (f->family.circles, actor, circle_id, NULL, 50, error);
 
   return events != NULL;
 }
@@ -270,7 +248,7 @@ static gboolean
 perform_audit_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
   HearthAuditFilter filter = { circle_id };
-  g_autoptr (GPtrArray) entries = hearth_audit_list (f->store, actor, &filter, NULL, 50, error);
+  g_autoptr (GPtrArray) entries = hearth_audit_list (f->family.store, actor, &filter, NULL, 50, error);
 
   return entries != NULL;
 }
@@ -278,7 +256,7 @@ perform_audit_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **e
 static gboolean
 perform_account_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (HearthAccount) account = hearth_finance_get_account (f->finance, actor, f->account, error);
+  g_autoptr (HearthAccount) account = hearth_finance_get_account (f->family.finance, actor, f->account, error);
 
   return account != NULL;
 }
@@ -286,7 +264,7 @@ perform_account_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError *
 static gboolean
 perform_account_create (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (HearthAccount) account = hearth_finance_create_account (f->finance, actor, circle_id, "Savings",
+  g_autoptr (HearthAccount) account = hearth_finance_create_account (f->family.finance, actor, circle_id, "Savings",
                                                                      "BANK", "EUR", error);
 
   return account != NULL;
@@ -295,19 +273,19 @@ perform_account_create (Fixture *f, HearthActor *actor, gint64 circle_id, GError
 static gboolean
 perform_account_update (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_finance_rename_account (f->finance, actor, f->account, "Household", error);
+  return hearth_finance_rename_account (f->family.finance, actor, f->account, "Household", error);
 }
 
 static gboolean
 perform_account_archive (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_finance_set_account_archived (f->finance, actor, f->account, TRUE, error);
+  return hearth_finance_set_account_archived (f->family.finance, actor, f->account, TRUE, error);
 }
 
 static gboolean
 perform_transaction_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (HearthTransaction) transaction = hearth_finance_get_transaction (f->finance, actor, f->transaction,
+  g_autoptr (HearthTransaction) transaction = hearth_finance_get_transaction (f->family.finance, actor, f->transaction,
                                                                               error);
 
   return transaction != NULL;
@@ -318,7 +296,7 @@ perform_transaction_create (Fixture *f, HearthActor *actor, gint64 circle_id, GE
 {
   HearthTransactionDraft draft = { "2026-11-21", 300, TRUE, "", "", 0 };
 
-  return hearth_finance_add_transaction (f->finance, actor, f->account, &draft, error) > 0;
+  return hearth_finance_add_transaction (f->family.finance, actor, f->account, &draft, error) > 0;
 }
 
 static gboolean
@@ -326,14 +304,14 @@ perform_transaction_update (Fixture *f, HearthActor *actor, gint64 circle_id, GE
 {
   HearthTransactionDraft values = { NULL, 0, FALSE, "Rye bread", NULL, 0 };
 
-  return hearth_finance_edit_transaction (f->finance, actor, f->transaction, &values,
+  return hearth_finance_edit_transaction (f->family.finance, actor, f->transaction, &values,
                                           HEARTH_TRANSACTION_FIELD_DESCRIPTION, error);
 }
 
 static gboolean
 perform_transaction_void (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_finance_void_transaction (f->finance, actor, f->transaction, error);
+  return hearth_finance_void_transaction (f->family.finance, actor, f->transaction, error);
 }
 
 static gboolean
@@ -347,14 +325,14 @@ perform_transaction_import (Fixture *f, HearthActor *actor, gint64 circle_id, GE
   options.description_column = 1;
   options.amount_column = 2;
   options.payee_column = options.debit_column = options.credit_column = -1;
-  return hearth_finance_import_csv (f->finance, actor, f->account, statement, strlen (statement), &options, NULL,
+  return hearth_finance_import_csv (f->family.finance, actor, f->account, statement, strlen (statement), &options, NULL,
                                     NULL, NULL, &report, error);
 }
 
 static gboolean
 perform_receipt_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (GPtrArray) receipts = hearth_finance_list_receipts (f->finance, actor, f->transaction, error);
+  g_autoptr (GPtrArray) receipts = hearth_finance_list_receipts (f->family.finance, actor, f->transaction, error);
 
   return receipts != NULL;
 }
@@ -362,13 +340,13 @@ perform_receipt_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError *
 static gboolean
 perform_receipt_attach (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_finance_attach_receipt (f->finance, actor, f->transaction, f->picture, NULL, error) > 0;
+  return hearth_finance_attach_receipt (f->family.finance, actor, f->transaction, f->picture, NULL, error) > 0;
 }
 
 static gboolean
 perform_receipt_remove (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_finance_remove_receipt (f->finance, actor, f->receipt, error);
+  return hearth_finance_remove_receipt (f->family.finance, actor, f->receipt, error);
 }
 
 static gboolean
@@ -376,13 +354,13 @@ perform_data_export (Fixture *f, HearthActor *actor, gint64 circle_id, GError **
 {
   g_autoptr (GOutputStream) output = g_memory_output_stream_new_resizable ();
 
-  return hearth_finance_export_csv (f->finance, actor, f->account, NULL, output, NULL, error);
+  return hearth_finance_export_csv (f->family.finance, actor, f->account, NULL, output, NULL, error);
 }
 
 static gboolean
 perform_category_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (GPtrArray) categories = hearth_categories_list (hearth_finance_get_categories (f->finance), actor,
+  g_autoptr (GPtrArray) categories = hearth_categories_list (hearth_finance_get_categories (f->family.finance), actor,
                                                              circle_id, "FINANCE", error);
 
   return categories != NULL;
@@ -391,7 +369,8 @@ perform_category_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError 
 static gboolean
 perform_category_create (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (HearthCategory) category = hearth_categories_create (hearth_finance_get_categories (f->finance), actor,
+  g_autoptr (HearthCategory) category = hearth_categories_create (hearth_finance_get_categories (f->family.finance),
+                                                                  actor,
                                                                   circle_id, "FINANCE", "Garden", error);
 
   return category != NULL;
@@ -400,19 +379,20 @@ perform_category_create (Fixture *f, HearthActor *actor, gint64 circle_id, GErro
 static gboolean
 perform_category_update (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_categories_rename (hearth_finance_get_categories (f->finance), actor, f->category, "Animals", error);
+  return hearth_categories_rename (hearth_finance_get_categories (f->family.finance), actor, f->category, "Animals",
+                                   error);
 }
 
 static gboolean
 perform_category_delete (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_categories_delete (hearth_finance_get_categories (f->finance), actor, f->category, error);
+  return hearth_categories_delete (hearth_finance_get_categories (f->family.finance), actor, f->category, error);
 }
 
 static gboolean
 perform_tag_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (GPtrArray) tags = hearth_categories_list_tags (hearth_finance_get_categories (f->finance), actor,
+  g_autoptr (GPtrArray) tags = hearth_categories_list_tags (hearth_finance_get_categories (f->family.finance), actor,
                                                             circle_id, "FINANCE", error);
 
   return tags != NULL;
@@ -421,7 +401,7 @@ perform_tag_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **err
 static gboolean
 perform_tag_create (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  g_autoptr (HearthTag) tag = hearth_categories_create_tag (hearth_finance_get_categories (f->finance), actor,
+  g_autoptr (HearthTag) tag = hearth_categories_create_tag (hearth_finance_get_categories (f->family.finance), actor,
                                                             circle_id, "FINANCE", "School", error);
 
   return tag != NULL;
@@ -430,13 +410,14 @@ perform_tag_create (Fixture *f, HearthActor *actor, gint64 circle_id, GError **e
 static gboolean
 perform_tag_update (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_categories_rename_tag (hearth_finance_get_categories (f->finance), actor, f->tag, "Holidays", error);
+  return hearth_categories_rename_tag (hearth_finance_get_categories (f->family.finance), actor, f->tag, "Holidays",
+                                       error);
 }
 
 static gboolean
 perform_tag_delete (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
-  return hearth_categories_delete_tag (hearth_finance_get_categories (f->finance), actor, f->tag, error);
+  return hearth_categories_delete_tag (hearth_finance_get_categories (f->family.finance), actor, f->tag, error);
 }
 
 /* The service function that performs each pair. A pair without one here is
@@ -494,7 +475,7 @@ performer_for (Fixture                *f,
     {
       if (g_str_equal (performers[i].resource, permission->resource) &&
           g_str_equal (performers[i].action, permission->action) &&
-          (!performers[i].on_family_rows || circle_id == f->family))
+          (!performers[i].on_family_rows || circle_id == f->family.circle_id))
         return performers[i].perform;
     }
   return NULL;
@@ -515,7 +496,7 @@ policy_says (Fixture                *f,
                          "  AND role = '%s' AND resource = '%s' AND action = '%s'))",
                          circle_id, hearth_role_to_string (role), permission->resource, permission->action,
                          hearth_role_to_string (role), permission->resource, permission->action);
-  return hearth_test_query_int (f->store, sql) != 0;
+  return hearth_test_query_int (f->family.store, sql) != 0;
 }
 
 /* Performs @permission as @actor inside a transaction that is rolled back, so
@@ -531,12 +512,12 @@ attempt (Fixture                 *f,
   Perform perform = through_service ? performer_for (f, circle_id, permission) : NULL;
   gboolean done;
 
-  g_assert_true (hearth_store_begin (f->store, NULL));
+  g_assert_true (hearth_store_begin (f->family.store, NULL));
   if (perform != NULL)
     done = perform (f, actor, circle_id, error);
   else
-    done = hearth_authorize (f->store, actor, circle_id, permission->resource, permission->action, error);
-  hearth_store_rollback (f->store);
+    done = hearth_authorize (f->family.store, actor, circle_id, permission->resource, permission->action, error);
+  hearth_store_rollback (f->family.store);
   return done;
 }
 
@@ -554,7 +535,7 @@ check_matrix (Fixture    *f,
               gint64      circle_id,
               MatrixKind  kind)
 {
-  HearthActor *by_role[] = { NULL, f->visitor, f->editor, f->admin, f->owner };
+  HearthActor *by_role[] = { NULL, f->visitor, f->editor, f->admin, f->family.owner };
   const HearthPermission *vocabulary;
   size_t n_permissions;
   guint n_cases = 0;
@@ -601,7 +582,7 @@ test_policy_matrix (Fixture       *f,
   guint n_cases;
 
   hearth_permissions_get_vocabulary (&n_permissions);
-  n_cases = check_matrix (f, f->family, MATRIX_ACTIVE);
+  n_cases = check_matrix (f, f->family.circle_id, MATRIX_ACTIVE);
   g_assert_cmpuint (n_cases, ==, n_permissions * 5);
   g_test_message ("policy matrix: %u cases in an active circle", n_cases);
 }
@@ -612,9 +593,9 @@ test_policy_matrix_dissolved (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  hearth_circles_dissolve (f->circles, f->owner, f->family, &error);
+  hearth_circles_dissolve (f->family.circles, f->family.owner, f->family.circle_id, &error);
   g_assert_no_error (error);
-  check_matrix (f, f->family, MATRIX_DISSOLVED);
+  check_matrix (f, f->family.circle_id, MATRIX_DISSOLVED);
 }
 
 /* Every override flipped in one circle: that circle follows its overrides,
@@ -629,7 +610,7 @@ test_policy_matrix_overridden (Fixture       *f,
   gint64 other = new_circle (f, "Neighbours");
   guint n_changed = 0;
 
-  policies = hearth_circles_list_policies (f->circles, f->owner, f->family, &error);
+  policies = hearth_circles_list_policies (f->family.circles, f->family.owner, f->family.circle_id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < policies->len; i++)
     {
@@ -637,22 +618,23 @@ test_policy_matrix_overridden (Fixture       *f,
 
       if (policy->fixed)
         continue;
-      hearth_circles_set_policy (f->circles, f->owner, f->family, policy->role, policy->permission->resource,
+      hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id, policy->role,
+                                 policy->permission->resource,
                                  policy->permission->action, !policy->default_allowed, &error);
       g_assert_no_error (error);
       n_changed++;
     }
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, n_changed);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM permission_logs"), ==, n_changed);
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM audit_logs WHERE action = "
                                       "'policy.changed'"), ==, n_changed);
 
-  check_matrix (f, f->family, MATRIX_OVERRIDDEN);
+  check_matrix (f, f->family.circle_id, MATRIX_OVERRIDDEN);
   check_matrix (f, other, MATRIX_ACTIVE);
 
   /* And what list_policies reports is what holds. */
   g_clear_pointer (&policies, g_array_unref);
-  policies = hearth_circles_list_policies (f->circles, f->owner, f->family, &error);
+  policies = hearth_circles_list_policies (f->family.circles, f->family.owner, f->family.circle_id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < policies->len; i++)
     {
@@ -673,7 +655,7 @@ test_personal_circle (Fixture       *f,
   HearthCircle *personal;
   gint64 id;
 
-  circles = hearth_circles_list (f->circles, f->oscar, &error);
+  circles = hearth_circles_list (f->family.circles, f->oscar, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (circles->len, ==, 1);
   personal = g_ptr_array_index (circles, 0);
@@ -684,44 +666,46 @@ test_personal_circle (Fixture       *f,
   id = hearth_circle_get_id (personal);
 
   /* Its owner keeps everything there... */
-  g_assert_true (hearth_authorize (f->store, f->oscar, id, "transaction", "create", NULL));
-  g_assert_true (hearth_authorize (f->store, f->oscar, id, "note", "delete", NULL));
+  g_assert_true (hearth_authorize (f->family.store, f->oscar, id, "transaction", "create", NULL));
+  g_assert_true (hearth_authorize (f->family.store, f->oscar, id, "note", "delete", NULL));
   /* ...and nobody else sees in. */
-  g_assert_false (hearth_authorize (f->store, f->owner, id, "note", "read", &error));
+  g_assert_false (hearth_authorize (f->family.store, f->family.owner, id, "note", "read", &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
   /* It is never shared, renamed, handed on, dissolved, left or re-policied. */
-  g_assert_false (hearth_circles_add_member (f->circles, f->oscar, id, id_of (f->sam), HEARTH_ROLE_VISITOR, &error));
-  g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
-  g_clear_error (&error);
-  g_assert_false (hearth_circles_rename (f->circles, f->oscar, id, "Mine", &error));
-  g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
-  g_clear_error (&error);
-  g_assert_false (hearth_circles_dissolve (f->circles, f->oscar, id, &error));
-  g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
-  g_clear_error (&error);
-  g_assert_false (hearth_circles_leave (f->circles, f->oscar, id, &error));
-  g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
-  g_clear_error (&error);
-  g_assert_false (hearth_circles_set_policy (f->circles, f->oscar, id, HEARTH_ROLE_VISITOR, "note", "read", FALSE,
+  g_assert_false (hearth_circles_add_member (f->family.circles, f->oscar, id, id_of (f->sam), HEARTH_ROLE_VISITOR,
                                              &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
   g_clear_error (&error);
-  g_assert_null (hearth_circles_list_candidates (f->circles, f->oscar, id, &error));
+  g_assert_false (hearth_circles_rename (f->family.circles, f->oscar, id, "Mine", &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
   g_clear_error (&error);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_false (hearth_circles_dissolve (f->family.circles, f->oscar, id, &error));
+  g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
+  g_clear_error (&error);
+  g_assert_false (hearth_circles_leave (f->family.circles, f->oscar, id, &error));
+  g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
+  g_clear_error (&error);
+  g_assert_false (hearth_circles_set_policy (f->family.circles, f->oscar, id, HEARTH_ROLE_VISITOR, "note", "read",
+                                             FALSE,
+                                             &error));
+  g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
+  g_clear_error (&error);
+  g_assert_null (hearth_circles_list_candidates (f->family.circles, f->oscar, id, &error));
+  g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_PERSONAL);
+  g_clear_error (&error);
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM circle_members WHERE circle_id = "
                                       "%" G_GINT64_FORMAT, id), ==, 1);
 
   /* One personal circle per profile, whatever else they belong to. */
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL'"), ==,
-                   hearth_test_count (f->store, "SELECT count(*) FROM users"));
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM circles WHERE kind = 'PERSONAL'"), ==,
+                   hearth_test_count (f->family.store, "SELECT count(*) FROM users"));
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM circles WHERE kind = 'PERSONAL' AND owner_id = "
                                       "%" G_GINT64_FORMAT,
-                                      id_of (f->owner)), ==, 1);
+                                      id_of (f->family.owner)), ==, 1);
 }
 
 static void
@@ -735,51 +719,51 @@ test_create_and_list (Fixture       *f,
   g_autofree char *long_name = g_strnfill (HEARTH_CIRCLE_NAME_MAX_CHARS + 1, 'x');
   static const char * const bad_names[] = { "", "   ", "Two\nlines" };
 
-  circle = hearth_circles_create (f->circles, f->oscar, "  The Lovelaces ", &error);
+  circle = hearth_circles_create (f->family.circles, f->oscar, "  The Lovelaces ", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearth_circle_get_name (circle), ==, "The Lovelaces");
   g_assert_false (hearth_circle_get_personal (circle));
   g_assert_false (hearth_circle_get_dissolved (circle));
   g_assert_cmpint (hearth_circle_get_role (circle), ==, HEARTH_ROLE_OWNER);
 
-  circles = hearth_circles_list (f->circles, f->oscar, &error);
+  circles = hearth_circles_list (f->family.circles, f->oscar, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (circles->len, ==, 2);
   g_assert_true (hearth_circle_get_personal (g_ptr_array_index (circles, 0)));
   g_assert_cmpstr (hearth_circle_get_name (g_ptr_array_index (circles, 1)), ==, "The Lovelaces");
 
-  members = hearth_circles_list_members (f->circles, f->oscar, hearth_circle_get_id (circle), &error);
+  members = hearth_circles_list_members (f->family.circles, f->oscar, hearth_circle_get_id (circle), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (members->len, ==, 1);
   g_assert_cmpint (hearth_circle_member_get_role (g_ptr_array_index (members, 0)), ==, HEARTH_ROLE_OWNER);
 
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM circle_events WHERE type = 'CREATED' AND circle_id = %"
                                       G_GINT64_FORMAT " AND json_extract (payload, '$.name') = 'The Lovelaces'",
                                       hearth_circle_get_id (circle)), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM audit_logs WHERE action = 'circle.created' AND entity_id = "
                                       "%" G_GINT64_FORMAT " AND actor_id = %" G_GINT64_FORMAT,
                                       hearth_circle_get_id (circle), id_of (f->oscar)), ==, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
     {
-      g_assert_null (hearth_circles_create (f->circles, f->oscar, bad_names[i], &error));
+      g_assert_null (hearth_circles_create (f->family.circles, f->oscar, bad_names[i], &error));
       g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_INVALID_NAME);
       g_clear_error (&error);
     }
-  g_assert_null (hearth_circles_create (f->circles, f->oscar, long_name, &error));
+  g_assert_null (hearth_circles_create (f->family.circles, f->oscar, long_name, &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_INVALID_NAME);
   g_clear_error (&error);
   long_name[HEARTH_CIRCLE_NAME_MAX_CHARS] = '\0';
   g_clear_object (&circle);
-  circle = hearth_circles_create (f->circles, f->oscar, long_name, &error);
+  circle = hearth_circles_create (f->family.circles, f->oscar, long_name, &error);
   g_assert_no_error (error);
 
   /* A signed-out profile creates nothing. */
-  hearth_auth_sign_out (f->auth, f->oscar, &error);
+  hearth_auth_sign_out (f->family.auth, f->oscar, &error);
   g_assert_no_error (error);
-  g_assert_null (hearth_circles_create (f->circles, f->oscar, "Later", &error));
+  g_assert_null (hearth_circles_create (f->family.circles, f->oscar, "Later", &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
 }
 
@@ -792,45 +776,51 @@ test_outsiders_and_foreign_ids (Fixture       *f,
   g_autoptr (HearthCircle) other = NULL;
   gint64 sam_circle;
 
-  other = hearth_circles_create (f->circles, f->sam, "Sam's friends", &error);
+  other = hearth_circles_create (f->family.circles, f->sam, "Sam's friends", &error);
   g_assert_no_error (error);
   sam_circle = hearth_circle_get_id (other);
-  hearth_circles_add_member (f->circles, f->sam, sam_circle, id_of (f->oscar), HEARTH_ROLE_VISITOR, &error);
+  hearth_circles_add_member (f->family.circles, f->sam, sam_circle, id_of (f->oscar), HEARTH_ROLE_VISITOR, &error);
   g_assert_no_error (error);
 
   /* Oscar is in Sam's circle, not in Family: Family's owner cannot reach him
    * there, nor through Family. */
-  g_assert_false (hearth_circles_remove_member (f->circles, f->owner, sam_circle, id_of (f->oscar), &error));
+  g_assert_false (hearth_circles_remove_member (f->family.circles, f->family.owner, sam_circle, id_of (f->oscar),
+                                                &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_remove_member (f->circles, f->owner, f->family, id_of (f->oscar), &error));
+  g_assert_false (hearth_circles_remove_member (f->family.circles, f->family.owner, f->family.circle_id,
+                                                id_of (f->oscar), &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_NOT_MEMBER);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_change_role (f->circles, f->owner, f->family, id_of (f->oscar), HEARTH_ROLE_EDITOR,
+  g_assert_false (hearth_circles_change_role (f->family.circles, f->family.owner, f->family.circle_id,
+                                              id_of (f->oscar), HEARTH_ROLE_EDITOR,
                                               &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_NOT_MEMBER);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_transfer_ownership (f->circles, f->owner, f->family, id_of (f->oscar), &error));
+  g_assert_false (hearth_circles_transfer_ownership (f->family.circles, f->family.owner, f->family.circle_id,
+                                                     id_of (f->oscar), &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_NOT_MEMBER);
   g_clear_error (&error);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM circle_members WHERE circle_id = "
                                       "%" G_GINT64_FORMAT, sam_circle),
                    ==, 2);
 
   /* An unknown circle says no more than a circle one is not in. */
-  g_assert_false (hearth_authorize (f->store, f->owner, 999999, "circle", "read", &error));
+  g_assert_false (hearth_authorize (f->family.store, f->family.owner, 999999, "circle", "read", &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_null (hearth_circles_list_members (f->circles, f->oscar, f->family, &error));
+  g_assert_null (hearth_circles_list_members (f->family.circles, f->oscar, f->family.circle_id, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
   /* A profile that does not exist is not added. */
-  g_assert_false (hearth_circles_add_member (f->circles, f->owner, f->family, 999999, HEARTH_ROLE_VISITOR, &error));
+  g_assert_false (hearth_circles_add_member (f->family.circles, f->family.owner, f->family.circle_id, 999999,
+                                             HEARTH_ROLE_VISITOR, &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_NOT_MEMBER);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_add_member (f->circles, f->owner, f->family, id_of (f->tina), HEARTH_ROLE_EDITOR,
+  g_assert_false (hearth_circles_add_member (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->tina),
+                                             HEARTH_ROLE_EDITOR,
                                              &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_ALREADY_MEMBER);
 }
@@ -840,13 +830,13 @@ assert_one_owner (Fixture *f,
                   gint64   circle_id,
                   gint64   owner_id)
 {
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM circle_members WHERE role = 'OWNER' AND circle_id = %"
                                       G_GINT64_FORMAT, circle_id), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT user_id FROM circle_members WHERE role = 'OWNER' AND circle_id = %"
                                       G_GINT64_FORMAT, circle_id), ==, owner_id);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT owner_id FROM circles WHERE id = "
                                       "%" G_GINT64_FORMAT, circle_id), ==, owner_id);
 }
@@ -858,40 +848,45 @@ test_one_owner (Fixture       *f,
   g_autoptr (GError) error = NULL;
 
   /* The owner leaves only after handing the circle on. */
-  g_assert_false (hearth_circles_leave (f->circles, f->owner, f->family, &error));
+  g_assert_false (hearth_circles_leave (f->family.circles, f->family.owner, f->family.circle_id, &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_OWNER_RULES);
   g_clear_error (&error);
   /* Ownership moves only by transfer. */
-  g_assert_false (hearth_circles_change_role (f->circles, f->owner, f->family, id_of (f->admin), HEARTH_ROLE_OWNER,
+  g_assert_false (hearth_circles_change_role (f->family.circles, f->family.owner, f->family.circle_id,
+                                              id_of (f->admin), HEARTH_ROLE_OWNER,
                                               &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_OWNER_RULES);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_add_member (f->circles, f->owner, f->family, id_of (f->sam), HEARTH_ROLE_OWNER,
+  g_assert_false (hearth_circles_add_member (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->sam),
+                                             HEARTH_ROLE_OWNER,
                                              &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_OWNER_RULES);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_transfer_ownership (f->circles, f->owner, f->family, id_of (f->owner), &error));
+  g_assert_false (hearth_circles_transfer_ownership (f->family.circles, f->family.owner, f->family.circle_id,
+                                                     id_of (f->family.owner), &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_OWNER_RULES);
   g_clear_error (&error);
-  assert_one_owner (f, f->family, id_of (f->owner));
+  assert_one_owner (f, f->family.circle_id, id_of (f->family.owner));
 
   /* A transfer: the old owner becomes an admin, and loses the owner's rights at once. */
-  hearth_circles_transfer_ownership (f->circles, f->owner, f->family, id_of (f->editor), &error);
+  hearth_circles_transfer_ownership (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->editor),
+                                     &error);
   g_assert_no_error (error);
-  assert_one_owner (f, f->family, id_of (f->editor));
-  g_assert_cmpint (role_in (f, f->family, f->owner), ==, HEARTH_ROLE_ADMIN);
-  g_assert_false (hearth_circles_dissolve (f->circles, f->owner, f->family, &error));
+  assert_one_owner (f, f->family.circle_id, id_of (f->editor));
+  g_assert_cmpint (role_in (f, f->family.circle_id, f->family.owner), ==, HEARTH_ROLE_ADMIN);
+  g_assert_false (hearth_circles_dissolve (f->family.circles, f->family.owner, f->family.circle_id, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM circle_events WHERE type = 'OWNER_TRANSFERRED' "
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM circle_events WHERE type = 'OWNER_TRANSFERRED' "
                           "AND json_extract (payload, '$.user_id') = %" G_GINT64_FORMAT, id_of (f->editor)), ==, 1);
 
   /* Now the former owner may leave; the new one may not. */
-  hearth_circles_leave (f->circles, f->owner, f->family, &error);
+  hearth_circles_leave (f->family.circles, f->family.owner, f->family.circle_id, &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_circles_leave (f->circles, f->editor, f->family, &error));
+  g_assert_false (hearth_circles_leave (f->family.circles, f->editor, f->family.circle_id, &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_OWNER_RULES);
-  assert_one_owner (f, f->family, id_of (f->editor));
+  assert_one_owner (f, f->family.circle_id, id_of (f->editor));
 }
 
 /* Nobody changes their own role; a member acts only below their own rank. */
@@ -901,50 +896,60 @@ test_no_self_promotion (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (hearth_circles_change_role (f->circles, f->admin, f->family, id_of (f->admin), HEARTH_ROLE_OWNER,
+  g_assert_false (hearth_circles_change_role (f->family.circles, f->admin, f->family.circle_id, id_of (f->admin),
+                                              HEARTH_ROLE_OWNER,
                                               &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_OWNER_RULES);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_change_role (f->circles, f->owner, f->family, id_of (f->owner), HEARTH_ROLE_ADMIN,
+  g_assert_false (hearth_circles_change_role (f->family.circles, f->family.owner, f->family.circle_id,
+                                              id_of (f->family.owner), HEARTH_ROLE_ADMIN,
                                               &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_OWNER_RULES);
   g_clear_error (&error);
 
   /* An admin makes no admins and demotes none. */
-  g_assert_false (hearth_circles_change_role (f->circles, f->admin, f->family, id_of (f->editor), HEARTH_ROLE_ADMIN,
+  g_assert_false (hearth_circles_change_role (f->family.circles, f->admin, f->family.circle_id, id_of (f->editor),
+                                              HEARTH_ROLE_ADMIN,
                                               &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  hearth_circles_change_role (f->circles, f->owner, f->family, id_of (f->tina), HEARTH_ROLE_ADMIN, &error);
+  hearth_circles_change_role (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->tina),
+                              HEARTH_ROLE_ADMIN, &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_circles_change_role (f->circles, f->admin, f->family, id_of (f->tina), HEARTH_ROLE_VISITOR,
+  g_assert_false (hearth_circles_change_role (f->family.circles, f->admin, f->family.circle_id, id_of (f->tina),
+                                              HEARTH_ROLE_VISITOR,
                                               &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_remove_member (f->circles, f->admin, f->family, id_of (f->tina), &error));
+  g_assert_false (hearth_circles_remove_member (f->family.circles, f->admin, f->family.circle_id, id_of (f->tina),
+                                                &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_add_member (f->circles, f->admin, f->family, id_of (f->sam), HEARTH_ROLE_ADMIN,
+  g_assert_false (hearth_circles_add_member (f->family.circles, f->admin, f->family.circle_id, id_of (f->sam),
+                                             HEARTH_ROLE_ADMIN,
                                              &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
   /* Even where the owner lets editors change roles, an editor raises nobody
    * to their own rank. */
-  hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_EDITOR, "member", "change_role", TRUE,
+  hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id, HEARTH_ROLE_EDITOR, "member",
+                             "change_role", TRUE,
                              &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_circles_change_role (f->circles, f->editor, f->family, id_of (f->visitor), HEARTH_ROLE_EDITOR,
+  g_assert_false (hearth_circles_change_role (f->family.circles, f->editor, f->family.circle_id, id_of (f->visitor),
+                                              HEARTH_ROLE_EDITOR,
                                               &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
   /* What the admin may do, holds. */
-  hearth_circles_change_role (f->circles, f->admin, f->family, id_of (f->visitor), HEARTH_ROLE_EDITOR, &error);
+  hearth_circles_change_role (f->family.circles, f->admin, f->family.circle_id, id_of (f->visitor), HEARTH_ROLE_EDITOR,
+                              &error);
   g_assert_no_error (error);
-  g_assert_cmpint (role_in (f, f->family, f->visitor), ==, HEARTH_ROLE_EDITOR);
-  g_assert_cmpint (role_in (f, f->family, f->admin), ==, HEARTH_ROLE_ADMIN);
-  g_assert_cmpint (role_in (f, f->family, f->editor), ==, HEARTH_ROLE_EDITOR);
+  g_assert_cmpint (role_in (f, f->family.circle_id, f->visitor), ==, HEARTH_ROLE_EDITOR);
+  g_assert_cmpint (role_in (f, f->family.circle_id, f->admin), ==, HEARTH_ROLE_ADMIN);
+  g_assert_cmpint (role_in (f, f->family.circle_id, f->editor), ==, HEARTH_ROLE_EDITOR);
 }
 
 /* An override in one circle leaves the others as they were, is logged with
@@ -958,70 +963,82 @@ test_override_one_circle (Fixture       *f,
   g_autofree char *new_value = NULL;
   gint64 other = new_circle (f, "Neighbours");
 
-  g_assert_false (hearth_authorize (f->store, f->visitor, f->family, "transaction", "create", NULL));
-  hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_VISITOR, "transaction", "create", TRUE,
+  g_assert_false (hearth_authorize (f->family.store, f->visitor, f->family.circle_id, "transaction", "create", NULL));
+  hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id, HEARTH_ROLE_VISITOR,
+                             "transaction", "create", TRUE,
                              &error);
   g_assert_no_error (error);
-  g_assert_true (hearth_authorize (f->store, f->visitor, f->family, "transaction", "create", NULL));
-  g_assert_false (hearth_authorize (f->store, f->visitor, other, "transaction", "create", NULL));
+  g_assert_true (hearth_authorize (f->family.store, f->visitor, f->family.circle_id, "transaction", "create", NULL));
+  g_assert_false (hearth_authorize (f->family.store, f->visitor, other, "transaction", "create", NULL));
 
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT changed_by FROM permission_logs"), ==, id_of (f->owner));
-  old_value = hearth_test_query_text (f->store, "SELECT json_extract (old_value, '$.allowed') FROM permission_logs");
-  new_value = hearth_test_query_text (f->store, "SELECT json_extract (new_value, '$.allowed') FROM permission_logs");
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM permission_logs"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT changed_by FROM permission_logs"), ==,
+                   id_of (f->family.owner));
+  old_value = hearth_test_query_text (f->family.store,
+                                      "SELECT json_extract (old_value, '$.allowed') FROM permission_logs");
+  new_value = hearth_test_query_text (f->family.store,
+                                      "SELECT json_extract (new_value, '$.allowed') FROM permission_logs");
   g_assert_cmpstr (old_value, ==, "0");
   g_assert_cmpstr (new_value, ==, "1");
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM permission_policies p "
                                       "JOIN permission_logs l ON l.policy_id = p.id "
-                                      "WHERE p.circle_id = %" G_GINT64_FORMAT " AND p.role = 'VISITOR'", f->family),
+                                      "WHERE p.circle_id = %" G_GINT64_FORMAT " AND p.role = 'VISITOR'",
+                                      f->family.circle_id),
                    ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM audit_logs WHERE action = 'policy.changed' AND circle_id = "
-                                      "%" G_GINT64_FORMAT, f->family), ==, 1);
+                                      "%" G_GINT64_FORMAT, f->family.circle_id), ==, 1);
 
   /* Setting what holds already changes and logs nothing; back again is logged. */
-  hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_VISITOR, "transaction", "create", TRUE,
+  hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id, HEARTH_ROLE_VISITOR,
+                             "transaction", "create", TRUE,
                              &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, 1);
-  hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_VISITOR, "transaction", "create", FALSE,
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM permission_logs"), ==, 1);
+  hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id, HEARTH_ROLE_VISITOR,
+                             "transaction", "create", FALSE,
                              &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, 2);
-  g_assert_false (hearth_authorize (f->store, f->visitor, f->family, "transaction", "create", NULL));
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM permission_logs"), ==, 2);
+  g_assert_false (hearth_authorize (f->family.store, f->visitor, f->family.circle_id, "transaction", "create", NULL));
 
   /* The owner's rights and the owner-only pairs are fixed. */
-  g_assert_false (hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_OWNER, "note", "read", FALSE,
+  g_assert_false (hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id,
+                                             HEARTH_ROLE_OWNER, "note", "read", FALSE,
                                              &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_FIXED_POLICY);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_ADMIN, "circle", "dissolve",
+  g_assert_false (hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id,
+                                             HEARTH_ROLE_ADMIN, "circle", "dissolve",
                                              TRUE, &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_FIXED_POLICY);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_ADMIN, "policy", "update",
+  g_assert_false (hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id,
+                                             HEARTH_ROLE_ADMIN, "policy", "update",
                                              TRUE, &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_FIXED_POLICY);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_ADMIN, "invented", "thing",
+  g_assert_false (hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id,
+                                             HEARTH_ROLE_ADMIN, "invented", "thing",
                                              TRUE, &error));
   g_assert_error (error, HEARTH_CIRCLE_ERROR, HEARTH_CIRCLE_ERROR_FIXED_POLICY);
   g_clear_error (&error);
 
   /* A row for a fixed pair written behind the service's back changes nothing. */
-  g_assert_true (hearth_store_execute (f->store,
+  g_assert_true (hearth_store_execute (f->family.store,
                                        "INSERT INTO permission_policies (circle_id, role, resource, action, allowed) "
                                        "SELECT id, 'VISITOR', 'circle', 'dissolve', 1 FROM circles WHERE name = "
                                        "'Family'",
                                        NULL));
-  g_assert_false (hearth_authorize (f->store, f->visitor, f->family, "circle", "dissolve", NULL));
+  g_assert_false (hearth_authorize (f->family.store, f->visitor, f->family.circle_id, "circle", "dissolve", NULL));
 
   /* Only the owner edits the grid. */
-  g_assert_false (hearth_circles_set_policy (f->circles, f->admin, f->family, HEARTH_ROLE_VISITOR, "note", "create",
+  g_assert_false (hearth_circles_set_policy (f->family.circles, f->admin, f->family.circle_id, HEARTH_ROLE_VISITOR,
+                                             "note", "create",
                                              TRUE, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM permission_logs"), ==, 2);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM permission_logs"), ==, 2);
 }
 
 /* A role removed or lowered while the member is signed in holds at their next call. */
@@ -1032,30 +1049,31 @@ test_role_change_while_signed_in (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthActor) session = NULL;
 
-  session = hearth_auth_sign_in (f->auth, "edith", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+  session = hearth_auth_sign_in (f->family.auth, "edith", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (hearth_authorize (f->store, session, f->family, "note", "create", NULL));
+  g_assert_true (hearth_authorize (f->family.store, session, f->family.circle_id, "note", "create", NULL));
 
-  hearth_circles_change_role (f->circles, f->owner, f->family, id_of (f->editor), HEARTH_ROLE_VISITOR, &error);
+  hearth_circles_change_role (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->editor),
+                              HEARTH_ROLE_VISITOR, &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_authorize (f->store, session, f->family, "note", "create", &error));
+  g_assert_false (hearth_authorize (f->family.store, session, f->family.circle_id, "note", "create", &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_true (hearth_authorize (f->store, session, f->family, "note", "read", NULL));
+  g_assert_true (hearth_authorize (f->family.store, session, f->family.circle_id, "note", "read", NULL));
 
-  hearth_circles_remove_member (f->circles, f->owner, f->family, id_of (f->editor), &error);
+  hearth_circles_remove_member (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->editor), &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_authorize (f->store, session, f->family, "note", "read", &error));
+  g_assert_false (hearth_authorize (f->family.store, session, f->family.circle_id, "note", "read", &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_null (hearth_circles_get (f->circles, session, f->family, &error));
+  g_assert_null (hearth_circles_get (f->family.circles, session, f->family.circle_id, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
   /* A session that is signed out acts nowhere, not even in its own circle. */
-  hearth_auth_sign_out (f->auth, f->visitor, &error);
+  hearth_auth_sign_out (f->family.auth, f->visitor, &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_authorize (f->store, f->visitor, f->family, "note", "read", &error));
+  g_assert_false (hearth_authorize (f->family.store, f->visitor, f->family.circle_id, "note", "read", &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SESSION_INVALID);
 }
 
@@ -1067,31 +1085,35 @@ test_sudo_required (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  hearth_clock_advance (f->clock, 11 * G_TIME_SPAN_MINUTE);
+  hearth_clock_advance (f->family.clock, 11 * G_TIME_SPAN_MINUTE);
 
-  g_assert_false (hearth_circles_change_role (f->circles, f->owner, f->family, id_of (f->tina), HEARTH_ROLE_EDITOR,
+  g_assert_false (hearth_circles_change_role (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->tina),
+                                              HEARTH_ROLE_EDITOR,
                                               &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_transfer_ownership (f->circles, f->owner, f->family, id_of (f->tina), &error));
+  g_assert_false (hearth_circles_transfer_ownership (f->family.circles, f->family.owner, f->family.circle_id,
+                                                     id_of (f->tina), &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_dissolve (f->circles, f->owner, f->family, &error));
+  g_assert_false (hearth_circles_dissolve (f->family.circles, f->family.owner, f->family.circle_id, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_VISITOR, "note", "create",
+  g_assert_false (hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id,
+                                             HEARTH_ROLE_VISITOR, "note", "create",
                                              TRUE, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
   g_clear_error (&error);
 
-  hearth_circles_add_member (f->circles, f->owner, f->family, id_of (f->sam), HEARTH_ROLE_VISITOR, &error);
+  hearth_circles_add_member (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->sam),
+                             HEARTH_ROLE_VISITOR, &error);
   g_assert_no_error (error);
-  hearth_circles_remove_member (f->circles, f->owner, f->family, id_of (f->sam), &error);
+  hearth_circles_remove_member (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->sam), &error);
   g_assert_no_error (error);
 
-  hearth_auth_enter_sudo (f->auth, f->owner, HEARTH_TEST_PASSWORD, &error);
+  hearth_auth_enter_sudo (f->family.auth, f->family.owner, HEARTH_TEST_PASSWORD, &error);
   g_assert_no_error (error);
-  hearth_circles_dissolve (f->circles, f->owner, f->family, &error);
+  hearth_circles_dissolve (f->family.circles, f->family.owner, f->family.circle_id, &error);
   g_assert_no_error (error);
 }
 
@@ -1103,30 +1125,31 @@ test_dissolved_is_read_only (Fixture       *f,
   g_autoptr (GPtrArray) members = NULL;
   g_autoptr (HearthCircle) circle = NULL;
 
-  hearth_circles_dissolve (f->circles, f->owner, f->family, &error);
+  hearth_circles_dissolve (f->family.circles, f->family.owner, f->family.circle_id, &error);
   g_assert_no_error (error);
 
   /* Nothing is deleted: the members and the circle are still there to read. */
-  circle = hearth_circles_get (f->circles, f->visitor, f->family, &error);
+  circle = hearth_circles_get (f->family.circles, f->visitor, f->family.circle_id, &error);
   g_assert_no_error (error);
   g_assert_true (hearth_circle_get_dissolved (circle));
-  members = hearth_circles_list_members (f->circles, f->visitor, f->family, &error);
+  members = hearth_circles_list_members (f->family.circles, f->visitor, f->family.circle_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (members->len, ==, 5);
 
-  g_assert_false (hearth_circles_leave (f->circles, f->visitor, f->family, &error));
+  g_assert_false (hearth_circles_leave (f->family.circles, f->visitor, f->family.circle_id, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_rename (f->circles, f->owner, f->family, "Again", &error));
+  g_assert_false (hearth_circles_rename (f->family.circles, f->family.owner, f->family.circle_id, "Again", &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_dissolve (f->circles, f->owner, f->family, &error));
+  g_assert_false (hearth_circles_dissolve (f->family.circles, f->family.owner, f->family.circle_id, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_authorize (f->store, f->owner, f->family, "transaction", "create", &error));
+  g_assert_false (hearth_authorize (f->family.store, f->family.owner, f->family.circle_id, "transaction", "create",
+                                    &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_true (hearth_authorize (f->store, f->owner, f->family, "data", "export", NULL));
+  g_assert_true (hearth_authorize (f->family.store, f->family.owner, f->family.circle_id, "data", "export", NULL));
 }
 
 /* An owner or admin lifts a member's lockout, in sudo mode, below their rank. */
@@ -1139,16 +1162,16 @@ test_unlock_member (Fixture       *f,
   g_autoptr (GPtrArray) members = NULL;
   gboolean shown_locked = FALSE;
 
-  g_assert_true (hearth_store_execute (f->store,
+  g_assert_true (hearth_store_execute (f->family.store,
                                        "UPDATE user_account_security_state SET failed_attempts = 100, "
                                        "permanently_locked = 1 WHERE user_id = (SELECT id FROM users "
                                        "WHERE username = 'tina')",
                                        NULL));
-  g_assert_null (hearth_auth_sign_in (f->auth, "tina", HEARTH_TEST_PASSWORD, FALSE, NULL, &error));
+  g_assert_null (hearth_auth_sign_in (f->family.auth, "tina", HEARTH_TEST_PASSWORD, FALSE, NULL, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_LOCKED);
   g_clear_error (&error);
 
-  members = hearth_circles_list_members (f->circles, f->admin, f->family, &error);
+  members = hearth_circles_list_members (f->family.circles, f->admin, f->family.circle_id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < members->len; i++)
     {
@@ -1161,34 +1184,38 @@ test_unlock_member (Fixture       *f,
   g_assert_true (shown_locked);
 
   /* Not an editor; not oneself; not above one's rank; not without sudo. */
-  g_assert_false (hearth_circles_unlock_member (f->circles, f->editor, f->family, id_of (f->tina), &error));
+  g_assert_false (hearth_circles_unlock_member (f->family.circles, f->editor, f->family.circle_id, id_of (f->tina),
+                                                &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_unlock_member (f->circles, f->admin, f->family, id_of (f->admin), &error));
+  g_assert_false (hearth_circles_unlock_member (f->family.circles, f->admin, f->family.circle_id, id_of (f->admin),
+                                                &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_circles_unlock_member (f->circles, f->admin, f->family, id_of (f->owner), &error));
+  g_assert_false (hearth_circles_unlock_member (f->family.circles, f->admin, f->family.circle_id,
+                                                id_of (f->family.owner), &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  hearth_clock_advance (f->clock, 11 * G_TIME_SPAN_MINUTE);
-  g_assert_false (hearth_circles_unlock_member (f->circles, f->admin, f->family, id_of (f->tina), &error));
+  hearth_clock_advance (f->family.clock, 11 * G_TIME_SPAN_MINUTE);
+  g_assert_false (hearth_circles_unlock_member (f->family.circles, f->admin, f->family.circle_id, id_of (f->tina),
+                                                &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
   g_clear_error (&error);
 
-  hearth_auth_enter_sudo (f->auth, f->admin, HEARTH_TEST_PASSWORD, &error);
+  hearth_auth_enter_sudo (f->family.auth, f->admin, HEARTH_TEST_PASSWORD, &error);
   g_assert_no_error (error);
-  hearth_circles_unlock_member (f->circles, f->admin, f->family, id_of (f->tina), &error);
+  hearth_circles_unlock_member (f->family.circles, f->admin, f->family.circle_id, id_of (f->tina), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM security_events WHERE type = 'ACCOUNT_UNLOCKED' AND "
                                       "user_id = %"
                                       G_GINT64_FORMAT " AND json_extract (metadata, '$.by') = %" G_GINT64_FORMAT,
                                       id_of (f->tina), id_of (f->admin)), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM audit_logs WHERE action = 'profile.unlocked' "
                                       "AND entity_id = %" G_GINT64_FORMAT " AND circle_id = %" G_GINT64_FORMAT,
-                                      id_of (f->tina), f->family), ==, 1);
-  tina = hearth_auth_sign_in (f->auth, "tina", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+                                      id_of (f->tina), f->family.circle_id), ==, 1);
+  tina = hearth_auth_sign_in (f->family.auth, "tina", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (tina);
 }
@@ -1200,7 +1227,7 @@ typedef gboolean (*Mutate) (Fixture *f, GError **error);
 static gboolean
 mutate_create (Fixture *f, GError **error)
 {
-  g_autoptr (HearthCircle) circle = hearth_circles_create (f->circles, f->owner, "Cousins", error);
+  g_autoptr (HearthCircle) circle = hearth_circles_create (f->family.circles, f->family.owner, "Cousins", error);
 
   return circle != NULL;
 }
@@ -1208,49 +1235,53 @@ mutate_create (Fixture *f, GError **error)
 static gboolean
 mutate_rename (Fixture *f, GError **error)
 {
-  return hearth_circles_rename (f->circles, f->owner, f->family, "The Family", error);
+  return hearth_circles_rename (f->family.circles, f->family.owner, f->family.circle_id, "The Family", error);
 }
 
 static gboolean
 mutate_add (Fixture *f, GError **error)
 {
-  return hearth_circles_add_member (f->circles, f->owner, f->family, id_of (f->sam), HEARTH_ROLE_EDITOR, error);
+  return hearth_circles_add_member (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->sam),
+                                    HEARTH_ROLE_EDITOR, error);
 }
 
 static gboolean
 mutate_change_role (Fixture *f, GError **error)
 {
-  return hearth_circles_change_role (f->circles, f->owner, f->family, id_of (f->tina), HEARTH_ROLE_EDITOR, error);
+  return hearth_circles_change_role (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->tina),
+                                     HEARTH_ROLE_EDITOR, error);
 }
 
 static gboolean
 mutate_remove (Fixture *f, GError **error)
 {
-  return hearth_circles_remove_member (f->circles, f->admin, f->family, id_of (f->tina), error);
+  return hearth_circles_remove_member (f->family.circles, f->admin, f->family.circle_id, id_of (f->tina), error);
 }
 
 static gboolean
 mutate_leave (Fixture *f, GError **error)
 {
-  return hearth_circles_leave (f->circles, f->visitor, f->family, error);
+  return hearth_circles_leave (f->family.circles, f->visitor, f->family.circle_id, error);
 }
 
 static gboolean
 mutate_transfer (Fixture *f, GError **error)
 {
-  return hearth_circles_transfer_ownership (f->circles, f->owner, f->family, id_of (f->admin), error);
+  return hearth_circles_transfer_ownership (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->admin),
+                                            error);
 }
 
 static gboolean
 mutate_dissolve (Fixture *f, GError **error)
 {
-  return hearth_circles_dissolve (f->circles, f->owner, f->family, error);
+  return hearth_circles_dissolve (f->family.circles, f->family.owner, f->family.circle_id, error);
 }
 
 static gboolean
 mutate_set_policy (Fixture *f, GError **error)
 {
-  return hearth_circles_set_policy (f->circles, f->owner, f->family, HEARTH_ROLE_VISITOR, "note", "create", TRUE,
+  return hearth_circles_set_policy (f->family.circles, f->family.owner, f->family.circle_id, HEARTH_ROLE_VISITOR,
+                                    "note", "create", TRUE,
                                     error);
 }
 
@@ -1278,7 +1309,7 @@ static const struct
 static char *
 snapshot (Fixture *f)
 {
-  return hearth_test_query_text (f->store,
+  return hearth_test_query_text (f->family.store,
                                  "SELECT "
                                  "(SELECT group_concat (id || name || status || owner_id, ',') FROM circles) || '|' || "
                                  "(SELECT group_concat (circle_id || user_id || role, ',') FROM circle_members) || "
@@ -1297,34 +1328,36 @@ test_every_mutation_is_logged (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
     {
       g_autoptr (GError) error = NULL;
-      gint64 logs = hearth_test_count (f->store, "SELECT count(*) FROM %s", mutations[i].log_table);
-      gint64 audits = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = '%s'",
+      gint64 logs = hearth_test_count (f->family.store, "SELECT count(*) FROM %s", mutations[i].log_table);
+      gint64 audits = hearth_test_count (f->family.store, "SELECT count(*) FROM audit_logs WHERE action = '%s'",
                                          mutations[i].audit_action);
-      gint64 newest_audit = hearth_test_count (f->store, "SELECT max (id) FROM audit_logs");
+      gint64 newest_audit = hearth_test_count (f->family.store, "SELECT max (id) FROM audit_logs");
 
       g_test_message ("%s", mutations[i].name);
-      g_assert_true (hearth_store_begin (f->store, NULL));
+      g_assert_true (hearth_store_begin (f->family.store, NULL));
       mutations[i].mutate (f, &error);
       g_assert_no_error (error);
 
-      g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM %s", mutations[i].log_table), ==, logs + 1);
+      g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM %s", mutations[i].log_table), ==,
+                       logs + 1);
       if (mutations[i].event_type != NULL)
-        g_assert_cmpint (hearth_test_count (f->store,
+        g_assert_cmpint (hearth_test_count (f->family.store,
                                             "SELECT count(*) FROM circle_events "
                                             "WHERE id = (SELECT max (id) FROM circle_events) "
                                             "AND type = '%s' AND actor_id IS NOT NULL", mutations[i].event_type),
                          ==, 1);
-      g_assert_cmpint (hearth_test_count (f->store,
+      g_assert_cmpint (hearth_test_count (f->family.store,
                                           "SELECT count(*) FROM audit_logs WHERE action = "
                                           "'%s'", mutations[i].audit_action),
                        ==, audits + 1);
       /* Exactly one audit row, and it says in which circle. */
-      g_assert_cmpint (hearth_test_count (f->store,
+      g_assert_cmpint (hearth_test_count (f->family.store,
                                           "SELECT count(*) FROM audit_logs WHERE id > "
                                           "%" G_GINT64_FORMAT, newest_audit), ==, 1);
-      g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE id > %" G_GINT64_FORMAT
+      g_assert_cmpint (hearth_test_count (f->family.store,
+                                          "SELECT count(*) FROM audit_logs WHERE id > %" G_GINT64_FORMAT
                               " AND circle_id IS NOT NULL AND actor_id IS NOT NULL", newest_audit), ==, 1);
-      hearth_store_rollback (f->store);
+      hearth_store_rollback (f->family.store);
     }
 }
 
@@ -1343,7 +1376,7 @@ test_failure_after_change_leaves_nothing (Fixture       *f,
       trigger = g_strdup_printf ("CREATE TEMP TRIGGER injected_failure BEFORE INSERT ON main.%s "
                                  "BEGIN SELECT RAISE (ABORT, 'injected failure'); END",
                                  failing_tables[t]);
-      g_assert_true (hearth_store_execute (f->store, trigger, NULL));
+      g_assert_true (hearth_store_execute (f->family.store, trigger, NULL));
 
       for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
         {
@@ -1361,7 +1394,7 @@ test_failure_after_change_leaves_nothing (Fixture       *f,
           after = snapshot (f);
           g_assert_cmpstr (after, ==, before);
         }
-      g_assert_true (hearth_store_execute (f->store, "DROP TRIGGER temp.injected_failure", NULL));
+      g_assert_true (hearth_store_execute (f->family.store, "DROP TRIGGER temp.injected_failure", NULL));
     }
 }
 
@@ -1371,11 +1404,12 @@ test_audit_log_pages_and_filters (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  HearthAuditFilter filter = { f->family };
+  HearthAuditFilter filter = { f->family.circle_id };
   HearthKeyset after = { 0, 0 };
   gint64 total = 0;
-  gint64 before = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT,
-                                     f->family);
+  gint64 before = hearth_test_count (f->family.store,
+                                     "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT,
+                                     f->family.circle_id);
   gint64 midway = 0;
   guint pages = 0;
 
@@ -1384,20 +1418,21 @@ test_audit_log_pages_and_filters (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("Family %u", i);
 
-      hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+      hearth_clock_advance (f->family.clock, G_USEC_PER_SEC);
       if (i == 60)
-        midway = hearth_clock_get_now (f->clock);
-      hearth_circles_rename (f->circles, i % 2 ? f->admin : f->owner, f->family, name, &error);
+        midway = hearth_clock_get_now (f->family.clock);
+      hearth_circles_rename (f->family.circles, i % 2 ? f->admin : f->family.owner, f->family.circle_id, name, &error);
       g_assert_no_error (error);
     }
-  total = hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT,
-                             f->family);
+  total = hearth_test_count (f->family.store, "SELECT count(*) FROM audit_logs WHERE circle_id = %" G_GINT64_FORMAT,
+                             f->family.circle_id);
   g_assert_cmpint (total, ==, before + 120);
 
   /* Pages of 50, newest first, each row once. */
   for (;;)
     {
-      g_autoptr (GPtrArray) page = hearth_audit_list (f->store, f->admin, &filter, pages ? &after : NULL, 50, &error);
+      g_autoptr (GPtrArray) page = hearth_audit_list (f->family.store, f->admin, &filter, pages ? &after : NULL, 50,
+                                                      &error);
       g_assert_no_error (error);
       if (page->len == 0)
         break;
@@ -1418,7 +1453,8 @@ test_audit_log_pages_and_filters (Fixture       *f,
       /* A row written meanwhile does not shift the pages that follow. */
       if (pages == 1)
         {
-          hearth_circles_add_member (f->circles, f->owner, f->family, id_of (f->sam), HEARTH_ROLE_VISITOR, &error);
+          hearth_circles_add_member (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->sam),
+                                     HEARTH_ROLE_VISITOR, &error);
           g_assert_no_error (error);
         }
     }
@@ -1430,32 +1466,32 @@ test_audit_log_pages_and_filters (Fixture       *f,
     g_autoptr (GPtrArray) by_admin = NULL;
     g_autoptr (GPtrArray) users = NULL;
     g_autoptr (GPtrArray) later = NULL;
-    HearthAuditFilter admin_only = { f->family, id_of (f->admin) };
-    HearthAuditFilter user_rows = { f->family, 0, "user" };
-    HearthAuditFilter second_half = { f->family, 0, "circle", midway, 0 };
+    HearthAuditFilter admin_only = { f->family.circle_id, id_of (f->admin) };
+    HearthAuditFilter user_rows = { f->family.circle_id, 0, "user" };
+    HearthAuditFilter second_half = { f->family.circle_id, 0, "circle", midway, 0 };
     HearthAuditEntry *first;
 
-    by_admin = hearth_audit_list (f->store, f->owner, &admin_only, NULL, 500, &error);
+    by_admin = hearth_audit_list (f->family.store, f->family.owner, &admin_only, NULL, 500, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (by_admin->len, ==, 60);
     for (guint i = 0; i < by_admin->len; i++)
       g_assert_cmpstr (hearth_audit_entry_get_actor_name (g_ptr_array_index (by_admin, i)), ==, "Adam");
 
-    users = hearth_audit_list (f->store, f->owner, &user_rows, NULL, 500, &error);
+    users = hearth_audit_list (f->family.store, f->family.owner, &user_rows, NULL, 500, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (users->len, ==, 5); /* four members added in the fixture, and Sam */
     first = g_ptr_array_index (users, 0);
     g_assert_cmpstr (hearth_audit_entry_get_action (first), ==, "circle.member_added");
     g_assert_cmpstr (hearth_audit_entry_get_entity_name (first), ==, "Sam");
 
-    later = hearth_audit_list (f->store, f->owner, &second_half, NULL, 500, &error);
+    later = hearth_audit_list (f->family.store, f->family.owner, &second_half, NULL, 500, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (later->len, ==, 60);
     g_assert_cmpstr (hearth_audit_entry_get_entity_name (g_ptr_array_index (later, 0)), ==, "Family 119");
   }
 
   /* Editors and visitors do not read it. */
-  g_assert_null (hearth_audit_list (f->store, f->editor, &filter, NULL, 50, &error));
+  g_assert_null (hearth_audit_list (f->family.store, f->editor, &filter, NULL, 50, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 }
 
@@ -1471,22 +1507,22 @@ test_sign_in_is_audited_in_personal_circle (Fixture       *f,
   g_autoptr (GPtrArray) entries = NULL;
   HearthAuditFilter filter = { 0 };
 
-  hearth_auth_sign_out (f->auth, f->sam, &error);
+  hearth_auth_sign_out (f->family.auth, f->sam, &error);
   g_assert_no_error (error);
-  again = hearth_auth_sign_in (f->auth, "sam", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+  again = hearth_auth_sign_in (f->family.auth, "sam", HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
   g_assert_no_error (error);
 
-  circles = hearth_circles_list (f->circles, again, &error);
+  circles = hearth_circles_list (f->family.circles, again, &error);
   g_assert_no_error (error);
   filter.circle_id = hearth_circle_get_id (g_ptr_array_index (circles, 0));
-  entries = hearth_audit_list (f->store, again, &filter, NULL, 10, &error);
+  entries = hearth_audit_list (f->family.store, again, &filter, NULL, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 3);
   g_assert_cmpstr (hearth_audit_entry_get_action (g_ptr_array_index (entries, 0)), ==, "auth.sign_in");
   g_assert_cmpstr (hearth_audit_entry_get_action (g_ptr_array_index (entries, 1)), ==, "auth.sign_out");
   g_assert_cmpstr (hearth_audit_entry_get_action (g_ptr_array_index (entries, 2)), ==, "profile.created");
 
-  g_assert_null (hearth_audit_list (f->store, f->owner, &filter, NULL, 10, &error));
+  g_assert_null (hearth_audit_list (f->family.store, f->family.owner, &filter, NULL, 10, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 }
 
@@ -1500,12 +1536,13 @@ test_activity (Fixture       *f,
   HearthCircleEvent *newest;
   HearthKeyset after;
 
-  hearth_clock_advance (f->clock, G_USEC_PER_SEC);
-  hearth_circles_change_role (f->circles, f->owner, f->family, id_of (f->tina), HEARTH_ROLE_EDITOR, &error);
+  hearth_clock_advance (f->family.clock, G_USEC_PER_SEC);
+  hearth_circles_change_role (f->family.circles, f->family.owner, f->family.circle_id, id_of (f->tina),
+                              HEARTH_ROLE_EDITOR, &error);
   g_assert_no_error (error);
 
   /* Visitors read the activity. */
-  events = hearth_circles_list_events (f->circles, f->visitor, f->family, NULL, 3, &error);
+  events = hearth_circles_list_events (f->family.circles, f->visitor, f->family.circle_id, NULL, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 3);
   newest = g_ptr_array_index (events, 0);
@@ -1532,7 +1569,7 @@ test_activity (Fixture       *f,
 
   after.key = hearth_circle_event_get_created_at (g_ptr_array_index (events, 2));
   after.id = hearth_circle_event_get_id (g_ptr_array_index (events, 2));
-  older = hearth_circles_list_events (f->circles, f->visitor, f->family, &after, 50, &error);
+  older = hearth_circles_list_events (f->family.circles, f->visitor, f->family.circle_id, &after, 50, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (older->len, ==, 3);
   g_assert_cmpstr (hearth_circle_event_get_event_type (g_ptr_array_index (older, 2)), ==, "CREATED");
@@ -1582,20 +1619,20 @@ test_delete_profile_with_circles (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (hearth_auth_delete_profile (f->auth, f->owner, &error));
+  g_assert_false (hearth_auth_delete_profile (f->family.auth, f->family.owner, &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM circles WHERE kind = 'PERSONAL' AND owner_id = "
                                       "%" G_GINT64_FORMAT,
-                                      id_of (f->owner)), ==, 1);
+                                      id_of (f->family.owner)), ==, 1);
 
-  hearth_auth_delete_profile (f->auth, f->tina, &error);
+  hearth_auth_delete_profile (f->family.auth, f->tina, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM circles WHERE owner_id = "
                                       "%" G_GINT64_FORMAT, id_of (f->tina)), ==, 0);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM circle_members WHERE user_id = "
                                       "%" G_GINT64_FORMAT, id_of (f->tina)),
                    ==, 0);

@@ -22,6 +22,7 @@
 #include "hearth-password.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
+#include "hearth-test-family.h"
 #include "hearth-validation.h"
 
 /* Accounts and their ledgers: validation with the field named, balances kept
@@ -30,18 +31,11 @@
 
 typedef struct
 {
-  char          *dir;
-  HearthClock   *clock;
-  HearthStore   *store;
-  HearthAuth    *auth;
-  HearthCircles *circles;
-  HearthFinance *finance;
-  HearthActor   *owner;
-  HearthActor   *editor;
-  HearthActor   *visitor;
-  HearthActor   *outsider;
-  gint64         family;
-  gint64         account;
+  HearthTestFamily  family;     /* Olivia's "Family" */
+  HearthActor      *editor;
+  HearthActor      *visitor;
+  HearthActor      *outsider;
+  gint64            account;    /* the family's */
 } Fixture;
 
 static void
@@ -49,31 +43,15 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthCircle) family = NULL;
   g_autoptr (HearthAccount) account = NULL;
 
-  f->dir = hearth_test_make_temp_dir ();
-  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_test_auth_new (f->store);
-  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
-  f->finance = hearth_finance_new (hearth_auth_get_guard (f->auth));
-  f->owner = hearth_test_new_profile (f->auth, "olivia", "olivia");
-  f->editor = hearth_test_new_profile (f->auth, "edith", "edith");
-  f->visitor = hearth_test_new_profile (f->auth, "victor", "victor");
-  f->outsider = hearth_test_new_profile (f->auth, "oscar", "oscar");
+  hearth_test_family_set_up (&f->family, "Olivia", "Family");
+  f->editor = hearth_test_family_add (&f->family, "Edith", HEARTH_ROLE_EDITOR);
+  f->visitor = hearth_test_family_add (&f->family, "Victor", HEARTH_ROLE_VISITOR);
+  f->outsider = hearth_test_family_add (&f->family, "Oscar", HEARTH_ROLE_NONE);
 
-  family = hearth_circles_create (f->circles, f->owner, "Family", &error);
-  g_assert_no_error (error);
-  f->family = hearth_circle_get_id (family);
-  hearth_circles_add_member (f->circles, f->owner, f->family, hearth_actor_get_user_id (f->editor),
-                             HEARTH_ROLE_EDITOR, &error);
-  g_assert_no_error (error);
-  hearth_circles_add_member (f->circles, f->owner, f->family, hearth_actor_get_user_id (f->visitor),
-                             HEARTH_ROLE_VISITOR, &error);
-  g_assert_no_error (error);
-
-  account = hearth_finance_create_account (f->finance, f->owner, f->family, "Joint Account", "BANK", "EUR", &error);
+  account = hearth_finance_create_account (f->family.finance, f->family.owner, f->family.circle_id, "Joint Account",
+                                           "BANK", "EUR", &error);
   g_assert_no_error (error);
   f->account = hearth_account_get_id (account);
 }
@@ -82,17 +60,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  hearth_test_finalize (&f->owner);
-  hearth_test_finalize (&f->editor);
-  hearth_test_finalize (&f->visitor);
-  hearth_test_finalize (&f->outsider);
-  hearth_test_finalize (&f->finance);
-  hearth_test_finalize (&f->circles);
-  hearth_test_finalize (&f->auth);
-  hearth_test_finalize (&f->store);
-  hearth_test_finalize (&f->clock);
-  hearth_test_remove_tree (f->dir);
-  g_free (f->dir);
+  hearth_test_family_tear_down (&f->family);
 }
 
 static gint64
@@ -100,7 +68,8 @@ balance (Fixture *f,
          gint64   account_id)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthAccount) account = hearth_finance_get_account (f->finance, f->owner, account_id, &error);
+  g_autoptr (HearthAccount) account = hearth_finance_get_account (f->family.finance, f->family.owner, account_id,
+                                                                  &error);
 
   g_assert_no_error (error);
   return hearth_account_get_balance (account);
@@ -115,7 +84,7 @@ add (Fixture     *f,
 {
   HearthTransactionDraft draft = { "2026-11-20", amount, incoming, "Groceries", "Market", 0 };
 
-  return hearth_finance_add_transaction (f->finance, actor, f->account, &draft, error);
+  return hearth_finance_add_transaction (f->family.finance, actor, f->account, &draft, error);
 }
 
 static void
@@ -127,45 +96,51 @@ test_create_account (Fixture       *f,
   g_autoptr (GPtrArray) accounts = NULL;
   g_autofree char *long_name = g_strnfill (HEARTH_ACCOUNT_NAME_MAX_CHARS + 1, 'a');
 
-  wallet = hearth_finance_create_account (f->finance, f->editor, f->family, "  Cash  ", "WALLET", "JPY", &error);
+  wallet = hearth_finance_create_account (f->family.finance, f->editor, f->family.circle_id, "  Cash  ", "WALLET",
+                                          "JPY", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearth_account_get_name (wallet), ==, "Cash");
   g_assert_cmpstr (hearth_account_get_kind (wallet), ==, "WALLET");
   g_assert_cmpstr (hearth_account_get_currency (wallet), ==, "JPY");
   g_assert_cmpint (hearth_account_get_balance (wallet), ==, 0);
-  g_assert_cmpint (hearth_account_get_circle_id (wallet), ==, f->family);
+  g_assert_cmpint (hearth_account_get_circle_id (wallet), ==, f->family.circle_id);
 
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM account_audit_logs WHERE action = 'CREATED' AND account_id "
                                       "= %" G_GINT64_FORMAT " AND json_extract (metadata, '$.by') = %" G_GINT64_FORMAT,
                                       hearth_account_get_id (wallet), hearth_actor_get_user_id (f->editor)), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM audit_logs WHERE action = 'account.created' AND circle_id "
-                                      "= %" G_GINT64_FORMAT, f->family), ==, 2);
+                                      "= %" G_GINT64_FORMAT, f->family.circle_id), ==, 2);
 
   /* Each refusal names its field. */
-  g_assert_null (hearth_finance_create_account (f->finance, f->owner, f->family, " ", "BANK", "EUR", &error));
+  g_assert_null (hearth_finance_create_account (f->family.finance, f->family.owner, f->family.circle_id, " ", "BANK",
+                                                "EUR", &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_NAME);
   g_clear_error (&error);
-  g_assert_null (hearth_finance_create_account (f->finance, f->owner, f->family, long_name, "BANK", "EUR", &error));
+  g_assert_null (hearth_finance_create_account (f->family.finance, f->family.owner, f->family.circle_id, long_name,
+                                                "BANK", "EUR", &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_NAME);
   g_clear_error (&error);
-  g_assert_null (hearth_finance_create_account (f->finance, f->owner, f->family, "Savings", "PIGGY", "EUR", &error));
+  g_assert_null (hearth_finance_create_account (f->family.finance, f->family.owner, f->family.circle_id, "Savings",
+                                                "PIGGY", "EUR", &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_TYPE);
   g_clear_error (&error);
-  g_assert_null (hearth_finance_create_account (f->finance, f->owner, f->family, "Savings", "BANK", "EURO", &error));
+  g_assert_null (hearth_finance_create_account (f->family.finance, f->family.owner, f->family.circle_id, "Savings",
+                                                "BANK", "EURO", &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_CURRENCY);
   g_clear_error (&error);
 
   /* A visitor reads, an outsider does not even that. */
-  g_assert_null (hearth_finance_create_account (f->finance, f->visitor, f->family, "Mine", "BANK", "EUR", &error));
+  g_assert_null (hearth_finance_create_account (f->family.finance, f->visitor, f->family.circle_id, "Mine", "BANK",
+                                                "EUR", &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  accounts = hearth_finance_list_accounts (f->finance, f->visitor, f->family, FALSE, &error);
+  accounts = hearth_finance_list_accounts (f->family.finance, f->visitor, f->family.circle_id, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (accounts->len, ==, 2);
   g_assert_cmpstr (hearth_account_get_name (g_ptr_array_index (accounts, 0)), ==, "Cash");
-  g_assert_null (hearth_finance_list_accounts (f->finance, f->outsider, f->family, FALSE, &error));
+  g_assert_null (hearth_finance_list_accounts (f->family.finance, f->outsider, f->family.circle_id, FALSE, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 }
 
@@ -178,40 +153,41 @@ test_rename_and_archive (Fixture       *f,
   g_autoptr (GPtrArray) all_accounts = NULL;
   g_autoptr (HearthAccount) account = NULL;
 
-  hearth_finance_rename_account (f->finance, f->editor, f->account, "Household", &error);
+  hearth_finance_rename_account (f->family.finance, f->editor, f->account, "Household", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM account_audit_logs WHERE action = 'RENAMED' "
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM account_audit_logs WHERE action = 'RENAMED' "
                           "AND json_extract (metadata, '$.old') = 'Joint Account' "
                           "AND json_extract (metadata, '$.new') = 'Household'"), ==, 1);
 
   /* Archiving is an admin's by default. */
-  g_assert_false (hearth_finance_set_account_archived (f->finance, f->editor, f->account, TRUE, &error));
+  g_assert_false (hearth_finance_set_account_archived (f->family.finance, f->editor, f->account, TRUE, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  hearth_finance_set_account_archived (f->finance, f->owner, f->account, TRUE, &error);
+  hearth_finance_set_account_archived (f->family.finance, f->family.owner, f->account, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM audit_logs WHERE action = 'account.archived'"), ==, 1);
 
   /* Archived: listed only on request, its ledger closed to new lines. */
-  open_accounts = hearth_finance_list_accounts (f->finance, f->owner, f->family, FALSE, &error);
+  open_accounts = hearth_finance_list_accounts (f->family.finance, f->family.owner, f->family.circle_id, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (open_accounts->len, ==, 0);
-  all_accounts = hearth_finance_list_accounts (f->finance, f->owner, f->family, TRUE, &error);
+  all_accounts = hearth_finance_list_accounts (f->family.finance, f->family.owner, f->family.circle_id, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all_accounts->len, ==, 1);
   g_assert_true (hearth_account_get_archived (g_ptr_array_index (all_accounts, 0)));
-  g_assert_cmpint (add (f, f->owner, 100, TRUE, &error), ==, 0);
+  g_assert_cmpint (add (f, f->family.owner, 100, TRUE, &error), ==, 0);
   g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_ARCHIVED);
   g_clear_error (&error);
 
-  hearth_finance_set_account_archived (f->finance, f->owner, f->account, FALSE, &error);
+  hearth_finance_set_account_archived (f->family.finance, f->family.owner, f->account, FALSE, &error);
   g_assert_no_error (error);
-  account = hearth_finance_get_account (f->finance, f->owner, f->account, &error);
+  account = hearth_finance_get_account (f->family.finance, f->family.owner, f->account, &error);
   g_assert_false (hearth_account_get_archived (account));
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM audit_logs WHERE action = 'account.restored'"), ==, 1);
-  g_assert_cmpint (add (f, f->owner, 100, TRUE, &error), >, 0);
+  g_assert_cmpint (add (f, f->family.owner, 100, TRUE, &error), >, 0);
   g_assert_no_error (error);
 }
 
@@ -222,16 +198,17 @@ test_add_transaction (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthTransaction) transaction = NULL;
   g_autofree char *long_text = g_strnfill (HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS + 1, 'x');
-  gint64 groceries = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = "
+  gint64 groceries = hearth_test_count (f->family.store,
+                                        "SELECT id FROM categories WHERE module = 'FINANCE' AND name = "
                                                   "'Groceries'");
-  gint64 memory = hearth_test_count (f->store,
+  gint64 memory = hearth_test_count (f->family.store,
                                      "SELECT id FROM categories WHERE module = 'LIFELOG' AND name = 'Memory'");
   HearthTransactionDraft draft = { "2026-11-20", 12550, FALSE, "  Weekly shop ", "Market", groceries };
   gint64 id;
 
-  id = hearth_finance_add_transaction (f->finance, f->editor, f->account, &draft, &error);
+  id = hearth_finance_add_transaction (f->family.finance, f->editor, f->account, &draft, &error);
   g_assert_no_error (error);
-  transaction = hearth_finance_get_transaction (f->finance, f->visitor, id, &error);
+  transaction = hearth_finance_get_transaction (f->family.finance, f->visitor, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (hearth_transaction_get_amount (transaction), ==, 12550);
   g_assert_false (hearth_transaction_get_incoming (transaction));
@@ -240,7 +217,7 @@ test_add_transaction (Fixture       *f,
   g_assert_cmpstr (hearth_transaction_get_category_name (transaction), ==, "Groceries");
   g_assert_cmpstr (hearth_transaction_get_occurred_on (transaction), ==, "2026-11-20");
   g_assert_cmpint (balance (f, f->account), ==, -12550);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
                                       " AND old_status IS NULL AND new_status = 'POSTED'", id), ==, 1);
 
@@ -273,12 +250,13 @@ test_add_transaction (Fixture       *f,
                                          bad[i].description != NULL ? bad[i].description : long_text, "",
                                          bad[i].category == -1 ? memory : bad[i].category };
 
-        g_assert_cmpint (hearth_finance_add_transaction (f->finance, f->editor, f->account, &wrong, &error), ==, 0);
+        g_assert_cmpint (hearth_finance_add_transaction (f->family.finance, f->editor, f->account, &wrong, &error), ==,
+                         0);
         g_assert_error (error, HEARTH_VALIDATION_ERROR, bad[i].field);
         g_clear_error (&error);
       }
   }
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 1);
   g_assert_cmpint (balance (f, f->account), ==, -12550);
 
   /* Visitors and outsiders add nothing. */
@@ -295,44 +273,44 @@ test_void_and_undo (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthTransaction) voided = NULL;
-  gint64 pay = add (f, f->owner, 250000, TRUE, &error);
-  gint64 rent = add (f, f->owner, 90000, FALSE, &error);
+  gint64 pay = add (f, f->family.owner, 250000, TRUE, &error);
+  gint64 rent = add (f, f->family.owner, 90000, FALSE, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (balance (f, f->account), ==, 160000);
 
   /* Voiding is an admin's by default: an editor's mistakes stay reversible. */
-  g_assert_false (hearth_finance_void_transaction (f->finance, f->editor, rent, &error));
+  g_assert_false (hearth_finance_void_transaction (f->family.finance, f->editor, rent, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
-  hearth_finance_void_transaction (f->finance, f->owner, rent, &error);
+  hearth_finance_void_transaction (f->family.finance, f->family.owner, rent, &error);
   g_assert_no_error (error);
   g_assert_cmpint (balance (f, f->account), ==, 250000);
-  voided = hearth_finance_get_transaction (f->finance, f->owner, rent, &error);
+  voided = hearth_finance_get_transaction (f->family.finance, f->family.owner, rent, &error);
   g_assert_true (hearth_transaction_get_voided (voided));
-  g_assert_false (hearth_finance_void_transaction (f->finance, f->owner, rent, &error));
+  g_assert_false (hearth_finance_void_transaction (f->family.finance, f->family.owner, rent, &error));
   g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_ALREADY_VOIDED);
   g_clear_error (&error);
 
   /* Undo. */
-  hearth_finance_unvoid_transaction (f->finance, f->owner, rent, &error);
+  hearth_finance_unvoid_transaction (f->family.finance, f->family.owner, rent, &error);
   g_assert_no_error (error);
   g_assert_cmpint (balance (f, f->account), ==, 160000);
-  g_assert_false (hearth_finance_unvoid_transaction (f->finance, f->owner, rent, &error));
+  g_assert_false (hearth_finance_unvoid_transaction (f->family.finance, f->family.owner, rent, &error));
   g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_NOT_VOIDED);
   g_clear_error (&error);
-  g_assert_false (hearth_finance_unvoid_transaction (f->finance, f->owner, pay, &error));
+  g_assert_false (hearth_finance_unvoid_transaction (f->family.finance, f->family.owner, pay, &error));
   g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_NOT_VOIDED);
   g_clear_error (&error);
 
   /* Each step in the log, and nothing is deleted. */
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT (SELECT group_concat (ifnull (old_status, '-') || '>' || new_status, ' "
                                       "') "
                                       "FROM (SELECT * FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
                                       " ORDER BY id)) = '->POSTED POSTED>VOIDED VOIDED>POSTED'", rent), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 2);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 2);
 }
 
 static void
@@ -341,17 +319,17 @@ test_every_edit_is_logged (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthTransaction) edited = NULL;
-  gint64 health = hearth_test_count (f->store,
+  gint64 health = hearth_test_count (f->family.store,
                                      "SELECT id FROM categories WHERE module = 'FINANCE' AND name = 'Health'");
   gint64 id = add (f, f->editor, 4200, FALSE, &error);
   /* Values for every field, an amount and direction among them, which an edit never reads. */
   HearthTransactionDraft values = { "2026-11-18", 999999, TRUE, "Pharmacy", "Chemist", health };
 
   g_assert_no_error (error);
-  hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
+  hearth_finance_edit_transaction (f->family.finance, f->editor, id, &values,
                                    HEARTH_TRANSACTION_FIELD_DESCRIPTION | HEARTH_TRANSACTION_FIELD_PAYEE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
                                       " AND old_status = 'POSTED' AND new_status = 'POSTED' "
                                       "AND json_extract (changes, '$.description.old') = 'Groceries' "
@@ -360,23 +338,23 @@ test_every_edit_is_logged (Fixture       *f,
                                       "AND json_extract (changes, '$.occurred_on') IS NULL", id), ==, 1);
 
   /* The same values again change and log nothing. */
-  hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
+  hearth_finance_edit_transaction (f->family.finance, f->editor, id, &values,
                                    HEARTH_TRANSACTION_FIELD_DESCRIPTION | HEARTH_TRANSACTION_FIELD_PAYEE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM transaction_logs WHERE transaction_id = "
                                       "%" G_GINT64_FORMAT, id),
                    ==, 2);
 
-  hearth_finance_edit_transaction (f->finance, f->editor, id, &values,
+  hearth_finance_edit_transaction (f->family.finance, f->editor, id, &values,
                                    HEARTH_TRANSACTION_FIELD_DATE | HEARTH_TRANSACTION_FIELD_CATEGORY, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store,
+  g_assert_cmpint (hearth_test_count (f->family.store,
                                       "SELECT count(*) FROM transaction_logs WHERE transaction_id = %" G_GINT64_FORMAT
                                       " AND json_extract (changes, '$.occurred_on.new') = '2026-11-18' "
                                       "AND json_extract (changes, '$.category_id.old') = '0'", id), ==, 1);
 
-  edited = hearth_finance_get_transaction (f->finance, f->owner, id, &error);
+  edited = hearth_finance_get_transaction (f->family.finance, f->family.owner, id, &error);
   g_assert_cmpstr (hearth_transaction_get_occurred_on (edited), ==, "2026-11-18");
   g_assert_cmpstr (hearth_transaction_get_category_name (edited), ==, "Health");
   /* The amount and direction stayed: they are voided and entered again, never edited. */
@@ -385,7 +363,7 @@ test_every_edit_is_logged (Fixture       *f,
   g_assert_cmpint (balance (f, f->account), ==, -4200);
 
   /* A visitor edits nothing. */
-  g_assert_false (hearth_finance_edit_transaction (f->finance, f->visitor, id, &values,
+  g_assert_false (hearth_finance_edit_transaction (f->family.finance, f->visitor, id, &values,
                                                    HEARTH_TRANSACTION_FIELD_DESCRIPTION, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 }
@@ -402,7 +380,8 @@ test_balances_equal_the_ledger (Fixture       *f,
   g_autoptr (HearthAccount) second = NULL;
   gint64 accounts[2];
 
-  second = hearth_finance_create_account (f->finance, f->owner, f->family, "Savings", "BANK", "EUR", &error);
+  second = hearth_finance_create_account (f->family.finance, f->family.owner, f->family.circle_id, "Savings", "BANK",
+                                          "EUR", &error);
   g_assert_no_error (error);
   accounts[0] = f->account;
   accounts[1] = hearth_account_get_id (second);
@@ -417,7 +396,8 @@ test_balances_equal_the_ledger (Fixture       *f,
                                                    g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
           HearthTransactionDraft draft = { date, g_rand_int_range (rand, 1, 5000000), g_rand_boolean (rand), "", "",
                                            0 };
-          gint64 id = hearth_finance_add_transaction (f->finance, f->owner, accounts[g_rand_int_range (rand, 0, 2)],
+          gint64 id = hearth_finance_add_transaction (f->family.finance, f->family.owner,
+                                                      accounts[g_rand_int_range (rand, 0, 2)],
                                                       &draft, &error);
 
           g_assert_no_error (error);
@@ -429,9 +409,9 @@ test_balances_equal_the_ledger (Fixture       *f,
 
           /* Voiding a voided one, or undoing a posted one, is refused and changes nothing. */
           if (op < 8)
-            hearth_finance_void_transaction (f->finance, f->owner, id, &error);
+            hearth_finance_void_transaction (f->family.finance, f->family.owner, id, &error);
           else
-            hearth_finance_unvoid_transaction (f->finance, f->owner, id, &error);
+            hearth_finance_unvoid_transaction (f->family.finance, f->family.owner, id, &error);
           if (error != NULL)
             g_assert_true (error->domain == HEARTH_FINANCE_ERROR);
           g_clear_error (&error);
@@ -440,21 +420,23 @@ test_balances_equal_the_ledger (Fixture       *f,
 
   for (guint a = 0; a < 2; a++)
     {
-      gint64 ledger = hearth_test_count (f->store, "SELECT ifnull (sum (CASE direction WHEN 'IN' THEN amount ELSE "
+      gint64 ledger = hearth_test_count (f->family.store,
+                                         "SELECT ifnull (sum (CASE direction WHEN 'IN' THEN amount ELSE "
                                                    "-amount END), 0) "
                                 "FROM transactions WHERE status = 'POSTED' AND account_id = %" G_GINT64_FORMAT,
                              accounts[a]);
 
       g_assert_cmpint (balance (f, accounts[a]), ==, ledger);
       /* The count the ledger's list reads instead of counting (migration 0006). */
-      g_assert_cmpint (hearth_test_count (f->store,
+      g_assert_cmpint (hearth_test_count (f->family.store,
                                           "SELECT transaction_count FROM accounts WHERE id = %" G_GINT64_FORMAT,
                                           accounts[a]),
-                       ==, hearth_test_count (f->store,
+                       ==, hearth_test_count (f->family.store,
                                               "SELECT count(*) FROM transactions WHERE account_id = %" G_GINT64_FORMAT,
                                               accounts[a]));
     }
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"), >, 0);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions WHERE status = 'VOIDED'"), >,
+                   0);
 }
 
 /* A transaction's circle is its account's: another circle's member reaches it
@@ -466,30 +448,31 @@ test_ids_from_another_circle (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthCircle) other = NULL;
   g_autoptr (HearthAccount) theirs = NULL;
-  gint64 id = add (f, f->owner, 1000, TRUE, &error);
+  gint64 id = add (f, f->family.owner, 1000, TRUE, &error);
   HearthTransactionDraft values = { "2026-11-01", 1, TRUE, "Mine now", "", 0 };
 
   g_assert_no_error (error);
-  other = hearth_circles_create (f->circles, f->outsider, "Oscar's", &error);
+  other = hearth_circles_create (f->family.circles, f->outsider, "Oscar's", &error);
   g_assert_no_error (error);
-  theirs = hearth_finance_create_account (f->finance, f->outsider, hearth_circle_get_id (other), "Oscar's",
+  theirs = hearth_finance_create_account (f->family.finance, f->outsider, hearth_circle_get_id (other), "Oscar's",
                                           "BANK", "EUR", &error);
   g_assert_no_error (error);
 
-  g_assert_null (hearth_finance_get_transaction (f->finance, f->outsider, id, &error));
+  g_assert_null (hearth_finance_get_transaction (f->family.finance, f->outsider, id, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_finance_void_transaction (f->finance, f->outsider, id, &error));
+  g_assert_false (hearth_finance_void_transaction (f->family.finance, f->outsider, id, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_finance_edit_transaction (f->finance, f->outsider, id, &values,
+  g_assert_false (hearth_finance_edit_transaction (f->family.finance, f->outsider, id, &values,
                                                    HEARTH_TRANSACTION_FIELD_DESCRIPTION, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_null (hearth_finance_get_account (f->finance, f->owner, hearth_account_get_id (theirs), &error));
+  g_assert_null (hearth_finance_get_account (f->family.finance, f->family.owner, hearth_account_get_id (theirs),
+                                             &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_null (hearth_finance_get_transaction (f->finance, f->owner, 999999, &error));
+  g_assert_null (hearth_finance_get_transaction (f->family.finance, f->family.owner, 999999, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
   g_assert_cmpint (balance (f, f->account), ==, 1000);
@@ -501,19 +484,19 @@ test_dissolved_circle_keeps_its_ledger (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) ledger = NULL;
-  gint64 id = add (f, f->owner, 1000, TRUE, &error);
+  gint64 id = add (f, f->family.owner, 1000, TRUE, &error);
 
   g_assert_no_error (error);
-  hearth_circles_dissolve (f->circles, f->owner, f->family, &error);
+  hearth_circles_dissolve (f->family.circles, f->family.owner, f->family.circle_id, &error);
   g_assert_no_error (error);
 
-  ledger = hearth_finance_list_transactions (f->finance, f->visitor, f->account, NULL, 50, &error);
+  ledger = hearth_finance_list_transactions (f->family.finance, f->visitor, f->account, NULL, 50, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ledger->len, ==, 1);
-  g_assert_cmpint (add (f, f->owner, 1000, TRUE, &error), ==, 0);
+  g_assert_cmpint (add (f, f->family.owner, 1000, TRUE, &error), ==, 0);
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_finance_void_transaction (f->finance, f->owner, id, &error));
+  g_assert_false (hearth_finance_void_transaction (f->family.finance, f->family.owner, id, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 }
 
@@ -533,13 +516,14 @@ test_ledger_pages (Fixture       *f,
       g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + (i * 7) % 12, 1 + i % 28);
       HearthTransactionDraft draft = { date, 100 + i, i % 2, "", "", 0 };
 
-      hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+      hearth_finance_add_transaction (f->family.finance, f->family.owner, f->account, &draft, &error);
       g_assert_no_error (error);
     }
 
   for (;;)
     {
-      g_autoptr (GPtrArray) page = hearth_finance_list_transactions (f->finance, f->visitor, f->account, last, 50,
+      g_autoptr (GPtrArray) page = hearth_finance_list_transactions (f->family.finance, f->visitor, f->account, last,
+                                                                     50,
                                                                      &error);
 
       g_assert_no_error (error);
@@ -574,7 +558,7 @@ write_file (Fixture      *f,
             gsize         head_length,
             gsize         length)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *path = g_build_filename (f->family.dir, name, NULL);
   g_autofree guint8 *data = g_malloc0 (length);
   g_autoptr (GError) error = NULL;
 
@@ -589,7 +573,7 @@ write_file (Fixture      *f,
 static guint
 count_stored_files (Fixture *f)
 {
-  g_autofree char *folder = g_build_filename (f->dir, "receipts", NULL);
+  g_autofree char *folder = g_build_filename (f->family.dir, "receipts", NULL);
   g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
   guint n = 0;
 
@@ -613,21 +597,21 @@ test_receipts (Fixture       *f,
   g_autoptr (GFile) huge = write_file (f, "huge.png", png, sizeof png, HEARTH_RECEIPT_MAX_BYTES + 1);
   g_autoptr (GFile) largest = write_file (f, "largest.png", png, sizeof png, HEARTH_RECEIPT_MAX_BYTES);
   g_autoptr (GPtrArray) receipts = NULL;
-  gint64 bread = add (f, f->owner, 350, FALSE, &error);
-  gint64 milk = add (f, f->owner, 120, FALSE, &error);
+  gint64 bread = add (f, f->family.owner, 350, FALSE, &error);
+  gint64 milk = add (f, f->family.owner, 120, FALSE, &error);
   gint64 first, second, third;
   GStatBuf info;
 
   g_assert_no_error (error);
 
   /* The same file twice is stored once, under its hash, 0600. */
-  first = hearth_finance_attach_receipt (f->finance, f->editor, bread, photo, NULL, &error);
+  first = hearth_finance_attach_receipt (f->family.finance, f->editor, bread, photo, NULL, &error);
   g_assert_no_error (error);
-  second = hearth_finance_attach_receipt (f->finance, f->editor, milk, same_photo, NULL, &error);
+  second = hearth_finance_attach_receipt (f->family.finance, f->editor, milk, same_photo, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (first, !=, second);
   g_assert_cmpuint (count_stored_files (f), ==, 1);
-  receipts = hearth_finance_list_receipts (f->finance, f->visitor, bread, &error);
+  receipts = hearth_finance_list_receipts (f->family.finance, f->visitor, bread, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (receipts->len, ==, 1);
   g_assert_cmpstr (((HearthReceipt *) g_ptr_array_index (receipts, 0))->content_type, ==, "image/png");
@@ -635,40 +619,40 @@ test_receipts (Fixture       *f,
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
   g_assert_true (g_str_has_suffix (((HearthReceipt *) g_ptr_array_index (receipts, 0))->path, ".png"));
 
-  third = hearth_finance_attach_receipt (f->finance, f->editor, bread, scan, NULL, &error);
+  third = hearth_finance_attach_receipt (f->family.finance, f->editor, bread, scan, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_stored_files (f), ==, 2);
 
   /* The kind comes from the bytes, not the name; the size is bounded. */
-  g_assert_cmpint (hearth_finance_attach_receipt (f->finance, f->editor, bread, disguised, NULL, &error), ==, 0);
+  g_assert_cmpint (hearth_finance_attach_receipt (f->family.finance, f->editor, bread, disguised, NULL, &error), ==, 0);
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE);
   g_clear_error (&error);
-  g_assert_cmpint (hearth_finance_attach_receipt (f->finance, f->editor, bread, huge, NULL, &error), ==, 0);
+  g_assert_cmpint (hearth_finance_attach_receipt (f->family.finance, f->editor, bread, huge, NULL, &error), ==, 0);
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE);
   g_clear_error (&error);
-  g_assert_cmpint (hearth_finance_attach_receipt (f->finance, f->editor, bread, largest, NULL, &error), >, 0);
+  g_assert_cmpint (hearth_finance_attach_receipt (f->family.finance, f->editor, bread, largest, NULL, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (count_stored_files (f), ==, 3);
 
   /* Visitors attach nothing; editors remove nothing (an admin's by default). */
-  g_assert_cmpint (hearth_finance_attach_receipt (f->finance, f->visitor, bread, scan, NULL, &error), ==, 0);
+  g_assert_cmpint (hearth_finance_attach_receipt (f->family.finance, f->visitor, bread, scan, NULL, &error), ==, 0);
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_finance_remove_receipt (f->finance, f->editor, first, &error));
+  g_assert_false (hearth_finance_remove_receipt (f->family.finance, f->editor, first, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (hearth_finance_remove_receipt (f->finance, f->outsider, third, &error));
+  g_assert_false (hearth_finance_remove_receipt (f->family.finance, f->outsider, third, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
   /* A file goes when its last receipt does. */
-  hearth_finance_remove_receipt (f->finance, f->owner, first, &error);
+  hearth_finance_remove_receipt (f->family.finance, f->family.owner, first, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_stored_files (f), ==, 3);
-  hearth_finance_remove_receipt (f->finance, f->owner, second, &error);
+  hearth_finance_remove_receipt (f->family.finance, f->family.owner, second, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_stored_files (f), ==, 2);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 2);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transaction_receipts"), ==, 2);
 }
 
 typedef struct
@@ -683,9 +667,9 @@ static gpointer
 racer_thread (gpointer user_data)
 {
   Racer *racer = user_data;
-  g_autofree char *path = hearth_store_dup_default_path (racer->f->dir);
+  g_autofree char *path = hearth_store_dup_default_path (racer->f->family.dir);
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthStore) store = hearth_store_open (path, racer->f->clock, &error);
+  g_autoptr (HearthStore) store = hearth_store_open (path, racer->f->family.clock, &error);
   g_autoptr (HearthAuth) auth = NULL;
   g_autoptr (HearthFinance) finance = NULL;
 
@@ -695,17 +679,17 @@ racer_thread (gpointer user_data)
   finance = hearth_finance_new (hearth_auth_get_guard (auth));
   for (guint i = 0; i < 150; i++)
     {
-      gint64 id = hearth_finance_attach_receipt (finance, racer->f->owner, racer->transaction_id, racer->photo,
+      gint64 id = hearth_finance_attach_receipt (finance, racer->f->family.owner, racer->transaction_id, racer->photo,
                                                  NULL, &error);
       g_autoptr (GPtrArray) receipts = NULL;
 
       g_assert_no_error (error);
-      receipts = hearth_finance_list_receipts (finance, racer->f->owner, racer->transaction_id, &error);
+      receipts = hearth_finance_list_receipts (finance, racer->f->family.owner, racer->transaction_id, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (receipts->len, ==, 1);
       if (!g_file_test (((HearthReceipt *) g_ptr_array_index (receipts, 0))->path, G_FILE_TEST_EXISTS))
         racer->missing++;
-      g_assert_true (hearth_finance_remove_receipt (finance, racer->f->owner, id, &error));
+      g_assert_true (hearth_finance_remove_receipt (finance, racer->f->family.owner, id, &error));
       g_assert_no_error (error);
     }
   return NULL;
@@ -725,8 +709,8 @@ test_receipt_attach_and_remove_race (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) photo = write_file (f, "receipt.png", png, sizeof png, 4096);
   Racer racers[2] = {
-    { f, photo, add (f, f->owner, 350, FALSE, &error) },
-    { f, photo, add (f, f->owner, 120, FALSE, &error) },
+    { f, photo, add (f, f->family.owner, 350, FALSE, &error) },
+    { f, photo, add (f, f->family.owner, 120, FALSE, &error) },
   };
   GThread *threads[2];
 
@@ -737,7 +721,7 @@ test_receipt_attach_and_remove_race (Fixture       *f,
     g_thread_join (threads[i]);
 
   g_assert_cmpuint (racers[0].missing + racers[1].missing, ==, 0);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_receipts"), ==, 0);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transaction_receipts"), ==, 0);
   g_assert_cmpuint (count_stored_files (f), ==, 0);
 }
 
@@ -751,24 +735,25 @@ test_receipt_sweep (Fixture       *f,
   static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) photo = write_file (f, "receipt.png", png, sizeof png, 4096);
-  g_autofree char *orphan = g_build_filename (f->dir, "receipts", "0123abcd.png", NULL);
-  g_autofree char *aside = g_build_filename (f->dir, "receipts", ".removed-4567ef.pdf", NULL);
-  gint64 bread = add (f, f->owner, 350, FALSE, &error);
+  g_autofree char *orphan = g_build_filename (f->family.dir, "receipts", "0123abcd.png", NULL);
+  g_autofree char *aside = g_build_filename (f->family.dir, "receipts", ".removed-4567ef.pdf", NULL);
+  gint64 bread = add (f, f->family.owner, 350, FALSE, &error);
   g_autoptr (GPtrArray) receipts = NULL;
   guint removed = 0;
 
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_finance_attach_receipt (f->finance, f->owner, bread, photo, NULL, &error), >, 0);
+  g_assert_cmpint (hearth_finance_attach_receipt (f->family.finance, f->family.owner, bread, photo, NULL, &error), >,
+                   0);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (orphan, "a picture whose row never came", -1, NULL));
   g_assert_true (g_file_set_contents (aside, "a removed receipt, not yet unlinked", -1, NULL));
   g_assert_cmpuint (count_stored_files (f), ==, 3);
 
-  g_assert_true (hearth_receipts_sweep (f->store, &removed, &error));
+  g_assert_true (hearth_receipts_sweep (f->family.store, &removed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (removed, ==, 2);
   g_assert_cmpuint (count_stored_files (f), ==, 1);
-  receipts = hearth_finance_list_receipts (f->finance, f->owner, bread, &error);
+  receipts = hearth_finance_list_receipts (f->family.finance, f->family.owner, bread, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (((HearthReceipt *) g_ptr_array_index (receipts, 0))->path, G_FILE_TEST_EXISTS));
 }
@@ -823,7 +808,7 @@ test_chart_figures (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) spending = NULL;
   g_autoptr (GArray) balances = NULL;
-  gint64 groceries = hearth_test_count (f->store, "SELECT id FROM categories WHERE name = 'Groceries' "
+  gint64 groceries = hearth_test_count (f->family.store, "SELECT id FROM categories WHERE name = 'Groceries' "
                                                   "AND module = 'FINANCE'");
   const struct { const char *date; gint64 amount; gboolean in; gint64 category; } lines[] = {
     { "2025-12-20", 100000, TRUE, 0 },      /* before the charts begin */
@@ -841,14 +826,14 @@ test_chart_figures (Fixture       *f,
       HearthTransactionDraft draft = { lines[i].date, lines[i].amount, lines[i].in, "", "",
                                        i == 2 ? groceries : lines[i].category };
 
-      voided = hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+      voided = hearth_finance_add_transaction (f->family.finance, f->family.owner, f->account, &draft, &error);
       g_assert_no_error (error);
     }
   /* The last line voided: it counts nowhere. */
-  hearth_finance_void_transaction (f->finance, f->owner, voided, &error);
+  hearth_finance_void_transaction (f->family.finance, f->family.owner, voided, &error);
   g_assert_no_error (error);
 
-  spending = hearth_finance_monthly_spending (f->finance, f->visitor, f->account, "2026-01", &error);
+  spending = hearth_finance_monthly_spending (f->family.finance, f->visitor, f->account, "2026-01", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (spending->len, ==, 2);
   amount = &g_array_index (spending, HearthMonthAmount, 0);
@@ -859,7 +844,7 @@ test_chart_figures (Fixture       *f,
   g_assert_cmpstr (amount->category, ==, "Groceries");
   g_assert_cmpint (amount->amount, ==, 4000);
 
-  balances = hearth_finance_balance_history (f->finance, f->visitor, f->account, "2026-01", &error);
+  balances = hearth_finance_balance_history (f->family.finance, f->visitor, f->account, "2026-01", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (balances->len, ==, 1);
   balance = &g_array_index (balances, HearthMonthBalance, 0);
@@ -867,20 +852,20 @@ test_chart_figures (Fixture       *f,
   g_assert_cmpint (balance->balance, ==, 100000 + 300000 - 10000);
 
   /* A month with nothing in it carries the balance on. */
-  hearth_finance_unvoid_transaction (f->finance, f->owner, voided, &error);
+  hearth_finance_unvoid_transaction (f->family.finance, f->family.owner, voided, &error);
   g_assert_no_error (error);
   g_clear_pointer (&balances, g_array_unref);
-  balances = hearth_finance_balance_history (f->finance, f->visitor, f->account, "2026-01", &error);
+  balances = hearth_finance_balance_history (f->family.finance, f->visitor, f->account, "2026-01", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (balances->len, ==, 3);
   g_assert_cmpstr (g_array_index (balances, HearthMonthBalance, 1).month, ==, "2026-02");
   g_assert_cmpint (g_array_index (balances, HearthMonthBalance, 1).balance, ==, 390000);
   g_assert_cmpint (g_array_index (balances, HearthMonthBalance, 2).balance, ==, 387500);
 
-  g_assert_null (hearth_finance_balance_history (f->finance, f->outsider, f->account, "2026-01", &error));
+  g_assert_null (hearth_finance_balance_history (f->family.finance, f->outsider, f->account, "2026-01", &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_null (hearth_finance_monthly_spending (f->finance, f->owner, f->account, "2026-13", &error));
+  g_assert_null (hearth_finance_monthly_spending (f->family.finance, f->family.owner, f->account, "2026-13", &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DATE);
   g_clear_error (&error);
 
@@ -892,13 +877,13 @@ test_chart_figures (Fixture       *f,
     g_autoptr (GArray) expected = NULL;
 
     g_assert_cmpuint (balances->len, ==, 3);
-    hearth_finance_chart_figures_async (f->finance, f->visitor, f->account, "2026-01", "2026-01", NULL,
+    hearth_finance_chart_figures_async (f->family.finance, f->visitor, f->account, "2026-01", "2026-01", NULL,
                                         chart_figures_cb, &result);
-    hearth_finance_chart_figures_async (f->finance, f->outsider, f->account, "2026-01", "2026-01", NULL,
+    hearth_finance_chart_figures_async (f->family.finance, f->outsider, f->account, "2026-01", "2026-01", NULL,
                                         chart_figures_cb, &refused);
     while (!result.done || !refused.done)
       g_main_context_iteration (NULL, TRUE);
-    expected = hearth_finance_monthly_spending (f->finance, f->visitor, f->account, "2026-01", &error);
+    expected = hearth_finance_monthly_spending (f->family.finance, f->visitor, f->account, "2026-01", &error);
     g_assert_no_error (error);
     g_assert_no_error (result.error);
     g_assert_cmpuint (result.spending->len, ==, expected->len);
@@ -928,23 +913,23 @@ test_filter_totals (Fixture       *f,
   gint64 in = -1, out = -1;
   gint64 voided;
 
-  add (f, f->owner, 10000, TRUE, &error);      /* "Groceries" is every line's description */
-  add (f, f->owner, 2500, FALSE, &error);
-  voided = add (f, f->owner, 700, FALSE, &error);
-  hearth_finance_void_transaction (f->finance, f->owner, voided, &error);
+  add (f, f->family.owner, 10000, TRUE, &error);      /* "Groceries" is every line's description */
+  add (f, f->family.owner, 2500, FALSE, &error);
+  voided = add (f, f->family.owner, 700, FALSE, &error);
+  hearth_finance_void_transaction (f->family.finance, f->family.owner, voided, &error);
   g_assert_no_error (error);
 
-  hearth_finance_sum_ledger (f->finance, f->visitor, f->account, &groceries, &in, &out, &error);
+  hearth_finance_sum_ledger (f->family.finance, f->visitor, f->account, &groceries, &in, &out, &error);
   g_assert_no_error (error);
   g_assert_cmpint (in, ==, 10000);
   g_assert_cmpint (out, ==, 2500);   /* the voided line does not count */
 
   groceries.text = "nothing";
-  hearth_finance_sum_ledger (f->finance, f->visitor, f->account, &groceries, &in, &out, &error);
+  hearth_finance_sum_ledger (f->family.finance, f->visitor, f->account, &groceries, &in, &out, &error);
   g_assert_no_error (error);
   g_assert_cmpint (in, ==, 0);
   g_assert_cmpint (out, ==, 0);
-  g_assert_false (hearth_finance_sum_ledger (f->finance, f->outsider, f->account, NULL, &in, &out, &error));
+  g_assert_false (hearth_finance_sum_ledger (f->family.finance, f->outsider, f->account, NULL, &in, &out, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 }
 
@@ -961,12 +946,12 @@ test_export_csv (Fixture       *f,
   HearthLedgerFilter everything = { NULL, 0, 0, FALSE, NULL, NULL };
   HearthCsvRow *row;
 
-  add (f, f->owner, 999, FALSE, &error);
-  hearth_finance_add_transaction (f->finance, f->owner, f->account, &quoted, &error);
+  add (f, f->family.owner, 999, FALSE, &error);
+  hearth_finance_add_transaction (f->family.finance, f->family.owner, f->account, &quoted, &error);
   g_assert_no_error (error);
 
   /* An admin's (the owner here), in sudo mode: a new profile is. */
-  hearth_finance_export_csv (f->finance, f->owner, f->account, &everything, output, NULL, &error);
+  hearth_finance_export_csv (f->family.finance, f->family.owner, f->account, &everything, output, NULL, &error);
   g_assert_no_error (error);
   g_output_stream_close (output, NULL, NULL);
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (output));
@@ -983,17 +968,20 @@ test_export_csv (Fixture       *f,
   row = g_ptr_array_index (rows, 2);
   g_assert_cmpstr (row->fields[4], ==, "9.99");
   g_assert_cmpstr (row->fields[6], ==, "OUT");
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'data.exported'"),
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'data.exported'"),
                    ==, 1);
 
   /* Editors do not export, and nobody does out of sudo mode. */
-  g_assert_false (hearth_finance_export_csv (f->finance, f->editor, f->account, NULL, refused, NULL, &error));
+  g_assert_false (hearth_finance_export_csv (f->family.finance, f->editor, f->account, NULL, refused, NULL, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  hearth_clock_advance (f->clock, 11 * G_TIME_SPAN_MINUTE);
-  g_assert_false (hearth_finance_export_csv (f->finance, f->owner, f->account, NULL, refused, NULL, &error));
+  hearth_clock_advance (f->family.clock, 11 * G_TIME_SPAN_MINUTE);
+  g_assert_false (hearth_finance_export_csv (f->family.finance, f->family.owner, f->account, NULL, refused, NULL,
+                                             &error));
   g_assert_error (error, HEARTH_AUTH_ERROR, HEARTH_AUTH_ERROR_SUDO_REQUIRED);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'data.exported'"),
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'data.exported'"),
                    ==, 1);
 }
 
@@ -1100,7 +1088,7 @@ test_import_csv (Fixture       *f,
   g_autoptr (HearthImportReport) again = NULL;
   guint last = 0;
 
-  hearth_finance_import_csv (f->finance, f->editor, f->account, statement, strlen (statement), &options, NULL,
+  hearth_finance_import_csv (f->family.finance, f->editor, f->account, statement, strlen (statement), &options, NULL,
                              count_progress, &last, &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 5);   /* the two coffees are two rows */
@@ -1108,22 +1096,23 @@ test_import_csv (Fixture       *f,
   g_assert_cmpuint (report->problems->len, ==, 0);
   g_assert_cmpuint (last, ==, 5);
   g_assert_cmpint (balance (f, f->account), ==, 250000 - 90000 - 350 - 350 - 123456);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE description = "
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions WHERE description = "
                                                 "'Miete; November' AND occurred_on = '2026-11-03'"), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE description = "
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions WHERE description = "
                                                 "'Einkauf' || char(10) || 'Woche 47'"), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs "
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transaction_logs "
                                                 "WHERE json_extract (changes, '$.imported')"), ==, 5);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM audit_logs WHERE action = 'account.imported'"),
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'account.imported'"),
                    ==, 1);
 
   /* The same statement again adds nothing. */
-  hearth_finance_import_csv (f->finance, f->editor, f->account, statement, strlen (statement), &options, NULL,
+  hearth_finance_import_csv (f->family.finance, f->editor, f->account, statement, strlen (statement), &options, NULL,
                              NULL, NULL, &again, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->added, ==, 0);
   g_assert_cmpuint (again->skipped, ==, 5);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 5);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 5);
   g_assert_cmpint (balance (f, f->account), ==, 250000 - 90000 - 350 - 350 - 123456);
 }
 
@@ -1171,42 +1160,45 @@ test_import_ofx (Fixture       *f,
   g_autoptr (HearthImportReport) refused = NULL;
   g_autoptr (HearthImportReport) none = NULL;
 
-  hearth_finance_import_ofx (f->finance, f->editor, f->account, statement, strlen (statement), NULL, NULL, NULL,
+  hearth_finance_import_ofx (f->family.finance, f->editor, f->account, statement, strlen (statement), NULL, NULL, NULL,
                              &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 3);
   g_assert_cmpint (balance (f, f->account), ==, 250000 - 90000 - 1250);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE import_id = 'ofx:F-3' "
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions WHERE import_id = 'ofx:F-3' "
                                                 "AND occurred_on = '2026-11-20' AND payee = 'Bakery' "
                                                 "AND description = 'Bread & rolls' AND direction = 'OUT' "
                                                 "AND amount = 1250"), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE import_id = 'ofx:F-2' "
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions WHERE import_id = 'ofx:F-2' "
                                                 "AND occurred_on = '2026-11-03' AND description = 'Landlord'"), ==, 1);
 
   /* The same statement again adds nothing: the FITIDs are known. */
-  hearth_finance_import_ofx (f->finance, f->editor, f->account, statement, strlen (statement), NULL, NULL, NULL,
+  hearth_finance_import_ofx (f->family.finance, f->editor, f->account, statement, strlen (statement), NULL, NULL, NULL,
                              &again, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->added, ==, 0);
   g_assert_cmpuint (again->skipped, ==, 3);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 3);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 3);
 
   /* A third of a cent is refused, by its place in the statement, and the
    * good line before it is not imported either. */
-  g_assert_false (hearth_finance_import_ofx (f->finance, f->editor, f->account, bad, strlen (bad), NULL, NULL, NULL,
+  g_assert_false (hearth_finance_import_ofx (f->family.finance, f->editor, f->account, bad, strlen (bad), NULL, NULL,
+                                             NULL,
                                              &refused, &error));
   g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS);
   g_clear_error (&error);
   g_assert_cmpuint (refused->problems->len, ==, 1);
   g_assert_cmpuint (((HearthImportProblem *) g_ptr_array_index (refused->problems, 0))->line, ==, 2);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 3);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 3);
 
   /* Another currency, or no statement at all, is refused whole. */
-  g_assert_false (hearth_finance_import_ofx (f->finance, f->editor, f->account, dollars, strlen (dollars), NULL, NULL,
+  g_assert_false (hearth_finance_import_ofx (f->family.finance, f->editor, f->account, dollars, strlen (dollars), NULL,
+                                             NULL,
                                              NULL, &none, &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_CURRENCY);
   g_clear_error (&error);
-  g_assert_false (hearth_finance_import_ofx (f->finance, f->editor, f->account, not_ofx, strlen (not_ofx), NULL, NULL,
+  g_assert_false (hearth_finance_import_ofx (f->family.finance, f->editor, f->account, not_ofx, strlen (not_ofx), NULL,
+                                             NULL,
                                              NULL, &none, &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_FILE);
   g_clear_error (&error);
@@ -1233,25 +1225,28 @@ test_import_ofx (Fixture       *f,
     }
     long_statement = ofx_statement ("EUR", lines->str);
     long_bad = ofx_statement ("EUR", bad_lines->str);
-    g_assert_false (hearth_finance_import_ofx (f->finance, f->editor, f->account, long_bad, strlen (long_bad), NULL,
+    g_assert_false (hearth_finance_import_ofx (f->family.finance, f->editor, f->account, long_bad, strlen (long_bad),
+                                               NULL,
                                                NULL, NULL, &named, &error));
     g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS);
     g_clear_error (&error);
     g_assert_cmpuint (named->problems->len, ==, 1);
     g_assert_cmpuint (((HearthImportProblem *) g_ptr_array_index (named->problems, 0))->line, ==, 2101);
-    g_assert_true (hearth_finance_import_ofx (f->finance, f->editor, f->account, long_statement,
+    g_assert_true (hearth_finance_import_ofx (f->family.finance, f->editor, f->account, long_statement,
                                               strlen (long_statement), NULL, NULL, NULL, &all, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (all->added, ==, 2500);
-    g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions WHERE import_id LIKE 'ofx:L-%%'"),
+    g_assert_cmpint (hearth_test_count (f->family.store,
+                                        "SELECT count(*) FROM transactions WHERE import_id LIKE 'ofx:L-%%'"),
                      ==, 2500);
   }
 
   /* A visitor imports nothing. */
-  g_assert_false (hearth_finance_import_ofx (f->finance, f->visitor, f->account, statement, strlen (statement), NULL,
+  g_assert_false (hearth_finance_import_ofx (f->family.finance, f->visitor, f->account, statement, strlen (statement),
+                                             NULL,
                                              NULL, NULL, &none, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 3 + 2500);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 3 + 2500);
 }
 
 static void
@@ -1275,7 +1270,7 @@ test_import_debit_and_credit (Fixture       *f,
   options.debit_column = 2;
   options.credit_column = 3;
 
-  g_assert_false (hearth_finance_import_csv (f->finance, f->editor, f->account, statement, strlen (statement),
+  g_assert_false (hearth_finance_import_csv (f->family.finance, f->editor, f->account, statement, strlen (statement),
                                              &options, NULL, NULL, NULL, &report, &error));
   g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS);
   g_assert_cmpuint (report->problems->len, ==, 1);
@@ -1283,7 +1278,7 @@ test_import_debit_and_credit (Fixture       *f,
   g_clear_error (&error);
   g_clear_pointer (&report, hearth_import_report_free);
 
-  hearth_finance_import_csv (f->finance, f->editor, f->account, statement,
+  hearth_finance_import_csv (f->family.finance, f->editor, f->account, statement,
                              strlen (statement) - strlen ("11/29/2026,Both,1.00,2.00\n"),
                              &options, NULL, NULL, NULL, &report, &error);
   g_assert_no_error (error);
@@ -1322,7 +1317,7 @@ test_import_all_or_nothing (Fixture       *f,
         }
     }
 
-  g_assert_false (hearth_finance_import_csv (f->finance, f->editor, f->account, file->str, file->len, &options,
+  g_assert_false (hearth_finance_import_csv (f->family.finance, f->editor, f->account, file->str, file->len, &options,
                                              NULL, NULL, NULL, &report, &error));
   g_assert_error (error, HEARTH_FINANCE_ERROR, HEARTH_FINANCE_ERROR_IMPORT_PROBLEMS);
   g_clear_error (&error);
@@ -1330,31 +1325,33 @@ test_import_all_or_nothing (Fixture       *f,
   problem = g_ptr_array_index (report->problems, 0);
   g_assert_cmpuint (problem->line, ==, 5000);
   g_assert_nonnull (strstr (problem->reason, "12,3x"));
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 0);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 0);
   g_assert_cmpint (balance (f, f->account), ==, 0);
 
   /* Cancelled: nothing either. */
   mended = g_strdup (file->str);
   memcpy (mended + bad_at, "15.03.2025;Zeile 5000;Markt;12,30\n", strlen ("15.03.2025;Zeile 5000;Markt;12,30\n"));
   g_cancellable_cancel (cancelled);
-  g_assert_false (hearth_finance_import_csv (f->finance, f->editor, f->account, mended, file->len, &options,
+  g_assert_false (hearth_finance_import_csv (f->family.finance, f->editor, f->account, mended, file->len, &options,
                                              cancelled, NULL, NULL, &mended_report, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 0);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 0);
 
-  hearth_finance_import_csv (f->finance, f->editor, f->account, mended, file->len, &options, NULL, NULL, NULL,
+  hearth_finance_import_csv (f->family.finance, f->editor, f->account, mended, file->len, &options, NULL, NULL, NULL,
                              &mended_report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mended_report->added, ==, 10000);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transactions"), ==, 10000);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions"), ==, 10000);
   g_assert_cmpint (balance (f, f->account), ==,
-                   hearth_test_count (f->store, "SELECT sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END) "
+                   hearth_test_count (f->family.store,
+                                      "SELECT sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END) "
                                                 "FROM transactions WHERE status = 'POSTED'"));
 
   /* A visitor imports nothing. */
   g_clear_pointer (&report, hearth_import_report_free);
-  g_assert_false (hearth_finance_import_csv (f->finance, f->visitor, f->account, mended, file->len, &options, NULL,
+  g_assert_false (hearth_finance_import_csv (f->family.finance, f->visitor, f->account, mended, file->len, &options,
+                                             NULL,
                                              NULL, NULL, &report, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 }
@@ -1382,13 +1379,14 @@ write_meanwhile (guint    done,
 
   if (done != 0 || meanwhile->written != 0)
     return;
-  path = hearth_store_dup_default_path (meanwhile->f->dir);
-  store = hearth_store_open (path, meanwhile->f->clock, &error);
+  path = hearth_store_dup_default_path (meanwhile->f->family.dir);
+  store = hearth_store_open (path, meanwhile->f->family.clock, &error);
   g_assert_no_error (error);
   hearth_store_set_busy_timeout (store, 200);
   auth = hearth_test_auth_new (store);
   finance = hearth_finance_new (hearth_auth_get_guard (auth));
-  meanwhile->written = hearth_finance_add_transaction (finance, meanwhile->f->owner, meanwhile->f->account, &draft,
+  meanwhile->written = hearth_finance_add_transaction (finance, meanwhile->f->family.owner, meanwhile->f->account,
+                                                       &draft,
                                                        &error);
   g_assert_no_error (error);
 }
@@ -1414,16 +1412,17 @@ test_import_lets_other_writers_in (Fixture       *f,
     g_string_append_printf (file, "%02u.%02u.2025;Zeile %u;Markt;-%u,%02u\n", 1 + line % 28, 1 + line % 12, line,
                             1 + line % 500, line % 100);
 
-  g_assert_true (hearth_finance_import_csv (f->finance, f->editor, f->account, file->str, file->len, &options,
+  g_assert_true (hearth_finance_import_csv (f->family.finance, f->editor, f->account, file->str, file->len, &options,
                                             NULL, write_meanwhile, &meanwhile, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 20000);
   g_assert_cmpint (meanwhile.written, >, 0);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT min (id) FROM transactions WHERE import_id IS NOT NULL"),
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT min (id) FROM transactions WHERE import_id IS NOT NULL"),
                    >, meanwhile.written);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM transaction_logs"), ==, 20001);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transaction_logs"), ==, 20001);
   g_assert_cmpint (balance (f, f->account), ==,
-                   hearth_test_count (f->store, "SELECT sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END) "
+                   hearth_test_count (f->family.store,
+                                      "SELECT sum (CASE direction WHEN 'IN' THEN amount ELSE -amount END) "
                                                 "FROM transactions WHERE status = 'POSTED'"));
 }
 
@@ -1558,22 +1557,23 @@ test_ledger_model_against_an_array (Fixture       *f,
 
   g_array_set_clear_func (lines, line_clear);
   categories[0] = 0;
-  categories[1] = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = "
+  categories[1] = hearth_test_count (f->family.store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = "
                                                "'Groceries'");
-  categories[2] = hearth_test_count (f->store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = "
+  categories[2] = hearth_test_count (f->family.store, "SELECT id FROM categories WHERE module = 'FINANCE' AND name = "
                                                "'Housing'");
 
   for (guint i = 1; i < G_N_ELEMENTS (tag_names); i++)
     {
-      g_autoptr (HearthTag) tag = hearth_categories_create_tag (hearth_finance_get_categories (f->finance), f->owner,
-                                                                f->family, "FINANCE", tag_names[i], &error);
+      g_autoptr (HearthTag) tag = hearth_categories_create_tag (hearth_finance_get_categories (f->family.finance),
+                                                                f->family.owner,
+                                                                f->family.circle_id, "FINANCE", tag_names[i], &error);
 
       g_assert_no_error (error);
       tag_ids[i] = hearth_tag_get_id (tag);
     }
 
   /* A model made before any line, that follows every change. */
-  live = hearth_finance_new_ledger (f->finance, f->visitor, f->account, NULL, &error);
+  live = hearth_finance_new_ledger (f->family.finance, f->visitor, f->account, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (live)), ==, 0);
   g_signal_connect (live, "items-changed", G_CALLBACK (items_changed_cb), &n_signals);
@@ -1608,7 +1608,7 @@ test_ledger_model_against_an_array (Fixture       *f,
               /* Few dates, so that many lines share one and the id decides. */
               g_snprintf (line.date, sizeof line.date, "20%02d-%02d-01", g_rand_int_range (rand, 18, 26),
                           g_rand_int_range (rand, 1, 13));
-              line.id = hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+              line.id = hearth_finance_add_transaction (f->family.finance, f->family.owner, f->account, &draft, &error);
               g_assert_no_error (error);
               line.description = g_strdup (draft.description);
               line.category_id = draft.category_id;
@@ -1622,7 +1622,8 @@ test_ledger_model_against_an_array (Fixture       *f,
 
               line->tag = g_rand_int_range (rand, 0, G_N_ELEMENTS (tag_names));
               tags[0] = line->tag != 0 ? tag_names[line->tag] : NULL;
-              hearth_finance_edit_transaction (f->finance, f->owner, line->id, &values, HEARTH_TRANSACTION_FIELD_TAGS,
+              hearth_finance_edit_transaction (f->family.finance, f->family.owner, line->id, &values,
+                                               HEARTH_TRANSACTION_FIELD_TAGS,
                                                &error);
               g_assert_no_error (error);
             }
@@ -1631,9 +1632,9 @@ test_ledger_model_against_an_array (Fixture       *f,
               Line *line = &g_array_index (lines, Line, g_rand_int_range (rand, 0, lines->len));
 
               if (line->voided)
-                hearth_finance_unvoid_transaction (f->finance, f->owner, line->id, &error);
+                hearth_finance_unvoid_transaction (f->family.finance, f->family.owner, line->id, &error);
               else
-                hearth_finance_void_transaction (f->finance, f->owner, line->id, &error);
+                hearth_finance_void_transaction (f->family.finance, f->family.owner, line->id, &error);
               g_assert_no_error (error);
               line->voided = !line->voided;
             }
@@ -1650,7 +1651,7 @@ test_ledger_model_against_an_array (Fixture       *f,
 
       for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
         {
-          g_autoptr (HearthQueryModel) model = hearth_finance_new_ledger (f->finance, f->visitor, f->account,
+          g_autoptr (HearthQueryModel) model = hearth_finance_new_ledger (f->family.finance, f->visitor, f->account,
                                                                           &filters[i], &error);
 
           g_assert_no_error (error);
@@ -1660,13 +1661,13 @@ test_ledger_model_against_an_array (Fixture       *f,
   g_assert_cmpuint (lines->len, >, 1000);
 
   /* An outsider gets no ledger, and a date that is not one is refused. */
-  g_assert_null (hearth_finance_new_ledger (f->finance, f->outsider, f->account, NULL, &error));
+  g_assert_null (hearth_finance_new_ledger (f->family.finance, f->outsider, f->account, NULL, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
   {
     HearthLedgerFilter wrong = { NULL, 0, 0, FALSE, "yesterday", NULL };
 
-    g_assert_null (hearth_finance_new_ledger (f->finance, f->owner, f->account, &wrong, &error));
+    g_assert_null (hearth_finance_new_ledger (f->family.finance, f->family.owner, f->account, &wrong, &error));
     g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DATE);
   }
 }
@@ -1684,18 +1685,18 @@ test_ledger_model_jumps (Fixture       *f,
   g_autoptr (HearthTransaction) again = NULL;
   guint queries;
 
-  g_assert_true (hearth_store_begin (f->store, NULL));
+  g_assert_true (hearth_store_begin (f->family.store, NULL));
   for (guint i = 0; i < 5000; i++)
     {
       g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2000 + i / 365, 1 + (i / 28) % 12, 1 + i % 28);
       HearthTransactionDraft draft = { date, 100, TRUE, "", "", 0 };
 
-      hearth_finance_add_transaction (f->finance, f->owner, f->account, &draft, &error);
+      hearth_finance_add_transaction (f->family.finance, f->family.owner, f->account, &draft, &error);
       g_assert_no_error (error);
     }
-  g_assert_true (hearth_store_commit (f->store, NULL));
+  g_assert_true (hearth_store_commit (f->family.store, NULL));
 
-  model = hearth_finance_new_ledger (f->finance, f->owner, f->account, NULL, &error);
+  model = hearth_finance_new_ledger (f->family.finance, f->family.owner, f->account, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5000);
 
@@ -1704,7 +1705,7 @@ test_ledger_model_jumps (Fixture       *f,
   last = g_list_model_get_item (G_LIST_MODEL (model), 4999);
   g_assert_cmpuint (hearth_query_model_get_n_queries (model) - queries, ==, 2);
   g_assert_cmpint (hearth_transaction_get_id (last), ==,
-                   hearth_test_count (f->store,
+                   hearth_test_count (f->family.store,
                                       "SELECT id FROM transactions ORDER BY occurred_on ASC, id ASC LIMIT 1"));
 
   /* The first row: a page, no walk. */
@@ -1712,7 +1713,8 @@ test_ledger_model_jumps (Fixture       *f,
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpuint (hearth_query_model_get_n_queries (model) - queries, ==, 1);
   g_assert_cmpint (hearth_transaction_get_id (first), ==,
-                   hearth_test_count (f->store, "SELECT id FROM transactions ORDER BY occurred_on DESC, id DESC LIMIT "
+                   hearth_test_count (f->family.store,
+                                      "SELECT id FROM transactions ORDER BY occurred_on DESC, id DESC LIMIT "
                                                 "1"));
 
   /* Read again: from the cache. */

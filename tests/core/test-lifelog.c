@@ -12,6 +12,7 @@
 #include "hearth-search.h"
 #include "hearth-store.h"
 #include "hearth-test-common.h"
+#include "hearth-test-family.h"
 #include "hearth-validation.h"
 
 /*
@@ -28,56 +29,25 @@
 
 typedef struct
 {
-  char          *dir;
-  HearthClock   *clock;
-  HearthStore   *store;
-  HearthAuth    *auth;
-  HearthCircles *circles;
-  HearthLifelog *lifelog;
-  HearthActor   *mum;
-  HearthActor   *kid;
-  HearthActor   *outsider;
-  gint64         family;
+  HearthTestFamily  family;     /* Mum's "The Lovelaces" */
+  HearthActor      *kid;        /* a visitor there */
+  HearthActor      *outsider;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (HearthCircle) family = NULL;
-
-  f->dir = hearth_test_make_temp_dir ();
-  f->clock = hearth_clock_new_fake (HEARTH_TEST_EPOCH);
-  f->store = hearth_test_open_store (f->dir, f->clock);
-  f->auth = hearth_test_auth_new (f->store);
-  f->circles = hearth_circles_new (hearth_auth_get_guard (f->auth));
-  f->lifelog = hearth_lifelog_new (hearth_auth_get_guard (f->auth));
-  f->mum = hearth_test_new_profile (f->auth, "mum", "Mum");
-  f->kid = hearth_test_new_profile (f->auth, "kid", "Kid");
-  f->outsider = hearth_test_new_profile (f->auth, "oscar", "Oscar");
-  family = hearth_circles_create (f->circles, f->mum, "The Lovelaces", &error);
-  g_assert_no_error (error);
-  f->family = hearth_circle_get_id (family);
-  hearth_circles_add_member (f->circles, f->mum, f->family, hearth_actor_get_user_id (f->kid), HEARTH_ROLE_VISITOR,
-                             &error);
-  g_assert_no_error (error);
+  hearth_test_family_set_up (&f->family, "Mum", "The Lovelaces");
+  f->kid = hearth_test_family_add (&f->family, "Kid", HEARTH_ROLE_VISITOR);
+  f->outsider = hearth_test_family_add (&f->family, "Oscar", HEARTH_ROLE_NONE);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  hearth_test_finalize (&f->mum);
-  hearth_test_finalize (&f->kid);
-  hearth_test_finalize (&f->outsider);
-  hearth_test_finalize (&f->lifelog);
-  hearth_test_finalize (&f->circles);
-  hearth_test_finalize (&f->auth);
-  hearth_test_finalize (&f->store);
-  hearth_test_finalize (&f->clock);
-  hearth_test_remove_tree (f->dir);
-  g_free (f->dir);
+  hearth_test_family_tear_down (&f->family);
 }
 
 static gint64
@@ -86,8 +56,8 @@ write_entry (Fixture     *f,
              gint64       unlock_at)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_write (f->lifelog, f->mum, f->family, content, unlock_at,
-                                                               &error);
+  g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_write (f->family.lifelog, f->family.owner, f->family.circle_id,
+                                                               content, unlock_at, &error);
 
   g_assert_no_error (error);
   return hearth_lifelog_entry_get_id (entry);
@@ -111,60 +81,62 @@ test_entries_edits_and_deletions (Fixture       *f,
   gint64 first, second;
 
   first = write_entry (f, "  First steps in the garden\n", 0);
-  hearth_clock_advance (f->clock, G_USEC_PER_SEC);
+  hearth_clock_advance (f->family.clock, G_USEC_PER_SEC);
   second = write_entry (f, "A lost tooth", 0);
 
   /* Newest first, for every member; nobody else. */
-  timeline = hearth_lifelog_new_timeline (f->lifelog, f->kid, f->family, &error);
+  timeline = hearth_lifelog_new_timeline (f->family.lifelog, f->kid, f->family.circle_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 2);
   newest = g_list_model_get_item (G_LIST_MODEL (timeline), 0);
   g_assert_cmpint (hearth_lifelog_entry_get_id (newest), ==, second);
   g_assert_cmpstr (hearth_lifelog_entry_get_author_name (newest), ==, "Mum");
-  g_assert_null (hearth_lifelog_new_timeline (f->lifelog, f->outsider, f->family, &error));
+  g_assert_null (hearth_lifelog_new_timeline (f->family.lifelog, f->outsider, f->family.circle_id, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
   /* A visitor writes nothing; nothing empty is written. */
-  g_assert_null (hearth_lifelog_write (f->lifelog, f->kid, f->family, "Mine", 0, &error));
+  g_assert_null (hearth_lifelog_write (f->family.lifelog, f->kid, f->family.circle_id, "Mine", 0, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_null (hearth_lifelog_write (f->lifelog, f->mum, f->family, " \n ", 0, &error));
+  g_assert_null (hearth_lifelog_write (f->family.lifelog, f->family.owner, f->family.circle_id, " \n ", 0, &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DESCRIPTION);
   g_clear_error (&error);
 
   /* An edit is one log row with both contents, and the index follows. */
-  g_assert_true (hearth_lifelog_edit (f->lifelog, f->mum, first, "First steps on the lawn", &error));
+  g_assert_true (hearth_lifelog_edit (f->family.lifelog, f->family.owner, first, "First steps on the lawn", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM lifelog_logs WHERE lifelog_id = %" G_GINT64_FORMAT
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM lifelog_logs WHERE lifelog_id = %" G_GINT64_FORMAT
                                                 " AND old_content = 'First steps in the garden' "
                                                 "AND new_content = 'First steps on the lawn'", first), ==, 1);
-  g_assert_cmpuint (indexed (f->store, "garden"), ==, 0);
-  g_assert_cmpuint (indexed (f->store, "lawn"), ==, 1);
-  hits = hearth_search (f->store, f->kid, "law", 10, &error);
+  g_assert_cmpuint (indexed (f->family.store, "garden"), ==, 0);
+  g_assert_cmpuint (indexed (f->family.store, "lawn"), ==, 1);
+  hits = hearth_search (f->family.store, f->kid, "law", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
   g_assert_cmpint (((HearthSearchHit *) g_ptr_array_index (hits, 0))->entity_id, ==, first);
   g_clear_pointer (&hits, g_ptr_array_unref);
-  hits = hearth_search (f->store, f->outsider, "lawn", 10, &error);
+  hits = hearth_search (f->family.store, f->outsider, "lawn", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 0);
   g_clear_pointer (&hits, g_ptr_array_unref);
 
   /* Deleted: gone from the list and the index; the log keeps the words. */
-  g_assert_false (hearth_lifelog_delete (f->lifelog, f->kid, second, &error));
+  g_assert_false (hearth_lifelog_delete (f->family.lifelog, f->kid, second, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_true (hearth_lifelog_delete (f->lifelog, f->mum, second, &error));
+  g_assert_true (hearth_lifelog_delete (f->family.lifelog, f->family.owner, second, &error));
   g_assert_no_error (error);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 1);
-  g_assert_cmpuint (indexed (f->store, "tooth"), ==, 0);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM lifelog_logs WHERE lifelog_id = %" G_GINT64_FORMAT
+  g_assert_cmpuint (indexed (f->family.store, "tooth"), ==, 0);
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM lifelog_logs WHERE lifelog_id = %" G_GINT64_FORMAT
                                                 " AND old_content = 'A lost tooth' AND new_content IS NULL", second),
                    ==, 1);
-  g_assert_null (hearth_lifelog_get (f->lifelog, f->mum, second, &error));
+  g_assert_null (hearth_lifelog_get (f->family.lifelog, f->family.owner, second, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
 }
 
@@ -176,11 +148,14 @@ assert_nowhere (Fixture    *f,
                 const char *word)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_get (f->lifelog, actor, entry_id, &error);
-  g_autoptr (HearthQueryModel) timeline = hearth_lifelog_new_timeline (f->lifelog, actor, f->family, &error);
-  g_autoptr (GPtrArray) soon = hearth_lifelog_opening_soon (f->lifelog, actor, f->family, 3650 * DAY, &error);
-  g_autoptr (GPtrArray) on_this_day = hearth_lifelog_on_this_day (f->lifelog, actor, f->family, &error);
-  g_autoptr (GPtrArray) hits = hearth_search (f->store, actor, word, 10, &error);
+  g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_get (f->family.lifelog, actor, entry_id, &error);
+  g_autoptr (HearthQueryModel) timeline = hearth_lifelog_new_timeline (f->family.lifelog, actor, f->family.circle_id,
+                                                                       &error);
+  g_autoptr (GPtrArray) soon = hearth_lifelog_opening_soon (f->family.lifelog, actor, f->family.circle_id, 3650 * DAY,
+                                                            &error);
+  g_autoptr (GPtrArray) on_this_day = hearth_lifelog_on_this_day (f->family.lifelog, actor, f->family.circle_id,
+                                                                  &error);
+  g_autoptr (GPtrArray) hits = hearth_search (f->family.store, actor, word, 10, &error);
 
   g_assert_no_error (error);
   g_assert_true (hearth_lifelog_entry_get_sealed (entry));
@@ -197,7 +172,7 @@ assert_nowhere (Fixture    *f,
   for (guint i = 0; i < on_this_day->len; i++)
     g_assert_cmpint (hearth_lifelog_entry_get_id (g_ptr_array_index (on_this_day, i)), !=, entry_id);
   g_assert_cmpuint (hits->len, ==, 0);
-  g_assert_cmpuint (indexed (f->store, word), ==, 0);
+  g_assert_cmpuint (indexed (f->family.store, word), ==, 0);
 }
 
 static void
@@ -209,42 +184,45 @@ test_sealed_capsule_is_read_by_nobody (Fixture       *f,
   gint64 id;
 
   /* A capsule for a day gone by is refused. */
-  g_assert_null (hearth_lifelog_write (f->lifelog, f->mum, f->family, "Too late", HEARTH_TEST_EPOCH, &error));
+  g_assert_null (hearth_lifelog_write (f->family.lifelog, f->family.owner, f->family.circle_id, "Too late",
+                                       HEARTH_TEST_EPOCH, &error));
   g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DATE);
   g_clear_error (&error);
 
   id = write_entry (f, "For your eighteenth: " SECRET, unlock_at);
   /* Sealed for everyone, its author too, through every function. */
-  assert_nowhere (f, f->mum, id, SECRET);
+  assert_nowhere (f, f->family.owner, id, SECRET);
   assert_nowhere (f, f->kid, id, SECRET);
 
   /* Nobody edits or deletes it; only its author withdraws it. */
-  g_assert_false (hearth_lifelog_edit (f->lifelog, f->mum, id, "Changed", &error));
+  g_assert_false (hearth_lifelog_edit (f->family.lifelog, f->family.owner, id, "Changed", &error));
   g_assert_error (error, HEARTH_LIFELOG_ERROR, HEARTH_LIFELOG_ERROR_SEALED);
   g_clear_error (&error);
-  g_assert_false (hearth_lifelog_delete (f->lifelog, f->mum, id, &error));
+  g_assert_false (hearth_lifelog_delete (f->family.lifelog, f->family.owner, id, &error));
   g_assert_error (error, HEARTH_LIFELOG_ERROR, HEARTH_LIFELOG_ERROR_SEALED);
   g_clear_error (&error);
   /* (A new profile starts in sudo mode, and the fake clock stands still.) */
-  hearth_circles_change_role (f->circles, f->mum, f->family, hearth_actor_get_user_id (f->kid), HEARTH_ROLE_EDITOR,
-                              &error);
+  hearth_circles_change_role (f->family.circles, f->family.owner, f->family.circle_id,
+                              hearth_actor_get_user_id (f->kid), HEARTH_ROLE_EDITOR, &error);
   g_assert_no_error (error);
-  g_assert_false (hearth_lifelog_withdraw (f->lifelog, f->kid, id, &error));
+  g_assert_false (hearth_lifelog_withdraw (f->family.lifelog, f->kid, id, &error));
   g_assert_error (error, HEARTH_LIFELOG_ERROR, HEARTH_LIFELOG_ERROR_NOT_AUTHOR);
   g_clear_error (&error);
-  g_assert_true (hearth_lifelog_withdraw (f->lifelog, f->mum, id, &error));
+  g_assert_true (hearth_lifelog_withdraw (f->family.lifelog, f->family.owner, id, &error));
   g_assert_no_error (error);
-  g_assert_null (hearth_lifelog_get (f->lifelog, f->mum, id, &error));
+  g_assert_null (hearth_lifelog_get (f->family.lifelog, f->family.owner, id, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM capsules"), ==, 0);
-  g_assert_cmpuint (indexed (f->store, SECRET), ==, 0);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM capsules"), ==, 0);
+  g_assert_cmpuint (indexed (f->family.store, SECRET), ==, 0);
   /* Withdrawn, it leaves nothing of its words behind: not in its row, not in
    * its log, whose row says only that it went. */
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM lifelogs WHERE content LIKE '%%%s%%'", SECRET),
-                   ==, 0);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM lifelog_logs WHERE lifelog_id = %" G_GINT64_FORMAT
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM lifelogs WHERE content LIKE '%%%s%%'",
+                                      SECRET), ==, 0);
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM lifelog_logs WHERE lifelog_id = %" G_GINT64_FORMAT
                                                 " AND old_content IS NULL AND new_content IS NULL", id), ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM lifelog_logs WHERE ifnull (old_content, '') "
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM lifelog_logs WHERE ifnull (old_content, '') "
                                                 "|| ifnull (new_content, '') LIKE '%%%s%%'", SECRET), ==, 0);
 }
 
@@ -302,7 +280,7 @@ sign_in (Fixture    *f,
          const char *username)
 {
   g_autoptr (GError) error = NULL;
-  HearthActor *actor = hearth_auth_sign_in (f->auth, username, HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
+  HearthActor *actor = hearth_auth_sign_in (f->family.auth, username, HEARTH_TEST_PASSWORD, FALSE, NULL, &error);
 
   g_assert_no_error (error);
   return actor;
@@ -314,7 +292,7 @@ is_sealed (Fixture *f,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (HearthActor) kid = sign_in (f, "kid");
-  g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_get (f->lifelog, kid, id, &error);
+  g_autoptr (HearthLifelogEntry) entry = hearth_lifelog_get (f->family.lifelog, kid, id, &error);
 
   g_assert_no_error (error);
   return hearth_lifelog_entry_get_sealed (entry);
@@ -325,7 +303,8 @@ test_capsule_opens_at_its_moment_once (Fixture       *f,
                                        gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HearthStore) other_store = hearth_store_open (hearth_store_get_path (f->store), f->clock, &error);
+  g_autoptr (HearthStore) other_store = hearth_store_open (hearth_store_get_path (f->family.store), f->family.clock,
+                                                           &error);
   g_autoptr (HearthScheduler) first = NULL;
   g_autoptr (HearthScheduler) second = NULL;
   g_autoptr (HearthScheduler) after_restart = NULL;
@@ -340,29 +319,29 @@ test_capsule_opens_at_its_moment_once (Fixture       *f,
   id = write_entry (f, "Dear future: " SECRET, unlock_at);
 
   /* Two schedulers, two connections, as two Hearth processes would have. */
-  first = new_scheduler (f->store, &fired);
+  first = new_scheduler (f->family.store, &fired);
   second = new_scheduler (other_store, &fired);
   g_assert_cmpint (hearth_scheduler_get_next_due (first), ==, unlock_at);
 
   /* One microsecond before: sealed. */
-  hearth_clock_set_now (f->clock, unlock_at - 1);
+  hearth_clock_set_now (f->family.clock, unlock_at - 1);
   settle (first);
   settle (second);
   g_assert_true (is_sealed (f, id));
   g_assert_cmpuint (fired.n_items, ==, 0);
 
   /* At it: open, once between the two, and indexed. */
-  hearth_clock_set_now (f->clock, unlock_at);
+  hearth_clock_set_now (f->family.clock, unlock_at);
   settle (first);
   settle (second);
   g_assert_false (is_sealed (f, id));
   g_assert_cmpuint (fired.n_items, ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT unlocked_at FROM capsules"), ==, unlock_at);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT unlocked_at FROM capsules"), ==, unlock_at);
   kid = sign_in (f, "kid");
-  opened = hearth_lifelog_get (f->lifelog, kid, id, &error);
+  opened = hearth_lifelog_get (f->family.lifelog, kid, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hearth_lifelog_entry_get_content (opened), ==, "Dear future: " SECRET);
-  hits = hearth_search (f->store, kid, SECRET, 10, &error);
+  hits = hearth_search (f->family.store, kid, SECRET, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
   g_assert_cmpuint (hearth_scheduler_get_next_due (first), ==, 0);
@@ -372,16 +351,16 @@ test_capsule_opens_at_its_moment_once (Fixture       *f,
   g_assert_null (strstr (fired.said->str, SECRET));
 
   /* A clock set back leaves it open; a restart opens nothing again. */
-  hearth_clock_set_now (f->clock, unlock_at - 30 * DAY);
+  hearth_clock_set_now (f->family.clock, unlock_at - 30 * DAY);
   settle (first);
   g_assert_false (is_sealed (f, id));
-  after_restart = new_scheduler (f->store, &fired);
-  hearth_clock_set_now (f->clock, unlock_at + DAY);
+  after_restart = new_scheduler (f->family.store, &fired);
+  hearth_clock_set_now (f->family.clock, unlock_at + DAY);
   settle (after_restart);
   settle (first);
   settle (second);
   g_assert_cmpuint (fired.n_items, ==, 1);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT unlocked_at FROM capsules"), ==, unlock_at);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT unlocked_at FROM capsules"), ==, unlock_at);
 
   g_string_free (fired.said, TRUE);
 }
@@ -397,17 +376,18 @@ test_capsule_due_while_closed_opens_at_start (Fixture       *f,
   gint64 later = write_entry (f, "Not yet", HEARTH_TEST_EPOCH + 10 * DAY);
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (hearth_lifelog_withdraw (f->lifelog, f->mum, withdrawn, &error));
+  g_assert_true (hearth_lifelog_withdraw (f->family.lifelog, f->family.owner, withdrawn, &error));
   g_assert_no_error (error);
 
   /* Hearth was closed when the day came; at the next start, it opens. */
-  hearth_clock_set_now (f->clock, HEARTH_TEST_EPOCH + 2 * DAY);
-  scheduler = new_scheduler (f->store, &fired);
+  hearth_clock_set_now (f->family.clock, HEARTH_TEST_EPOCH + 2 * DAY);
+  scheduler = new_scheduler (f->family.store, &fired);
   g_assert_cmpuint (fired.n_items, ==, 1);
   g_assert_false (is_sealed (f, due));
   g_assert_true (is_sealed (f, later));
   g_assert_cmpint (hearth_scheduler_get_next_due (scheduler), ==, HEARTH_TEST_EPOCH + 10 * DAY);
-  g_assert_cmpint (hearth_test_count (f->store, "SELECT count(*) FROM capsules WHERE unlocked_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM capsules WHERE unlocked_at IS NOT NULL"),
+                   ==, 1);
   g_string_free (fired.said, TRUE);
 }
 
@@ -423,7 +403,7 @@ test_scheduler_wakes_within_a_minute (Fixture       *f,
   Fired fired = { 0, g_string_new (NULL) };
   gint64 far = write_entry (f, "A year from now", HEARTH_TEST_EPOCH + 365 * DAY);
 
-  scheduler = new_scheduler (f->store, &fired);
+  scheduler = new_scheduler (f->family.store, &fired);
   g_assert_cmpint (hearth_scheduler_get_next_due (scheduler), ==, HEARTH_TEST_EPOCH + 365 * DAY);
   g_assert_cmpuint (hearth_scheduler_get_sleep (scheduler), ==, HEARTH_SCHEDULER_MAX_SLEEP_MS);
 
@@ -435,7 +415,7 @@ test_scheduler_wakes_within_a_minute (Fixture       *f,
   /* After a long suspend the clock is past both days: looked at again (here
    * the fake clock says it moved; logind's resume signal calls check_now),
    * both open, once each. */
-  hearth_clock_set_now (f->clock, HEARTH_TEST_EPOCH + 400 * DAY);
+  hearth_clock_set_now (f->family.clock, HEARTH_TEST_EPOCH + 400 * DAY);
   hearth_scheduler_check_now (scheduler);
   settle (scheduler);
   g_assert_cmpuint (fired.n_items, ==, 2);
