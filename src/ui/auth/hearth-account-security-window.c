@@ -7,6 +7,7 @@
 
 #include "hearth-account-security-window.h"
 #include "hearth-dialogs.h"
+#include "hearth-format.h"
 #include "hearth-security-event.h"
 #include "hearth-session-info.h"
 
@@ -45,15 +46,6 @@ toast (HearthAccountSecurityWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
 }
 
-static char *
-format_time (gint64 usec)
-{
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr (GDateTime) local = g_date_time_to_local (utc);
-
-  return g_date_time_format (local, "%x %R");
-}
-
 static void
 revoke_clicked_cb (GtkButton                   *button,
                    HearthAccountSecurityWindow *self)
@@ -73,7 +65,7 @@ create_session_row (gpointer item,
   HearthAccountSecurityWindow *self = user_data;
   HearthSessionInfo *info = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *since = format_time (hearth_session_info_get_created_at (info));
+  g_autofree char *since = hearth_format_moment (hearth_session_info_get_created_at (info));
   g_autofree char *subtitle = NULL;
 
   if (hearth_session_info_get_current (info))
@@ -106,7 +98,7 @@ create_event_row (gpointer item,
 {
   HearthSecurityEvent *event = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *when = format_time (hearth_security_event_get_created_at (event));
+  g_autofree char *when = hearth_format_moment (hearth_security_event_get_created_at (event));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hearth_security_event_get_summary (event));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);

@@ -198,19 +198,3 @@ hearth_audit_entry_describe (HearthAuditEntry *entry)
     return g_strdup_printf (_("%s: %s"), what, name);
   return g_strdup (what);
 }
-
-/**
- * hearth_format_time:
- * @microseconds: since the epoch
- *
- * Returns: (transfer full): the local date and time, as the locale writes them
- */
-char *
-hearth_format_time (gint64 microseconds)
-{
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (microseconds / G_USEC_PER_SEC);
-  g_autoptr (GDateTime) local = g_date_time_to_local (utc);
-
-  /* Translators: a date and time in lists, as strftime() writes it */
-  return g_date_time_format (local, _("%x %H:%M"));
-}

@@ -16,6 +16,5 @@ const char *hearth_permission_get_action_label (const char        *resource,
 const char *hearth_circle_get_display_name     (HearthCircle      *circle);
 char       *hearth_circle_event_describe       (HearthCircleEvent *event);
 char       *hearth_audit_entry_describe        (HearthAuditEntry  *entry);
-char       *hearth_format_time                 (gint64             microseconds);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "hearth-audit.h"
 #include "hearth-circle-words.h"
+#include "hearth-format.h"
 #include "hearth-log-window.h"
 #include "hearth-mnemonic-button.h"
 
@@ -186,7 +187,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       HearthAuditEntry *entry = HEARTH_AUDIT_ENTRY (row);
 
       if (column == COLUMN_WHEN)
-        text = hearth_format_time (hearth_audit_entry_get_created_at (entry));
+        text = hearth_format_moment (hearth_audit_entry_get_created_at (entry));
       else if (column == COLUMN_WHO)
         text = g_strdup (hearth_audit_entry_get_actor_name (entry) != NULL ? hearth_audit_entry_get_actor_name (entry)
                                                                            : _("A former member"));
@@ -198,7 +199,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       HearthCircleEvent *event = HEARTH_CIRCLE_EVENT (row);
 
       if (column == COLUMN_WHEN)
-        text = hearth_format_time (hearth_circle_event_get_created_at (event));
+        text = hearth_format_moment (hearth_circle_event_get_created_at (event));
       else
         text = hearth_circle_event_describe (event);
     }

@@ -7,6 +7,7 @@
 
 #include "hearth-chart.h"
 #include "hearth-finance.h"
+#include "hearth-format.h"
 #include "hearth-money.h"
 
 /*
@@ -68,11 +69,9 @@ format (HearthChart *self,
         gint64       minor)
 {
   HearthNumberFormat number;
-  g_autofree char *text = NULL;
 
   hearth_number_format_from_locale (&number);
-  text = hearth_money_format (minor, self->currency, &number);
-  return g_strdup_printf ("%s %s", text, self->currency);
+  return hearth_format_amount (minor, self->currency, &number);
 }
 
 static void

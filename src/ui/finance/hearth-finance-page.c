@@ -8,6 +8,7 @@
 #include "hearth-categories-window.h"
 #include "hearth-chart.h"
 #include "hearth-dialogs.h"
+#include "hearth-format.h"
 #include "hearth-finance-page.h"
 #include "hearth-import-dialog.h"
 #include "hearth-ledger-cell.h"
@@ -83,17 +84,6 @@ can (HearthFinancePage *self,
   return self->actor != NULL && hearth_finance_can (self->finance, self->actor, self->circle_id, resource, action);
 }
 
-static char *
-format_amount (HearthFinancePage *self,
-               gint64             minor,
-               const char        *currency)
-{
-  g_autofree char *number = hearth_money_format (minor, currency, &self->format);
-
-  /* Translators: an amount and its currency: "1,234.50 EUR" */
-  return g_strdup_printf (_("%s %s"), number, currency);
-}
-
 static const char *
 kind_label (const char *kind)
 {
@@ -139,13 +129,13 @@ update_summary (HearthFinancePage *self)
   if (self->account == NULL)
     return;
 
-  balance = format_amount (self, hearth_account_get_balance (self->account),
-                           hearth_account_get_currency (self->account));
+  balance = hearth_format_amount (hearth_account_get_balance (self->account),
+                                  hearth_account_get_currency (self->account), &self->format);
   if (filtered)
     {
-      g_autofree char *in_text = format_amount (self, self->filter_in, hearth_account_get_currency (self->account));
-      g_autofree char *out_text = format_amount (self, self->filter_out,
-                                                 hearth_account_get_currency (self->account));
+      const char *currency = hearth_account_get_currency (self->account);
+      g_autofree char *in_text = hearth_format_amount (self->filter_in, currency, &self->format);
+      g_autofree char *out_text = hearth_format_amount (self->filter_out, currency, &self->format);
 
       /* Translators: under a filtered ledger: "12 transactions · in 100.00 EUR · out 42.50 EUR" */
       summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u transaction · in %s · out %s",
@@ -346,15 +336,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   switch (GPOINTER_TO_INT (user_data))
     {
     case 0:
-      {
-        GDate date;
-
-        g_date_clear (&date, 1);
-        g_date_set_parse (&date, hearth_transaction_get_occurred_on (transaction));
-        text = g_new0 (char, 64);
-        if (!g_date_valid (&date) || g_date_strftime (text, 64, "%x", &date) == 0)
-          g_strlcpy (text, hearth_transaction_get_occurred_on (transaction), 64);
-      }
+      text = hearth_format_iso_date (hearth_transaction_get_occurred_on (transaction));
       break;
 
     case 1:
@@ -502,8 +484,8 @@ rebuild (HearthFinancePage *self)
     {
       HearthAccount *account = g_ptr_array_index (self->accounts, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *balance = format_amount (self, hearth_account_get_balance (account),
-                                                hearth_account_get_currency (account));
+      g_autofree char *balance = hearth_format_amount (hearth_account_get_balance (account),
+                                                       hearth_account_get_currency (account), &self->format);
       GtkWidget *label = gtk_label_new (balance);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hearth_account_get_name (account));

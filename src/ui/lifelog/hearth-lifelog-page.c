@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hearth-dialogs.h"
+#include "hearth-format.h"
 #include "hearth-lifelog-page.h"
 
 /*
@@ -52,24 +53,6 @@ toast (HearthLifelogPage *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
-static char *
-format_day (gint64 usec)
-{
-  g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-
-  /* Translators: a day in the life log: "Friday, 27 November 2026"; see
-   * g_date_time_format(). xgettext:no-c-format */
-  return g_date_time_format (when, _("%A, %-d %B %Y"));
-}
-
-static char *
-format_time (gint64 usec)
-{
-  g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-
-  return g_date_time_format (when, "%H:%M");
-}
-
 /* Writing -------------------------------------------------------------------------------- */
 
 static char *
@@ -95,7 +78,7 @@ update_compose (HearthLifelogPage *self)
     gtk_widget_set_visible (self->placeholder,
                             gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->text)) == 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_button), sealing);
-  label = g_date_time_format (self->seal_until, "%x");
+  label = hearth_format_date (self->seal_until);
   gtk_menu_button_set_label (self->date_button, label);
   gtk_button_set_label (GTK_BUTTON (self->post_button), sealing ? _("_Seal") : _("_Post"));
 }
@@ -140,7 +123,7 @@ hearth_lifelog_page_post (HearthLifelogPage *self)
   gtk_check_button_set_active (self->seal_check, FALSE);
   if (sealing)
     {
-      g_autofree char *day = g_date_time_format (self->seal_until, "%x");
+      g_autofree char *day = hearth_format_date (self->seal_until);
       /* Translators: after sealing: "Sealed until 11/27/44" */
       g_autofree char *said = g_strdup_printf (_("Sealed until %s"), day);
 
@@ -360,10 +343,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autoptr (HearthLifelogEntry) previous = position > 0 && self->timeline != NULL
                                             ? g_list_model_get_item (G_LIST_MODEL (self->timeline), position - 1)
                                             : NULL;
-  g_autofree char *day = format_day (hearth_lifelog_entry_get_created_at (entry));
-  g_autofree char *previous_day = previous != NULL ? format_day (hearth_lifelog_entry_get_created_at (previous))
+  g_autofree char *day = hearth_format_day (hearth_lifelog_entry_get_created_at (entry));
+  g_autofree char *previous_day = previous != NULL ? hearth_format_day (hearth_lifelog_entry_get_created_at (previous))
                                                    : NULL;
-  g_autofree char *time = format_time (hearth_lifelog_entry_get_created_at (entry));
+  g_autofree char *time = hearth_format_clock (hearth_lifelog_entry_get_created_at (entry));
   g_autofree char *byline = NULL;
   g_autoptr (GMenu) menu = g_menu_new ();
   GtkWidget *content = g_object_get_data (G_OBJECT (box), "content");
@@ -379,7 +362,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   if (hearth_lifelog_entry_get_sealed (entry))
     {
-      g_autofree char *opens = format_day (hearth_lifelog_entry_get_unlock_at (entry));
+      g_autofree char *opens = hearth_format_day (hearth_lifelog_entry_get_unlock_at (entry));
 
       /* Translators: a sealed time capsule: "A time capsule from Mum · opens on Friday, 27 November 2044" */
       byline = g_strdup_printf (_("A time capsule from %s · opens on %s"), author, opens);
@@ -395,7 +378,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     {
       if (hearth_lifelog_entry_get_is_capsule (entry))
         {
-          g_autofree char *opened = format_day (hearth_lifelog_entry_get_unlocked_at (entry));
+          g_autofree char *opened = hearth_format_day (hearth_lifelog_entry_get_unlocked_at (entry));
 
           /* Translators: an opened capsule: "A time capsule from Mum · opened on Friday, 27 November 2026" */
           byline = g_strdup_printf (_("A time capsule from %s · opened on %s"), author, opened);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hearth-format.h"
 #include "hearth-home-page.h"
 
 /*
@@ -54,15 +55,6 @@ add_row (HearthHomePage      *self,
   g_ptr_array_add (self->rows, row);
 }
 
-static char *
-format_day (gint64 usec)
-{
-  g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-
-  /* Translators: a day, as the life log writes it. xgettext:no-c-format */
-  return g_date_time_format (when, _("%A, %-d %B %Y"));
-}
-
 /**
  * hearth_home_page_refresh:
  *
@@ -105,7 +97,7 @@ hearth_home_page_refresh (HearthHomePage *self)
   for (guint i = 0; soon != NULL && i < soon->len; i++)
     {
       HearthLifelogEntry *capsule = g_ptr_array_index (soon, i);
-      g_autofree char *day = format_day (hearth_lifelog_entry_get_unlock_at (capsule));
+      g_autofree char *day = hearth_format_day (hearth_lifelog_entry_get_unlock_at (capsule));
       /* Translators: on Home: "A time capsule from Mum" */
       g_autofree char *title = g_strdup_printf (_("A time capsule from %s"),
                                                 hearth_lifelog_entry_get_author_name (capsule));
