@@ -124,6 +124,31 @@ balance (Fixture *f)
   return hearth_test_query_int (f->family.store, "SELECT balance FROM accounts");
 }
 
+/* The ledger's column titles, in order, ending with %NULL. */
+static void
+assert_columns (HearthFinancePage *page,
+                ...)
+{
+  GListModel *columns = gtk_column_view_get_columns (hearth_test_child (page, HEARTH_TYPE_FINANCE_PAGE,
+                                                                          "ledger_view"));
+  guint n = g_list_model_get_n_items (columns);
+  const char *title;
+  guint i = 0;
+  va_list args;
+
+  va_start (args, page);
+  while ((title = va_arg (args, const char *)) != NULL)
+    {
+      g_autoptr (GtkColumnViewColumn) column = NULL;
+
+      g_assert_cmpuint (i, <, n);
+      column = g_list_model_get_item (columns, i++);
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, title);
+    }
+  va_end (args);
+  g_assert_cmpuint (i, ==, n);
+}
+
 static void
 test_ledger_and_form (Fixture       *f,
                       gconstpointer  data)
@@ -142,6 +167,7 @@ test_ledger_and_form (Fixture       *f,
   g_assert_nonnull (hearth_finance_page_get_account (page));
   g_assert_cmpuint (g_list_model_get_n_items (ledger_of (page)), ==, 3);
   g_assert_cmpstr (gtk_label_get_label (summary), ==, "Balance 1535.80 EUR · 3 transactions");
+  assert_columns (page, "Date", "Description", "Payee", "Category", "Tags", "Amount", "Status", NULL);
   g_free (hearth_test_save_png (GTK_WIDGET (f->window), "finance-ledger"));
 
   /* The form: a wrong amount is shown at its field, and nothing is added. */

@@ -304,23 +304,50 @@ filter_changed_cb (HearthFinancePage *self)
   rebuild_ledger (self);
 }
 
+/* The ledger's columns, in the order they are shown. */
+typedef enum
+{
+  LEDGER_DATE,
+  LEDGER_DESCRIPTION,
+  LEDGER_PAYEE,
+  LEDGER_CATEGORY,
+  LEDGER_TAGS,
+  LEDGER_AMOUNT,
+  LEDGER_STATUS,
+  N_LEDGER_COLUMNS
+} LedgerColumn;
+
+/* Dates, amounts and the status are never cut; the texts give way. Widths
+ * are in characters: the least shown, and the natural width. */
+static const struct
+{
+  const char *title;
+  guint       min_chars;
+  guint       width;
+  gboolean    expand;
+} ledger_columns[N_LEDGER_COLUMNS] = {
+  [LEDGER_DATE] = { N_("Date"), 10, 10, FALSE },
+  [LEDGER_DESCRIPTION] = { N_("Description"), 6, 24, TRUE },
+  [LEDGER_PAYEE] = { N_("Payee"), 4, 16, TRUE },
+  [LEDGER_CATEGORY] = { N_("Category"), 4, 12, FALSE },
+  [LEDGER_TAGS] = { N_("Tags"), 4, 12, FALSE },
+  [LEDGER_AMOUNT] = { N_("Amount"), 12, 12, FALSE },
+  [LEDGER_STATUS] = { N_("Status"), 6, 6, FALSE },
+};
+
 /* The cells are HearthLedgerCells: see there why not labels. */
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  /* Date, description, payee, category, amount, status, tags: dates, amounts
-   * and the status are never cut; the texts give way. */
-  static const guint min_chars[] = { 10, 6, 4, 4, 12, 6, 4 };
-  static const guint widths[] = { 10, 24, 16, 12, 12, 6, 12 };
-  int column = GPOINTER_TO_INT (user_data);
+  LedgerColumn column = GPOINTER_TO_INT (user_data);
 
-  gtk_list_item_set_child (item, hearth_ledger_cell_new (min_chars[column], widths[column],
-                                                         column == 4 ? 1.0f : 0.0f));
+  gtk_list_item_set_child (item, hearth_ledger_cell_new (ledger_columns[column].min_chars,
+                                                         ledger_columns[column].width,
+                                                         column == LEDGER_AMOUNT ? 1.0f : 0.0f));
 }
 
-/* Columns: 0 date, 1 description, 2 payee, 3 category, 4 amount, 5 status, 6 tags. */
 static void
 bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -332,26 +359,31 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
   gboolean voided = hearth_transaction_get_voided (transaction);
   gboolean green = FALSE;
+  LedgerColumn column = GPOINTER_TO_INT (user_data);
 
-  switch (GPOINTER_TO_INT (user_data))
+  switch (column)
     {
-    case 0:
+    case LEDGER_DATE:
       text = hearth_format_iso_date (hearth_transaction_get_occurred_on (transaction));
       break;
 
-    case 1:
+    case LEDGER_DESCRIPTION:
       text = g_strdup (hearth_transaction_get_description (transaction));
       break;
 
-    case 2:
+    case LEDGER_PAYEE:
       text = g_strdup (hearth_transaction_get_payee (transaction));
       break;
 
-    case 3:
+    case LEDGER_CATEGORY:
       text = g_strdup (hearth_transaction_get_category_name (transaction));
       break;
 
-    case 4:
+    case LEDGER_TAGS:
+      text = g_strdup (hearth_transaction_get_tags (transaction));
+      break;
+
+    case LEDGER_AMOUNT:
       {
         g_autofree char *number = hearth_money_format (hearth_transaction_get_amount (transaction),
                                                        hearth_account_get_currency (self->account),
@@ -370,10 +402,8 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       }
       break;
 
-    case 6:
-      text = g_strdup (hearth_transaction_get_tags (transaction));
-      break;
-
+    case LEDGER_STATUS:
+    case N_LEDGER_COLUMNS:
     default:
       text = g_strdup (voided ? _("Voided") : "");
       break;
@@ -385,9 +415,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 
 static void
 add_column (HearthFinancePage *self,
-            const char        *title,
-            int                column,
-            gboolean           expand)
+            LedgerColumn       column)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
@@ -395,8 +423,8 @@ add_column (HearthFinancePage *self,
   g_object_set_data (G_OBJECT (factory), "page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
+  view_column = gtk_column_view_column_new (_(ledger_columns[column].title), factory);
+  gtk_column_view_column_set_expand (view_column, ledger_columns[column].expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->ledger_view, view_column);
   g_object_unref (view_column);
@@ -866,13 +894,8 @@ hearth_finance_page_init (HearthFinancePage *self)
   gtk_box_append (self->charts_box, self->spending_chart);
   gtk_box_append (self->charts_box, self->balance_chart);
 
-  add_column (self, _("Date"), 0, FALSE);
-  add_column (self, _("Description"), 1, TRUE);
-  add_column (self, _("Payee"), 2, TRUE);
-  add_column (self, _("Category"), 3, FALSE);
-  add_column (self, _("Tags"), 6, FALSE);
-  add_column (self, _("Amount"), 4, FALSE);
-  add_column (self, _("Status"), 5, FALSE);
+  for (LedgerColumn column = 0; column < N_LEDGER_COLUMNS; column++)
+    add_column (self, column);
 }
 
 /* Who is signed in or the current circle changed: show theirs. */
