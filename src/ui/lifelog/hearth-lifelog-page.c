@@ -8,6 +8,7 @@
 #include "hearth-dialogs.h"
 #include "hearth-format.h"
 #include "hearth-lifelog-page.h"
+#include "hearth-lifelog-row.h"
 
 /*
  * The Life Log page of the current circle: a box to write in, with "Seal as a
@@ -270,53 +271,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               HearthLifelogPage        *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *day = gtk_label_new (NULL);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *byline = gtk_label_new (NULL);
-  GtkWidget *menu = gtk_menu_button_new ();
-  GtkWidget *content = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (day), 0);
-  gtk_widget_add_css_class (day, "heading");
-  gtk_widget_set_margin_top (day, 12);
-  gtk_label_set_xalign (GTK_LABEL (byline), 0);
-  gtk_label_set_wrap (GTK_LABEL (byline), TRUE);
-  gtk_widget_set_hexpand (byline, TRUE);
-  gtk_widget_add_css_class (byline, "dim-label");
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
-  gtk_widget_add_css_class (menu, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entry Menu"), -1);
-  gtk_label_set_xalign (GTK_LABEL (content), 0);
-  gtk_label_set_wrap (GTK_LABEL (content), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (content), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (content), TRUE);
-  gtk_box_append (GTK_BOX (top), icon);
-  gtk_box_append (GTK_BOX (top), byline);
-  gtk_box_append (GTK_BOX (top), menu);
-  gtk_box_append (GTK_BOX (card), top);
-  gtk_box_append (GTK_BOX (card), content);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_set_margin_start (card, 2);
-  gtk_widget_set_margin_end (card, 2);
-  gtk_widget_set_margin_top (top, 12);
-  gtk_widget_set_margin_start (top, 12);
-  gtk_widget_set_margin_end (top, 6);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_bottom (content, 12);
-  gtk_box_append (GTK_BOX (box), day);
-  gtk_box_append (GTK_BOX (box), card);
-  gtk_widget_set_margin_bottom (box, 6);
-  g_object_set_data (G_OBJECT (box), "day", day);
-  g_object_set_data (G_OBJECT (box), "icon", icon);
-  g_object_set_data (G_OBJECT (box), "byline", byline);
-  g_object_set_data (G_OBJECT (box), "menu", menu);
-  g_object_set_data (G_OBJECT (box), "content", content);
-  g_object_set_data (G_OBJECT (box), "card", card);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, hearth_lifelog_row_new ());
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -332,77 +287,57 @@ add_menu_item (GMenu      *menu,
   g_menu_append_item (menu, item);
 }
 
+/* What the actor's role may do to @entry. */
+static GMenu *
+menu_for (HearthLifelogPage  *self,
+          HearthLifelogEntry *entry)
+{
+  GMenu *menu = g_menu_new ();
+  gint64 id = hearth_lifelog_entry_get_id (entry);
+  gboolean mine = hearth_lifelog_entry_get_author_id (entry) == hearth_actor_get_user_id (self->actor);
+
+  if (hearth_lifelog_entry_get_sealed (entry))
+    {
+      if (mine && hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "capsule", "update"))
+        add_menu_item (menu, _("_Withdraw…"), "withdraw", id);
+    }
+  else if (!hearth_lifelog_entry_get_is_capsule (entry))
+    {
+      if (hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "lifelog", "update"))
+        add_menu_item (menu, _("_Edit…"), "edit", id);
+      if (hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "lifelog", mine ? "update" : "delete"))
+        add_menu_item (menu, _("_Delete…"), "delete", id);
+    }
+  return menu;
+}
+
+static gboolean
+same_day (gint64 a,
+          gint64 b)
+{
+  g_autoptr (GDateTime) day_a = g_date_time_new_from_unix_local (a / G_USEC_PER_SEC);
+  g_autoptr (GDateTime) day_b = g_date_time_new_from_unix_local (b / G_USEC_PER_SEC);
+
+  return g_date_time_get_year (day_a) == g_date_time_get_year (day_b) &&
+         g_date_time_get_day_of_year (day_a) == g_date_time_get_day_of_year (day_b);
+}
+
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              HearthLifelogPage        *self)
 {
   HearthLifelogEntry *entry = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
   guint position = gtk_list_item_get_position (item);
   g_autoptr (HearthLifelogEntry) previous = position > 0 && self->timeline != NULL
                                             ? g_list_model_get_item (G_LIST_MODEL (self->timeline), position - 1)
                                             : NULL;
-  g_autofree char *day = hearth_format_day (hearth_lifelog_entry_get_created_at (entry));
-  g_autofree char *previous_day = previous != NULL ? hearth_format_day (hearth_lifelog_entry_get_created_at (previous))
-                                                   : NULL;
-  g_autofree char *time = hearth_format_clock (hearth_lifelog_entry_get_created_at (entry));
-  g_autofree char *byline = NULL;
-  g_autoptr (GMenu) menu = g_menu_new ();
-  GtkWidget *content = g_object_get_data (G_OBJECT (box), "content");
-  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
-  GtkWidget *card = g_object_get_data (G_OBJECT (box), "card");
-  gint64 id = hearth_lifelog_entry_get_id (entry);
-  gboolean mine = hearth_lifelog_entry_get_author_id (entry) == hearth_actor_get_user_id (self->actor);
-  const char *author = hearth_lifelog_entry_get_author_name (entry) != NULL
-                       ? hearth_lifelog_entry_get_author_name (entry) : _("Someone");
+  g_autoptr (GMenu) menu = menu_for (self, entry);
+  gboolean first_of_day = previous == NULL || !same_day (hearth_lifelog_entry_get_created_at (entry),
+                                                          hearth_lifelog_entry_get_created_at (previous));
 
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "day"), day);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "day"), g_strcmp0 (day, previous_day) != 0);
-
-  if (hearth_lifelog_entry_get_sealed (entry))
-    {
-      g_autofree char *opens = hearth_format_day (hearth_lifelog_entry_get_unlock_at (entry));
-
-      /* Translators: a sealed time capsule: "A time capsule from Mum · opens on Friday, 27 November 2044" */
-      byline = g_strdup_printf (_("A time capsule from %s · opens on %s"), author, opens);
-      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "changes-prevent-symbolic");
-      gtk_label_set_label (GTK_LABEL (content), _("Sealed until its day: Hearth will not show it before then, not even "
-                                                  "to its author."));
-      gtk_widget_add_css_class (content, "dim-label");
-      gtk_widget_add_css_class (card, "sealed");
-      if (mine && hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "capsule", "update"))
-        add_menu_item (menu, _("_Withdraw…"), "withdraw", id);
-    }
-  else
-    {
-      if (hearth_lifelog_entry_get_is_capsule (entry))
-        {
-          g_autofree char *opened = hearth_format_day (hearth_lifelog_entry_get_unlocked_at (entry));
-
-          /* Translators: an opened capsule: "A time capsule from Mum · opened on Friday, 27 November 2026" */
-          byline = g_strdup_printf (_("A time capsule from %s · opened on %s"), author, opened);
-          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "mail-read-symbolic");
-        }
-      else
-        {
-          /* Translators: an entry's byline: "Mum · 14:05" */
-          byline = g_strdup_printf (_("%s · %s"), author, time);
-          gtk_image_clear (GTK_IMAGE (icon));
-          if (hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "lifelog", "update"))
-            add_menu_item (menu, _("_Edit…"), "edit", id);
-          if (hearth_lifelog_can (self->lifelog, self->actor, self->circle_id, "lifelog", mine ? "update" : "delete"))
-            add_menu_item (menu, _("_Delete…"), "delete", id);
-        }
-      gtk_label_set_label (GTK_LABEL (content), hearth_lifelog_entry_get_content (entry));
-      gtk_widget_remove_css_class (content, "dim-label");
-      gtk_widget_remove_css_class (card, "sealed");
-    }
-  gtk_widget_set_visible (icon, gtk_image_get_storage_type (GTK_IMAGE (icon)) != GTK_IMAGE_EMPTY);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "byline"), byline);
-  gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (box), "menu"), G_MENU_MODEL (menu));
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "menu"),
-                          g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+  hearth_lifelog_row_set_entry (HEARTH_LIFELOG_ROW (gtk_list_item_get_child (item)), entry, first_of_day,
+                                G_MENU_MODEL (menu));
 }
 
 static void
@@ -448,76 +383,6 @@ rebuild (HearthLifelogPage *self)
 
 /* Set-up ---------------------------------------------------------------------------------- */
 
-static GtkWidget *
-build_compose (HearthLifelogPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *popover = gtk_popover_new ();
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr (GDateTime) next_year = g_date_time_add_years (now, 1);
-
-  self->text = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->text, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (self->text, 8);
-  gtk_text_view_set_bottom_margin (self->text, 8);
-  gtk_text_view_set_left_margin (self->text, 8);
-  gtk_text_view_set_right_margin (self->text, 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What Happened?"),
-                                  -1);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text), "changed", G_CALLBACK (update_compose), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->text));
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 72);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_widget_add_css_class (scrolled, "card");
-
-  self->seal_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Seal as a _time capsule until")));
-  /* GTK 4.8 would name it with its underscore (docs/DEVELOPING.md). */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->seal_check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Seal as a time capsule until"), -1);
-  g_signal_connect_swapped (self->seal_check, "toggled", G_CALLBACK (update_compose), self);
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  gtk_calendar_select_day (self->calendar, next_year);
-  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
-  self->date_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_popover (self->date_button, popover);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Opening Day"), -1);
-  self->seal_until = g_date_time_new_local (g_date_time_get_year (next_year), g_date_time_get_month (next_year),
-                                            g_date_time_get_day_of_month (next_year), 0, 0, 0);
-  self->post_button = gtk_button_new_with_mnemonic (_("_Post"));
-  gtk_widget_add_css_class (self->post_button, "suggested-action");
-  gtk_widget_set_hexpand (self->post_button, TRUE);
-  gtk_widget_set_halign (self->post_button, GTK_ALIGN_END);
-  g_signal_connect_swapped (self->post_button, "clicked", G_CALLBACK (hearth_lifelog_page_post), self);
-
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->seal_check));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->date_button));
-  gtk_box_append (GTK_BOX (bar), self->post_button);
-  /* A text view has no placeholder of its own: a dim line over it, while it
-   * is empty. It takes no input, so clicks reach the text. */
-  {
-    GtkWidget *overlay = gtk_overlay_new ();
-
-    self->placeholder = gtk_label_new (_("What happened today?"));
-    gtk_widget_add_css_class (self->placeholder, "dim-label");
-    gtk_widget_set_halign (self->placeholder, GTK_ALIGN_START);
-    gtk_widget_set_valign (self->placeholder, GTK_ALIGN_START);
-    gtk_widget_set_margin_start (self->placeholder, 9);
-    gtk_widget_set_margin_top (self->placeholder, 8);
-    gtk_widget_set_can_target (self->placeholder, FALSE);
-    gtk_overlay_set_child (GTK_OVERLAY (overlay), scrolled);
-    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->placeholder);
-    gtk_box_append (GTK_BOX (box), overlay);
-  }
-  gtk_box_append (GTK_BOX (box), bar);
-  update_compose (self);
-  return box;
-}
-
 static void
 post_action (GtkWidget  *widget,
              const char *action_name,
@@ -539,6 +404,7 @@ hearth_lifelog_page_dispose (GObject *object)
   g_clear_object (&self->actor);
   g_clear_object (&self->lifelog);
   g_clear_pointer (&self->seal_until, g_date_time_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_LIFELOG_PAGE);
 
   G_OBJECT_CLASS (hearth_lifelog_page_parent_class)->dispose (object);
 }
@@ -549,6 +415,23 @@ hearth_lifelog_page_class_init (HearthLifelogPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = hearth_lifelog_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/lifelog/hearth-lifelog-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthLifelogPage, compose);
+  gtk_widget_class_bind_template_child (widget_class, HearthLifelogPage, text);
+  gtk_widget_class_bind_template_child (widget_class, HearthLifelogPage, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, HearthLifelogPage, seal_check);
+  gtk_widget_class_bind_template_child (widget_class, HearthLifelogPage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthLifelogPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, HearthLifelogPage, post_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthLifelogPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, HearthLifelogPage, list);
+  gtk_widget_class_bind_template_child (widget_class, HearthLifelogPage, empty);
+  gtk_widget_class_bind_template_callback (widget_class, update_compose);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hearth_lifelog_page_post);
+
   gtk_widget_class_install_action (widget_class, "lifelog.entry", "(sx)", entry_menu_cb);
   gtk_widget_class_install_action (widget_class, "lifelog.post", NULL, post_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "lifelog.post", NULL);
@@ -557,39 +440,28 @@ hearth_lifelog_page_class_init (HearthLifelogPageClass *klass)
 static void
 hearth_lifelog_page_init (HearthLifelogPage *self)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) next_year = g_date_time_add_years (now, 1);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  self->compose = build_compose (self);
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not bound: see HearthCirclesPage. */
+  self->toasts = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  self->list = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "background");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Life Log"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_stack_add_named (self->stack, scrolled, "timeline");
+  gtk_list_view_set_factory (self->list, factory);
+  g_object_unref (factory);
 
-  self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty, "hearth-lifelog-symbolic");
-  adw_status_page_set_title (self->empty, _("No Memories Yet"));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty), "empty");
-
-  gtk_box_append (GTK_BOX (content), self->compose);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  adw_toast_overlay_set_child (self->toasts, clamp);
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toasts));
+  /* A capsule opens a year from today, unless another day is picked. */
+  self->seal_until = g_date_time_new_local (g_date_time_get_year (next_year), g_date_time_get_month (next_year),
+                                            g_date_time_get_day_of_month (next_year), 0, 0, 0);
+  /* Not as a person picking it, which ticks the box. */
+  g_signal_handlers_block_by_func (self->calendar, day_selected_cb, self);
+  gtk_calendar_select_day (self->calendar, next_year);
+  g_signal_handlers_unblock_by_func (self->calendar, day_selected_cb, self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text), "changed", G_CALLBACK (update_compose), self);
+  update_compose (self);
 }
 
 /* Who is signed in or the current circle changed: show theirs. */
