@@ -140,6 +140,7 @@ hearth_home_page_dispose (GObject *object)
   g_clear_object (&self->actor);
   g_clear_object (&self->lifelog);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_HOME_PAGE);
 
   G_OBJECT_CLASS (hearth_home_page_parent_class)->dispose (object);
 }
@@ -147,22 +148,20 @@ hearth_home_page_dispose (GObject *object)
 static void
 hearth_home_page_class_init (HearthHomePageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = hearth_home_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/shell/hearth-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthHomePage, on_this_day);
+  gtk_widget_class_bind_template_child (widget_class, HearthHomePage, opening_soon);
 }
 
 static void
 hearth_home_page_init (HearthHomePage *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
-  self->on_this_day = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->on_this_day, _("On This Day"));
-  self->opening_soon = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->opening_soon, _("Opening Soon"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->on_this_day);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->opening_soon);
-  adw_bin_set_child (ADW_BIN (self), page);
 }
 
 /* Who is signed in or the current circle changed: show theirs. */
