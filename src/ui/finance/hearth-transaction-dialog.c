@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hearth-mnemonic-button.h"
 #include "hearth-money.h"
 #include "hearth-receipts.h"
 #include "hearth-transaction-dialog.h"
@@ -31,7 +30,11 @@ struct _HearthTransactionDialog
   HearthAccount  *account;
   HearthTransaction *transaction;  /* when editing */
   GArray         *category_ids;
-  GtkListBox     *receipts_list;
+  GCancellable   *cancellable;  /* the receipts' work in workers, cancelled on close */
+  guint           attaching;
+  GtkWidget      *fields[HEARTH_VALIDATION_ERROR_TAGS + 1];
+
+  GtkLabel       *add_label;
 
   AdwEntryRow    *date_row;
   AdwEntryRow    *amount_row;
@@ -40,11 +43,12 @@ struct _HearthTransactionDialog
   AdwEntryRow    *payee_row;
   AdwComboRow    *category_row;
   AdwEntryRow    *tags_row;
-  GtkWidget      *attach_spinner;
-  GCancellable   *cancellable;  /* the receipts' work in workers, cancelled on close */
-  guint           attaching;
+  GtkWidget      *edit_note;
   GtkLabel       *error_label;
-  GtkWidget      *fields[HEARTH_VALIDATION_ERROR_TAGS + 1];
+  GtkWidget      *receipts_group;
+  GtkWidget      *attach_spinner;
+  GtkWidget      *attach_button;
+  GtkListBox     *receipts_list;
 };
 
 G_DEFINE_FINAL_TYPE (HearthTransactionDialog, hearth_transaction_dialog, ADW_TYPE_WINDOW)
@@ -343,65 +347,10 @@ drop_cb (GtkDropTarget           *target,
   return TRUE;
 }
 
-static GtkWidget *
-build_receipts (HearthTransactionDialog *self)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *attach = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Receipts"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Photos or scans, up to 25 MB each. Drop a file here to attach it."));
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "mail-attachment-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Attach…"));
-  gtk_button_set_child (GTK_BUTTON (attach), content);
-  gtk_widget_add_css_class (attach, "flat");
-  gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (attach, hearth_finance_can (self->finance, self->actor,
-                                                      hearth_account_get_circle_id (self->account),
-                                                      "receipt", "attach"));
-  g_signal_connect_swapped (attach, "clicked", G_CALLBACK (attach_clicked_cb), self);
-  self->attach_spinner = gtk_spinner_new ();
-  gtk_widget_set_visible (self->attach_spinner, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attach_spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Attaching…"), -1);
-  {
-    GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-    gtk_box_append (GTK_BOX (suffix), self->attach_spinner);
-    gtk_box_append (GTK_BOX (suffix), attach);
-    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
-  }
-
-  self->receipts_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->receipts_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->receipts_list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->receipts_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Receipts"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->receipts_list));
-
-  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-  fill_receipts (self);
-  return group;
-}
-
-static GtkWidget *
-entry_row (const char *title,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  return row;
-}
-
+/* Fills the form from what it is given: the account, and the transaction
+ * when editing. */
 static void
-build (HearthTransactionDialog *self)
+fill (HearthTransactionDialog *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -410,37 +359,22 @@ build (HearthTransactionDialog *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) category_list = NULL;
   g_autoptr (GtkStringList) categories = gtk_string_list_new (NULL);
-  const char * const directions[] = { _("Money Out"), _("Money In"), NULL };
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *add = self->transaction != NULL ? hearth_mnemonic_button_new (_("_Save"), _("Save"))
-                                              : hearth_mnemonic_button_new (_("_Add"), _("Add"));
-  GtkWidget *cancel = hearth_mnemonic_button_new (_("_Cancel"), _("Cancel"));
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gint64 circle_id = hearth_account_get_circle_id (self->account);
 
   if (self->transaction != NULL)
     title = g_strdup_printf (_("Edit Transaction – %s"), hearth_account_get_name (self->account));
   else
     title = g_strdup_printf (_("New Transaction – %s"), hearth_account_get_name (self->account));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
 
-  self->date_row = ADW_ENTRY_ROW (entry_row (_("Date (YYYY-MM-DD)"), today));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
   /* Translators: the amount field, with the account's currency: "Amount (EUR)" */
   amount_title = g_strdup_printf (_("Amount (%s)"), hearth_account_get_currency (self->account));
-  self->amount_row = ADW_ENTRY_ROW (entry_row (amount_title, ""));
-  self->direction_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->direction_row), _("Direction"));
-  adw_combo_row_set_model (self->direction_row, G_LIST_MODEL (gtk_string_list_new (directions)));
-  self->description_row = ADW_ENTRY_ROW (entry_row (_("Description"), ""));
-  self->payee_row = ADW_ENTRY_ROW (entry_row (_("Payee"), ""));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->amount_row), amount_title);
 
   gtk_string_list_append (categories, _("None"));
-  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  category_list = hearth_categories_list (hearth_finance_get_categories (self->finance), self->actor,
-                                          hearth_account_get_circle_id (self->account), "FINANCE", &error);
+  category_list = hearth_categories_list (hearth_finance_get_categories (self->finance), self->actor, circle_id,
+                                          "FINANCE", &error);
   if (category_list == NULL)
     g_warning ("No categories: %s", error->message);
   for (guint i = 0; category_list != NULL && i < category_list->len; i++)
@@ -451,16 +385,17 @@ build (HearthTransactionDialog *self)
       g_array_append_val (self->category_ids, id);
       gtk_string_list_append (categories, hearth_category_get_name (category));
     }
-  self->category_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->category_row), _("Category"));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
-  self->tags_row = ADW_ENTRY_ROW (entry_row (_("Tags, separated by commas"), ""));
 
   if (self->transaction != NULL)
     {
       HearthNumberFormat format;
       g_autofree char *amount = NULL;
+      GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
 
+      gtk_label_set_text_with_mnemonic (self->add_label, _("_Save"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->add_label))),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
       hearth_number_format_from_locale (&format);
       amount = hearth_money_format (hearth_transaction_get_amount (self->transaction),
                                     hearth_account_get_currency (self->account), &format);
@@ -478,62 +413,16 @@ build (HearthTransactionDialog *self)
           if (g_array_index (self->category_ids, gint64, i) == hearth_transaction_get_category_id (self->transaction))
             adw_combo_row_set_selected (self->category_row, i + 1);
         }
+
+      gtk_widget_set_visible (self->edit_note, TRUE);
+      gtk_widget_set_visible (self->receipts_group, TRUE);
+      gtk_widget_set_visible (self->attach_button,
+                              hearth_finance_can (self->finance, self->actor, circle_id, "receipt", "attach"));
+      g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+      fill_receipts (self);
     }
 
-  self->fields[HEARTH_VALIDATION_ERROR_DATE] = GTK_WIDGET (self->date_row);
-  self->fields[HEARTH_VALIDATION_ERROR_AMOUNT] = GTK_WIDGET (self->amount_row);
-  self->fields[HEARTH_VALIDATION_ERROR_DESCRIPTION] = GTK_WIDGET (self->description_row);
-  self->fields[HEARTH_VALIDATION_ERROR_PAYEE] = GTK_WIDGET (self->payee_row);
-  self->fields[HEARTH_VALIDATION_ERROR_CATEGORY] = GTK_WIDGET (self->category_row);
-  self->fields[HEARTH_VALIDATION_ERROR_TAGS] = GTK_WIDGET (self->tags_row);
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->date_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->amount_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->direction_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->description_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->payee_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->category_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->tags_row));
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-  if (self->transaction != NULL)
-    {
-      GtkWidget *note = gtk_label_new (_("To change the amount or whether it came in or went out, void this "
-                                         "transaction and enter it again: the ledger keeps both."));
-
-      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (note), 0);
-      gtk_widget_add_css_class (note, "dim-label");
-      gtk_box_insert_child_after (GTK_BOX (box), note, list);
-      gtk_box_append (GTK_BOX (box), build_receipts (self));
-    }
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-
-  gtk_widget_add_css_class (add, "suggested-action");
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (hearth_transaction_dialog_submit), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), add);
-  gtk_window_set_default_widget (GTK_WINDOW (self), add);
-
-  gtk_box_append (GTK_BOX (content), header);
-  gtk_box_append (GTK_BOX (content), clamp);
-  adw_window_set_content (ADW_WINDOW (self), content);
   gtk_widget_grab_focus (GTK_WIDGET (self->transaction != NULL ? self->description_row : self->amount_row));
 }
 
@@ -543,6 +432,7 @@ hearth_transaction_dialog_dispose (GObject *object)
   HearthTransactionDialog *self = HEARTH_TRANSACTION_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_TRANSACTION_DIALOG);
 
   G_OBJECT_CLASS (hearth_transaction_dialog_parent_class)->dispose (object);
 }
@@ -565,15 +455,45 @@ hearth_transaction_dialog_finalize (GObject *object)
 static void
 hearth_transaction_dialog_class_init (HearthTransactionDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = hearth_transaction_dialog_dispose;
   G_OBJECT_CLASS (klass)->finalize = hearth_transaction_dialog_finalize;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/finance/hearth-transaction-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, add_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, direction_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, description_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, payee_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, category_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, tags_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, edit_note);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, receipts_group);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, attach_spinner);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, attach_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthTransactionDialog, receipts_list);
+  gtk_widget_class_bind_template_callback (widget_class, hearth_transaction_dialog_submit);
+  gtk_widget_class_bind_template_callback (widget_class, attach_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 hearth_transaction_dialog_init (HearthTransactionDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->fields[HEARTH_VALIDATION_ERROR_DATE] = GTK_WIDGET (self->date_row);
+  self->fields[HEARTH_VALIDATION_ERROR_AMOUNT] = GTK_WIDGET (self->amount_row);
+  self->fields[HEARTH_VALIDATION_ERROR_DESCRIPTION] = GTK_WIDGET (self->description_row);
+  self->fields[HEARTH_VALIDATION_ERROR_PAYEE] = GTK_WIDGET (self->payee_row);
+  self->fields[HEARTH_VALIDATION_ERROR_CATEGORY] = GTK_WIDGET (self->category_row);
+  self->fields[HEARTH_VALIDATION_ERROR_TAGS] = GTK_WIDGET (self->tags_row);
 }
 
 /**
@@ -593,11 +513,11 @@ hearth_transaction_dialog_new (GtkWindow     *parent,
   g_return_val_if_fail (HEARTH_IS_FINANCE (finance), NULL);
   g_return_val_if_fail (HEARTH_IS_ACCOUNT (account), NULL);
 
-  self = g_object_new (HEARTH_TYPE_TRANSACTION_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self = g_object_new (HEARTH_TYPE_TRANSACTION_DIALOG, "transient-for", parent, NULL);
   self->finance = g_object_ref (finance);
   self->actor = g_object_ref (actor);
   self->account = g_object_ref (account);
-  build (self);
+  fill (self);
   return self;
 }
 
@@ -620,11 +540,11 @@ hearth_transaction_dialog_new_for_edit (GtkWindow         *parent,
   g_return_val_if_fail (HEARTH_IS_ACCOUNT (account), NULL);
   g_return_val_if_fail (HEARTH_IS_TRANSACTION (transaction), NULL);
 
-  self = g_object_new (HEARTH_TYPE_TRANSACTION_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self = g_object_new (HEARTH_TYPE_TRANSACTION_DIALOG, "transient-for", parent, NULL);
   self->finance = g_object_ref (finance);
   self->actor = g_object_ref (actor);
   self->account = g_object_ref (account);
   self->transaction = g_object_ref (transaction);
-  build (self);
+  fill (self);
   return self;
 }
