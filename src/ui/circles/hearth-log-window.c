@@ -9,7 +9,6 @@
 #include "hearth-circle-words.h"
 #include "hearth-format.h"
 #include "hearth-log-window.h"
-#include "hearth-mnemonic-button.h"
 
 /*
  * A circle's activity or its audit log, a page at a time in a GtkColumnView:
@@ -33,14 +32,19 @@ struct _HearthLogWindow
   GArray         *member_ids;    /* gint64, parallel to the member filter's items after "Everyone" */
   gboolean        has_more;
 
-  GtkStack       *content;
-  AdwStatusPage  *empty;
-  GtkLabel       *page_label;
-  GtkWidget      *newer_button;
-  GtkWidget      *older_button;
-  GtkDropDown    *member_filter;
-  GtkDropDown    *period_filter;
-  AdwToastOverlay *toasts;
+  AdwToastOverlay     *toasts;
+  GtkWidget           *filters;
+  GtkDropDown         *member_filter;
+  GtkDropDown         *period_filter;
+  GtkStack            *content;
+  GtkColumnView       *view;
+  GtkColumnViewColumn *when_column;
+  GtkColumnViewColumn *who_column;
+  GtkColumnViewColumn *what_column;
+  AdwStatusPage       *empty;
+  GtkLabel            *page_label;
+  GtkWidget           *newer_button;
+  GtkWidget           *older_button;
 };
 
 G_DEFINE_FINAL_TYPE (HearthLogWindow, hearth_log_window, ADW_TYPE_WINDOW)
@@ -208,34 +212,25 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_column (GtkColumnView *view,
-            const char    *title,
-            Column         column,
-            gboolean       expand)
+set_factory (GtkColumnViewColumn *view_column,
+             Column               column)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_append_column (view, view_column);
-  g_object_unref (view_column);
+  gtk_column_view_column_set_factory (view_column, factory);
 }
 
-static GtkWidget *
-build_filters (HearthLogWindow *self)
+/* The audit log's filters: everyone in the circle, and the periods. */
+static void
+fill_filters (HearthLogWindow *self)
 {
   g_autoptr (GPtrArray) members = NULL;
-  g_autoptr (GError) error = NULL;
-  GtkStringList *names = gtk_string_list_new (NULL);
-  const char * const periods[] = { _("Any time"), _("Past 7 days"), _("Past 30 days"), _("Past year"), NULL };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_string_list_append (names, _("Everyone"));
-  members = hearth_circles_list_members (self->circles, self->actor, hearth_circle_get_id (self->circle), &error);
+  members = hearth_circles_list_members (self->circles, self->actor, hearth_circle_get_id (self->circle), NULL);
   for (guint i = 0; members != NULL && i < members->len; i++)
     {
       HearthCircleMember *member = g_ptr_array_index (members, i);
@@ -244,80 +239,38 @@ build_filters (HearthLogWindow *self)
       gtk_string_list_append (names, hearth_circle_member_get_display_name (member));
       g_array_append_val (self->member_ids, id);
     }
-
-  self->member_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names), NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->member_filter), _("Who"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->member_filter),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Who"), -1);
-  self->period_filter = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (periods));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_filter), _("When"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_filter),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("When"), -1);
+  gtk_drop_down_set_model (self->member_filter, G_LIST_MODEL (names));
   g_signal_connect_swapped (self->member_filter, "notify::selected", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->period_filter, "notify::selected", G_CALLBACK (reload), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->member_filter));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->period_filter));
-  return box;
+  gtk_widget_set_visible (self->filters, TRUE);
 }
 
 static void
-build (HearthLogWindow *self)
+fill (HearthLogWindow *self)
 {
-  GtkWidget *view_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *bar = gtk_action_bar_new ();
-  GtkNoSelection *selection;
-  GtkColumnView *view;
+  g_autoptr (GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   g_autofree char *title = NULL;
+  gboolean audit = self->kind == HEARTH_LOG_AUDIT;
 
-  title = g_strdup_printf (self->kind == HEARTH_LOG_AUDIT ? _("Audit Log – %s") : _("Activity – %s"),
+  title = g_strdup_printf (audit ? _("Audit Log – %s") : _("Activity – %s"),
                            hearth_circle_get_display_name (self->circle));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_window_set_default_size (GTK_WINDOW (self), 720, 560);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  audit ? _("Audit Log") : _("Activity"), -1);
+  gtk_column_view_column_set_visible (self->who_column, audit);
+  adw_status_page_set_description (self->empty, audit ? _("No recorded action matches these filters.")
+                                                      : _("What happens in this circle will be listed here."));
+  if (audit)
+    fill_filters (self);
+}
 
-  if (self->kind == HEARTH_LOG_AUDIT)
-    adw_header_bar_pack_start (ADW_HEADER_BAR (header), build_filters (self));
+static void
+hearth_log_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), HEARTH_TYPE_LOG_WINDOW);
 
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
-  view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
-  gtk_column_view_set_show_row_separators (view, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->kind == HEARTH_LOG_AUDIT ? _("Audit Log") : _("Activity"), -1);
-  add_column (view, _("When"), COLUMN_WHEN, FALSE);
-  if (self->kind == HEARTH_LOG_AUDIT)
-    add_column (view, _("Who"), COLUMN_WHO, FALSE);
-  add_column (view, _("What"), COLUMN_WHAT, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
-
-  self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty, "hearth-circles-symbolic");
-  adw_status_page_set_title (self->empty, _("Nothing Here"));
-  adw_status_page_set_description (self->empty, self->kind == HEARTH_LOG_AUDIT
-                                   ? _("No recorded action matches these filters.")
-                                   : _("What happens in this circle will be listed here."));
-
-  self->content = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->content), TRUE);
-  gtk_stack_add_named (self->content, scrolled, "list");
-  gtk_stack_add_named (self->content, GTK_WIDGET (self->empty), "empty");
-
-  self->newer_button = hearth_mnemonic_button_new (_("_Newer"), _("Newer"));
-  self->older_button = hearth_mnemonic_button_new (_("_Older"), _("Older"));
-  self->page_label = GTK_LABEL (gtk_label_new (NULL));
-  g_signal_connect_swapped (self->newer_button, "clicked", G_CALLBACK (newer_clicked_cb), self);
-  g_signal_connect_swapped (self->older_button, "clicked", G_CALLBACK (older_clicked_cb), self);
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), self->newer_button);
-  gtk_action_bar_set_center_widget (GTK_ACTION_BAR (bar), GTK_WIDGET (self->page_label));
-  gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), self->older_button);
-
-  gtk_box_append (GTK_BOX (view_box), header);
-  gtk_box_append (GTK_BOX (view_box), GTK_WIDGET (self->content));
-  gtk_box_append (GTK_BOX (view_box), bar);
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, view_box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  G_OBJECT_CLASS (hearth_log_window_parent_class)->dispose (object);
 }
 
 static void
@@ -341,13 +294,36 @@ hearth_log_window_class_init (HearthLogWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = hearth_log_window_dispose;
   object_class->finalize = hearth_log_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/circles/hearth-log-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, filters);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, member_filter);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, period_filter);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, when_column);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, who_column);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, what_column);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, empty);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, page_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, newer_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthLogWindow, older_button);
+  gtk_widget_class_bind_template_callback (widget_class, newer_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, older_clicked_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 hearth_log_window_init (HearthLogWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_factory (self->when_column, COLUMN_WHEN);
+  set_factory (self->who_column, COLUMN_WHO);
+  set_factory (self->what_column, COLUMN_WHAT);
   self->rows = g_list_store_new (G_TYPE_OBJECT);
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (HearthKeyset));
   self->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -372,15 +348,12 @@ hearth_log_window_new (GtkWindow     *parent,
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
   g_return_val_if_fail (HEARTH_IS_CIRCLE (circle), NULL);
 
-  self = g_object_new (HEARTH_TYPE_LOG_WINDOW,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       NULL);
+  self = g_object_new (HEARTH_TYPE_LOG_WINDOW, "transient-for", parent, NULL);
   self->circles = g_object_ref (circles);
   self->actor = g_object_ref (actor);
   self->circle = g_object_ref (circle);
   self->kind = kind;
-  build (self);
+  fill (self);
   reload (self);
   return self;
 }
