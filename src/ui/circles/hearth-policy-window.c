@@ -24,8 +24,13 @@ struct _HearthPolicyWindow
   HearthCircles   *circles;
   HearthActor     *actor;
   HearthCircle    *circle;
-  AdwToastOverlay *toasts;
+  GArray          *policies;   /* the checks point into it */
   gboolean         reverting;
+
+  AdwToastOverlay *toasts;
+  GtkLabel        *intro;
+  GtkGrid         *grid;
+  GtkLabel        *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (HearthPolicyWindow, hearth_policy_window, ADW_TYPE_WINDOW)
@@ -111,18 +116,12 @@ grid_label (const char *text,
   return label;
 }
 
-static GtkWidget *
-build_grid (HearthPolicyWindow *self,
-            GArray             *policies,
-            gboolean            editable)
+static void
+fill_grid (HearthPolicyWindow *self,
+           gboolean            editable)
 {
-  GtkWidget *grid = gtk_grid_new ();
   const char *last_resource = NULL;
   int row = 0;
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Permissions"), -1);
 
   /* The columns: OWNER down to VISITOR, the order list_policies gives. */
   for (HearthRole role = HEARTH_ROLE_OWNER; role >= HEARTH_ROLE_VISITOR; role--)
@@ -130,13 +129,13 @@ build_grid (HearthPolicyWindow *self,
       GtkWidget *header = grid_label (hearth_role_get_label (role), "heading");
 
       gtk_widget_set_halign (header, GTK_ALIGN_CENTER);
-      gtk_grid_attach (GTK_GRID (grid), header, 1 + HEARTH_ROLE_OWNER - role, row, 1, 1);
+      gtk_grid_attach (self->grid, header, 1 + HEARTH_ROLE_OWNER - role, row, 1, 1);
     }
   row++;
 
-  for (guint i = 0; i < policies->len; i++)
+  for (guint i = 0; i < self->policies->len; i++)
     {
-      HearthPolicy *policy = &g_array_index (policies, HearthPolicy, i);
+      HearthPolicy *policy = &g_array_index (self->policies, HearthPolicy, i);
       const char *resource = policy->permission->resource;
       const char *action = policy->permission->action;
       GtkWidget *check;
@@ -147,11 +146,11 @@ build_grid (HearthPolicyWindow *self,
           GtkWidget *title = grid_label (hearth_permission_get_resource_label (resource), "heading");
 
           gtk_widget_set_margin_top (title, row > 1 ? 12 : 0);
-          gtk_grid_attach (GTK_GRID (grid), title, 0, row++, 5, 1);
+          gtk_grid_attach (self->grid, title, 0, row++, 5, 1);
           last_resource = resource;
         }
       if (policy->role == HEARTH_ROLE_OWNER)
-        gtk_grid_attach (GTK_GRID (grid), grid_label (hearth_permission_get_action_label (resource, action), NULL),
+        gtk_grid_attach (self->grid, grid_label (hearth_permission_get_action_label (resource, action), NULL),
                          0, row, 1, 1);
 
       check = gtk_check_button_new ();
@@ -167,67 +166,47 @@ build_grid (HearthPolicyWindow *self,
         gtk_widget_set_tooltip_text (check, _("Always the owner’s"));
       g_object_set_data (G_OBJECT (check), "policy", policy);
       g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
-      gtk_grid_attach (GTK_GRID (grid), check, 1 + HEARTH_ROLE_OWNER - policy->role, row, 1, 1);
+      gtk_grid_attach (self->grid, check, 1 + HEARTH_ROLE_OWNER - policy->role, row, 1, 1);
       if (policy->role == HEARTH_ROLE_VISITOR)
         row++;
     }
-  return grid;
 }
 
 static void
-build (HearthPolicyWindow *self)
+fill (HearthPolicyWindow *self)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
-  GArray *policies;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *intro;
   gboolean editable;
 
   title = g_strdup_printf (_("Permissions – %s"), hearth_circle_get_display_name (self->circle));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_window_set_default_size (GTK_WINDOW (self), 620, 680);
 
   editable = !hearth_circle_get_personal (self->circle) &&
              hearth_circles_can (self->circles, self->actor, hearth_circle_get_id (self->circle), "policy", "update");
-  intro = gtk_label_new (editable
-                         ? _("What each role may do in this circle. Changes hold at once, for members who are signed "
-                             "in too. The owner may always do everything.")
-                         : _("What each role may do in this circle. Only the circle’s owner changes this."));
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_box_append (GTK_BOX (content), intro);
+  gtk_label_set_label (self->intro,
+                       editable
+                       ? _("What each role may do in this circle. Changes hold at once, for members who are signed "
+                           "in too. The owner may always do everything.")
+                       : _("What each role may do in this circle. Only the circle’s owner changes this."));
 
-  policies = hearth_circles_list_policies (self->circles, self->actor, hearth_circle_get_id (self->circle), &error);
-  if (policies != NULL)
+  self->policies = hearth_circles_list_policies (self->circles, self->actor, hearth_circle_get_id (self->circle),
+                                                 &error);
+  if (self->policies == NULL)
     {
-      /* The checks point into it: it lives as long as the window. */
-      g_object_set_data_full (G_OBJECT (self), "policies", policies, (GDestroyNotify) g_array_unref);
-      gtk_box_append (GTK_BOX (content), build_grid (self, policies, editable));
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
     }
-  else
-    {
-      gtk_box_append (GTK_BOX (content), grid_label (error->message, "error"));
-    }
+  fill_grid (self, editable);
+}
 
-  gtk_widget_set_margin_top (content, 24);
-  gtk_widget_set_margin_bottom (content, 24);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
+static void
+hearth_policy_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), HEARTH_TYPE_POLICY_WINDOW);
 
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), scrolled);
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  G_OBJECT_CLASS (hearth_policy_window_parent_class)->dispose (object);
 }
 
 static void
@@ -239,6 +218,7 @@ hearth_policy_window_finalize (GObject *object)
   g_clear_object (&self->circles);
   g_clear_object (&self->actor);
   g_clear_object (&self->circle);
+  g_clear_pointer (&self->policies, g_array_unref);
 
   G_OBJECT_CLASS (hearth_policy_window_parent_class)->finalize (object);
 }
@@ -246,13 +226,25 @@ hearth_policy_window_finalize (GObject *object)
 static void
 hearth_policy_window_class_init (HearthPolicyWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = hearth_policy_window_dispose;
   G_OBJECT_CLASS (klass)->finalize = hearth_policy_window_finalize;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/circles/hearth-policy-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthPolicyWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, HearthPolicyWindow, intro);
+  gtk_widget_class_bind_template_child (widget_class, HearthPolicyWindow, grid);
+  gtk_widget_class_bind_template_child (widget_class, HearthPolicyWindow, error_label);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 hearth_policy_window_init (HearthPolicyWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -273,11 +265,11 @@ hearth_policy_window_new (GtkWindow     *parent,
   g_return_val_if_fail (HEARTH_IS_CIRCLES (circles), NULL);
   g_return_val_if_fail (HEARTH_IS_CIRCLE (circle), NULL);
 
-  self = g_object_new (HEARTH_TYPE_POLICY_WINDOW, "transient-for", parent, "modal", TRUE, NULL);
+  self = g_object_new (HEARTH_TYPE_POLICY_WINDOW, "transient-for", parent, NULL);
   self->auth = g_object_ref (auth);
   self->circles = g_object_ref (circles);
   self->actor = g_object_ref (actor);
   self->circle = g_object_ref (circle);
-  build (self);
+  fill (self);
   return self;
 }
