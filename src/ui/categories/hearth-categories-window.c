@@ -363,26 +363,13 @@ store_changed_cb (HearthCategoriesWindow *self)
 
 /* Set-up ---------------------------------------------------------------------------------- */
 
-static AdwEntryRow *
-new_entry_row (const char *title,
-               GCallback   apply,
-               gpointer    user_data)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (row, TRUE);
-  g_signal_connect_swapped (row, "apply", apply, user_data);
-  g_signal_connect_swapped (row, "entry-activated", apply, user_data);
-  return row;
-}
-
 static void
 hearth_categories_window_dispose (GObject *object)
 {
   HearthCategoriesWindow *self = HEARTH_CATEGORIES_WINDOW (object);
 
   g_clear_handle_id (&self->refill_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_CATEGORIES_WINDOW);
 
   G_OBJECT_CLASS (hearth_categories_window_parent_class)->dispose (object);
 }
@@ -404,37 +391,26 @@ static void
 hearth_categories_window_class_init (HearthCategoriesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hearth_categories_window_dispose;
   object_class->finalize = hearth_categories_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/categories/hearth-categories-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthCategoriesWindow, categories_group);
+  gtk_widget_class_bind_template_child (widget_class, HearthCategoriesWindow, tags_group);
+  gtk_widget_class_bind_template_child (widget_class, HearthCategoriesWindow, new_category_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthCategoriesWindow, new_tag_row);
+  gtk_widget_class_bind_template_callback (widget_class, new_category_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_tag_apply_cb);
 }
 
 static void
 hearth_categories_window_init (HearthCategoriesWindow *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
-  gtk_window_set_title (GTK_WINDOW (self), _("Categories and Tags"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 640);
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
-
-  self->categories_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->categories_group, _("Categories"));
-  adw_preferences_group_set_description (self->categories_group,
-                                         _("Each transaction is filed under one category, or none."));
-  self->new_category_row = new_entry_row (_("New Category"), G_CALLBACK (new_category_apply_cb), self);
-  adw_preferences_group_add (self->categories_group, GTK_WIDGET (self->new_category_row));
-
-  self->tags_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->tags_group, _("Tags"));
-  adw_preferences_group_set_description (self->tags_group, _("A transaction carries any number of tags."));
-  self->new_tag_row = new_entry_row (_("New Tag"), G_CALLBACK (new_tag_apply_cb), self);
-  adw_preferences_group_add (self->tags_group, GTK_WIDGET (self->new_tag_row));
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->categories_group);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->tags_group);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 }
 
 /**
@@ -453,10 +429,7 @@ hearth_categories_window_new (GtkWindow        *parent,
   g_return_val_if_fail (HEARTH_IS_CATEGORIES (categories), NULL);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
 
-  self = g_object_new (HEARTH_TYPE_CATEGORIES_WINDOW,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       NULL);
+  self = g_object_new (HEARTH_TYPE_CATEGORIES_WINDOW, "transient-for", parent, NULL);
   self->categories = g_object_ref (categories);
   self->actor = g_object_ref (actor);
   self->circle_id = circle_id;
