@@ -8,7 +8,6 @@
 #include "hearth-csv.h"
 #include "hearth-import.h"
 #include "hearth-import-dialog.h"
-#include "hearth-mnemonic-button.h"
 
 /*
  * The import assistant: how to read the bank's CSV file (delimiter, encoding,
@@ -37,6 +36,10 @@ struct _HearthImportDialog
   gboolean        running;
   gboolean        ofx;        /* an OFX or QFX statement: nothing to choose */
 
+  GtkWidget      *outcome_group;
+  GtkWidget      *reading_group;
+  GtkWidget      *preview_group;
+  GtkWidget      *columns_group;
   AdwComboRow    *delimiter_row;
   AdwComboRow    *encoding_row;
   AdwComboRow    *date_row;
@@ -322,17 +325,6 @@ cancel_clicked_cb (HearthImportDialog *self)
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static AdwComboRow *
-combo_row (const char         *title,
-           const char * const *choices)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (gtk_string_list_new (choices)));
-  return row;
-}
-
 /* Guesses from the file's first line: the delimiter it uses most, whether it
  * is a header, and how its numbers and dates look. */
 static void
@@ -360,112 +352,27 @@ guess (HearthImportDialog *self)
     adw_combo_row_set_selected (self->encoding_row, 1);
 }
 
+/* Fills the form from the file: an OFX statement says how it is written, a
+ * CSV file is guessed at and previewed. */
 static void
-build (HearthImportDialog *self,
-       const char         *file_name)
+fill (HearthImportDialog *self,
+      const char         *file_name)
 {
-  const char * const delimiter_names[] = { _("Comma"), _("Semicolon"), _("Tab"), NULL };
-  const char * const encoding_names[] = { _("UTF-8"), _("ISO-8859-1 (Latin-1)"), _("Windows-1252"), NULL };
-  const char * const date_names[] = { _("2026-11-27"), _("27.11.2026 or 27/11/2026"), _("11/27/2026"), NULL };
-  const char * const decimal_names[] = { _("1,234.56"), _("1.234,56"), NULL };
-  const char * const column_titles[] = { _("Date Column"), _("Amount Column"), _("Description Column"),
-                                         _("Payee Column") };
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *import = hearth_mnemonic_button_new (_("_Import"), _("Import"));
-  GtkWidget *cancel = hearth_mnemonic_button_new (_("_Cancel"), _("Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *reading = adw_preferences_group_new ();
-  GtkWidget *columns = adw_preferences_group_new ();
-  GtkWidget *preview_group = adw_preferences_group_new ();
-  GtkWidget *outcome = adw_preferences_group_new ();
-  GtkWidget *header_row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   g_autofree char *title = g_strdup_printf (_("Import into %s"), hearth_account_get_name (self->account));
 
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (reading), file_name);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (reading),
-                                         _("How the bank wrote the file. A wrong choice shows in the preview."));
-  self->delimiter_row = combo_row (_("Separator"), delimiter_names);
-  self->encoding_row = combo_row (_("Encoding"), encoding_names);
-  self->date_row = combo_row (_("Dates"), date_names);
-  self->decimal_row = combo_row (_("Amounts"), decimal_names);
-  self->header_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->header_switch), GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (header_row), _("First Row Names the Columns"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (header_row), GTK_WIDGET (self->header_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (header_row), GTK_WIDGET (self->header_switch));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (reading), GTK_WIDGET (self->delimiter_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (reading), GTK_WIDGET (self->encoding_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (reading), header_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (reading), GTK_WIDGET (self->date_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (reading), GTK_WIDGET (self->decimal_row));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (columns), _("Columns"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (columns),
-                                         _("A minus, or parentheses, in the amount mean money out."));
-  for (guint c = 0; c < G_N_ELEMENTS (self->columns); c++)
-    {
-      const char * const none[] = { _("None"), NULL };
-
-      self->columns[c] = combo_row (column_titles[c], none);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (columns), GTK_WIDGET (self->columns[c]));
-    }
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (preview_group), _("Preview"));
-  self->preview = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->preview, 12);
-  gtk_grid_set_row_spacing (self->preview, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"), -1);
-  self->status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->status, TRUE);
-  gtk_label_set_xalign (self->status, 0);
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
-  self->problems = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->problems, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problems), "boxed-list");
-  gtk_widget_set_visible (GTK_WIDGET (self->problems), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->problems), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Lines That Cannot Be Imported"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), GTK_WIDGET (self->preview));
-  /* What the import says, first: its progress, and the lines to mend. */
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (outcome), GTK_WIDGET (self->status));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (outcome), GTK_WIDGET (self->progress));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (outcome), GTK_WIDGET (self->problems));
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (outcome));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (reading));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (preview_group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (columns));
-
-  self->import_button = import;
-  self->cancel_button = cancel;
-  gtk_widget_add_css_class (import, "suggested-action");
-  g_signal_connect_swapped (import, "clicked", G_CALLBACK (hearth_import_dialog_start), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), import);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->reading_group), file_name);
   if (self->ofx)
     {
       /* The statement says how it is written: nothing to choose, nothing to
        * preview before the import reads it. */
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (outcome), file_name);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (outcome),
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->outcome_group), file_name);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->outcome_group),
                                              _("An OFX statement from the bank. Each transaction keeps the bank’s "
                                                "own id, so importing the same statement again adds nothing."));
-      gtk_widget_set_visible (reading, FALSE);
-      gtk_widget_set_visible (columns, FALSE);
-      gtk_widget_set_visible (preview_group, FALSE);
+      gtk_widget_set_visible (self->reading_group, FALSE);
+      gtk_widget_set_visible (self->columns_group, FALSE);
+      gtk_widget_set_visible (self->preview_group, FALSE);
       return;
     }
   guess (self);
@@ -482,6 +389,8 @@ hearth_import_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_IMPORT_DIALOG);
+
   G_OBJECT_CLASS (hearth_import_dialog_parent_class)->dispose (object);
 }
 
@@ -502,14 +411,46 @@ hearth_import_dialog_finalize (GObject *object)
 static void
 hearth_import_dialog_class_init (HearthImportDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = hearth_import_dialog_dispose;
   G_OBJECT_CLASS (klass)->finalize = hearth_import_dialog_finalize;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/finance/hearth-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, outcome_group);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, status);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, problems);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, reading_group);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, delimiter_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, encoding_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, header_switch);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, decimal_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, columns_group);
+  gtk_widget_class_bind_template_child_full (widget_class, "date_column", FALSE,
+                                             G_STRUCT_OFFSET (HearthImportDialog, columns[COLUMN_DATE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "amount_column", FALSE,
+                                             G_STRUCT_OFFSET (HearthImportDialog, columns[COLUMN_AMOUNT]));
+  gtk_widget_class_bind_template_child_full (widget_class, "description_column", FALSE,
+                                             G_STRUCT_OFFSET (HearthImportDialog, columns[COLUMN_DESCRIPTION]));
+  gtk_widget_class_bind_template_child_full (widget_class, "payee_column", FALSE,
+                                             G_STRUCT_OFFSET (HearthImportDialog, columns[COLUMN_PAYEE]));
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hearth_import_dialog_start);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 hearth_import_dialog_init (HearthImportDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -556,12 +497,12 @@ hearth_import_dialog_new (GtkWindow     *parent,
   g_return_val_if_fail (HEARTH_IS_ACCOUNT (account), NULL);
   g_return_val_if_fail (data != NULL, NULL);
 
-  self = g_object_new (HEARTH_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self = g_object_new (HEARTH_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->finance = g_object_ref (finance);
   self->actor = g_object_ref (actor);
   self->account = g_object_ref (account);
   self->data = g_bytes_ref (data);
   self->ofx = hearth_import_is_ofx (g_bytes_get_data (data, NULL), g_bytes_get_size (data));
-  build (self, file_name);
+  fill (self, file_name);
   return self;
 }
