@@ -129,32 +129,16 @@ build_dialog (GtkWindow  *parent,
               const char *heading,
               Prompt     *prompt)
 {
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/auth/hearth-sudo-prompt.ui");
   AdwMessageDialog *dialog;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *row = adw_password_entry_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
 
   dialog = hearth_dialog_new_question (parent, heading,
                                        _("This change needs your password. Hearth will not ask "
                                          "again for ten minutes."),
                                        "confirm", _("C_onfirm"), ADW_RESPONSE_SUGGESTED);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your Password"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (box), label);
-  adw_message_dialog_set_extra_child (dialog, box);
-
-  prompt->entry = GTK_EDITABLE (row);
-  prompt->error_label = GTK_LABEL (label);
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (gtk_builder_get_object (builder, "content")));
+  prompt->entry = GTK_EDITABLE (gtk_builder_get_object (builder, "password_row"));
+  prompt->error_label = GTK_LABEL (gtk_builder_get_object (builder, "error_label"));
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), prompt);
   return dialog;
 }
