@@ -9,6 +9,7 @@
 #include "hearth-circles-page.h"
 #include "hearth-dialogs.h"
 #include "hearth-log-window.h"
+#include "hearth-member-row.h"
 #include "hearth-policy-window.h"
 #include "hearth-profile.h"
 #include "hearth-sudo-prompt.h"
@@ -35,6 +36,8 @@ struct _HearthCirclesPage
   HearthCircle        *circle;
   gint64               circle_id;
   guint                rebuild_id;
+  GListStore          *circles_model;   /* HearthCircle, the actor's */
+  GListStore          *members_model;   /* HearthCircleMember, the current circle's */
 
   AdwToastOverlay     *toasts;
   GtkListBox          *circles_list;
@@ -71,16 +74,49 @@ can (HearthCirclesPage *self,
   return hearth_circles_can (self->circles, self->actor, self->circle_id, resource, action);
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
+/* Building ----------------------------------------------------------------------------- */
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+static GtkWidget *
+create_circle_row (gpointer item,
+                   gpointer user_data)
+{
+  HearthCirclesPage *self = user_data;
+  HearthCircle *circle = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  g_autofree char *subtitle = NULL;
+
+  if (hearth_circle_get_personal (circle))
+    subtitle = g_strdup (_("Only you"));
+  else if (hearth_circle_get_dissolved (circle))
+    /* Translators: a dissolved circle in the list: "Dissolved · you were Editor" */
+    subtitle = g_strdup_printf (_("Dissolved · you were %s"), hearth_role_get_label (hearth_circle_get_role (circle)));
+  else
+    /* Translators: "You are Owner · 4 members" */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "You are %s · %u member", "You are %s · %u members",
+                                             hearth_circle_get_member_count (circle)),
+                                hearth_role_get_label (hearth_circle_get_role (circle)),
+                                hearth_circle_get_member_count (circle));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hearth_circle_get_display_name (circle));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_visible (check, hearth_circle_get_id (circle) == self->circle_id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Current"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-circle");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", hearth_circle_get_id (circle));
+  return row;
 }
 
-/* Building ----------------------------------------------------------------------------- */
+/* Replaces what @model holds with @items, or with nothing. */
+static void
+replace_all (GListStore *model,
+             GPtrArray  *items)
+{
+  g_list_store_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
+                       items != NULL ? items->pdata : NULL, items != NULL ? items->len : 0);
+}
 
 static void
 build_circles (HearthCirclesPage *self)
@@ -88,44 +124,10 @@ build_circles (HearthCirclesPage *self)
   g_autoptr (GPtrArray) circles = NULL;
   g_autoptr (GError) error = NULL;
 
-  clear_list (self->circles_list);
   circles = hearth_circles_list (self->circles, self->actor, &error);
   if (circles == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  for (guint i = 0; i < circles->len; i++)
-    {
-      HearthCircle *circle = g_ptr_array_index (circles, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-      g_autofree char *subtitle = NULL;
-
-      if (hearth_circle_get_personal (circle))
-        subtitle = g_strdup (_("Only you"));
-      else if (hearth_circle_get_dissolved (circle))
-        /* Translators: a dissolved circle in the list: "Dissolved · you were Editor" */
-        subtitle = g_strdup_printf (_("Dissolved · you were %s"),
-                                    hearth_role_get_label (hearth_circle_get_role (circle)));
-      else
-        /* Translators: "You are Owner · 4 members" */
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "You are %s · %u member", "You are %s · %u members",
-                                                 hearth_circle_get_member_count (circle)),
-                                    hearth_role_get_label (hearth_circle_get_role (circle)),
-                                    hearth_circle_get_member_count (circle));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hearth_circle_get_display_name (circle));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_visible (check, hearth_circle_get_id (circle) == self->circle_id);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Current"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-circle");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", hearth_circle_get_id (circle));
-      gtk_list_box_append (self->circles_list, row);
-    }
+    toast (self, error->message);
+  replace_all (self->circles_model, circles);
 }
 
 static void
@@ -199,67 +201,28 @@ member_menu (HearthCirclesPage  *self,
   return menu;
 }
 
+static GtkWidget *
+create_member_row (gpointer item,
+                   gpointer user_data)
+{
+  HearthCirclesPage *self = user_data;
+  HearthCircleMember *member = item;
+  g_autoptr (GMenu) menu = member_menu (self, member, hearth_circle_get_role (self->circle));
+  gboolean is_actor = hearth_circle_member_get_user_id (member) == hearth_actor_get_user_id (self->actor);
+
+  return hearth_member_row_new (member, is_actor, menu != NULL ? G_MENU_MODEL (menu) : NULL);
+}
+
 static void
 build_members (HearthCirclesPage *self)
 {
   g_autoptr (GPtrArray) members = NULL;
   g_autoptr (GError) error = NULL;
-  HearthRole own_role = hearth_circle_get_role (self->circle);
 
-  clear_list (self->members_list);
   members = hearth_circles_list_members (self->circles, self->actor, self->circle_id, &error);
   if (members == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  for (guint i = 0; i < members->len; i++)
-    {
-      HearthCircleMember *member = g_ptr_array_index (members, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *avatar = adw_avatar_new (32, hearth_circle_member_get_display_name (member), TRUE);
-      g_autoptr (GMenu) menu = member_menu (self, member, own_role);
-      const char *name = hearth_circle_member_get_display_name (member);
-      g_autofree char *title = NULL;
-
-      if (hearth_circle_member_get_user_id (member) == hearth_actor_get_user_id (self->actor))
-        /* Translators: the signed-in person in a list of members: "Olivia (you)" */
-        title = g_strdup_printf (_("%s (you)"), name);
-      else
-        title = g_strdup (name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (hearth_circle_member_get_locked (member))
-        {
-          /* Translators: a member whose profile is locked out: "Editor · Locked" */
-          g_autofree char *subtitle = g_strdup_printf (_("%s · Locked"),
-                                                       hearth_role_get_label (hearth_circle_member_get_role (member)));
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-      else
-        {
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       hearth_role_get_label (hearth_circle_member_get_role (member)));
-        }
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
-
-      if (menu != NULL)
-        {
-          GtkWidget *button = gtk_menu_button_new ();
-          /* Translators: the menu button of a member's row: "Change Victor" */
-          g_autofree char *label = g_strdup_printf (_("Change %s"), name);
-
-          gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-          gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_set_tooltip_text (button, label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        }
-      gtk_list_box_append (self->members_list, row);
-    }
+    toast (self, error->message);
+  replace_all (self->members_model, members);
 }
 
 static void
@@ -864,6 +827,8 @@ hearth_circles_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_CIRCLES_PAGE);
+  g_clear_object (&self->circles_model);
+  g_clear_object (&self->members_model);
   g_clear_object (&self->auth);
   g_clear_object (&self->circles);
   g_clear_object (&self->actor);
@@ -913,6 +878,11 @@ hearth_circles_page_init (HearthCirclesPage *self)
   /* Not bound: GTK 4.8 would unparent a bound direct child behind AdwBin's
    * back when the template is disposed (docs/DEVELOPING.md). */
   self->toasts = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+
+  self->circles_model = g_list_store_new (HEARTH_TYPE_CIRCLE);
+  self->members_model = g_list_store_new (HEARTH_TYPE_CIRCLE_MEMBER);
+  gtk_list_box_bind_model (self->circles_list, G_LIST_MODEL (self->circles_model), create_circle_row, self, NULL);
+  gtk_list_box_bind_model (self->members_list, G_LIST_MODEL (self->members_model), create_member_row, self, NULL);
 }
 
 /* Who is signed in or the current circle changed: show theirs. */
