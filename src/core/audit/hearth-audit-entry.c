@@ -23,21 +23,6 @@ struct _HearthAuditEntry
   char    *action;
 };
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_CREATED_AT,
-  PROP_ACTOR_ID,
-  PROP_ACTOR_NAME,
-  PROP_ENTITY_TYPE,
-  PROP_ENTITY_ID,
-  PROP_ENTITY_NAME,
-  PROP_ACTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (HearthAuditEntry, hearth_audit_entry, G_TYPE_OBJECT)
 
 static void
@@ -54,70 +39,9 @@ hearth_audit_entry_finalize (GObject *object)
 }
 
 static void
-hearth_audit_entry_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  HearthAuditEntry *self = HEARTH_AUDIT_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CREATED_AT:
-      g_value_set_int64 (value, self->created_at);
-      break;
-
-    case PROP_ACTOR_ID:
-      g_value_set_int64 (value, self->actor_id);
-      break;
-
-    case PROP_ACTOR_NAME:
-      g_value_set_string (value, self->actor_name);
-      break;
-
-    case PROP_ENTITY_TYPE:
-      g_value_set_string (value, self->entity_type);
-      break;
-
-    case PROP_ENTITY_ID:
-      g_value_set_int64 (value, self->entity_id);
-      break;
-
-    case PROP_ENTITY_NAME:
-      g_value_set_string (value, self->entity_name);
-      break;
-
-    case PROP_ACTION:
-      g_value_set_string (value, self->action);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_audit_entry_class_init (HearthAuditEntryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = hearth_audit_entry_finalize;
-  object_class->get_property = hearth_audit_entry_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_ACTOR_ID] = g_param_spec_int64 ("actor-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_ACTOR_NAME] = g_param_spec_string ("actor-name", NULL, NULL, NULL, flags);
-  properties[PROP_ENTITY_TYPE] = g_param_spec_string ("entity-type", NULL, NULL, NULL, flags);
-  properties[PROP_ENTITY_ID] = g_param_spec_int64 ("entity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_ENTITY_NAME] = g_param_spec_string ("entity-name", NULL, NULL, NULL, flags);
-  properties[PROP_ACTION] = g_param_spec_string ("action", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_audit_entry_finalize;
 }
 
 static void

@@ -20,15 +20,6 @@ struct _HearthCategory
   gboolean  system_defined;
 };
 
-enum {
-  PROP_0,
-  PROP_NAME,
-  PROP_SHARED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (HearthCategory, hearth_category, G_TYPE_OBJECT)
 
 static void
@@ -43,41 +34,9 @@ hearth_category_finalize (GObject *object)
 }
 
 static void
-hearth_category_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  HearthCategory *self = HEARTH_CATEGORY (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_SHARED:
-      g_value_set_boolean (value, hearth_category_get_shared (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_category_class_init (HearthCategoryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = hearth_category_finalize;
-  object_class->get_property = hearth_category_get_property;
-
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
-                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHARED] = g_param_spec_boolean ("shared", NULL, NULL, FALSE,
-                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_category_finalize;
 }
 
 static void

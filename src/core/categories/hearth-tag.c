@@ -20,15 +20,6 @@ struct _HearthTag
   guint    uses;
 };
 
-enum {
-  PROP_0,
-  PROP_NAME,
-  PROP_USES,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (HearthTag, hearth_tag, G_TYPE_OBJECT)
 
 static void
@@ -43,41 +34,9 @@ hearth_tag_finalize (GObject *object)
 }
 
 static void
-hearth_tag_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  HearthTag *self = HEARTH_TAG (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_USES:
-      g_value_set_uint (value, self->uses);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_tag_class_init (HearthTagClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = hearth_tag_finalize;
-  object_class->get_property = hearth_tag_get_property;
-
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
-                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_USES] = g_param_spec_uint ("uses", NULL, NULL, 0, G_MAXUINT, 0,
-                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_tag_finalize;
 }
 
 static void

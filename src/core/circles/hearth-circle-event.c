@@ -25,23 +25,6 @@ struct _HearthCircleEvent
   gint64   created_at;
 };
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_EVENT_TYPE,
-  PROP_ACTOR_ID,
-  PROP_ACTOR_NAME,
-  PROP_SUBJECT_ID,
-  PROP_SUBJECT_NAME,
-  PROP_ROLE,
-  PROP_OLD_ROLE,
-  PROP_NAME,
-  PROP_CREATED_AT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (HearthCircleEvent, hearth_circle_event, G_TYPE_OBJECT)
 
 static void
@@ -58,80 +41,9 @@ hearth_circle_event_finalize (GObject *object)
 }
 
 static void
-hearth_circle_event_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  HearthCircleEvent *self = HEARTH_CIRCLE_EVENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_EVENT_TYPE:
-      g_value_set_string (value, self->event_type);
-      break;
-
-    case PROP_ACTOR_ID:
-      g_value_set_int64 (value, self->actor_id);
-      break;
-
-    case PROP_ACTOR_NAME:
-      g_value_set_string (value, self->actor_name);
-      break;
-
-    case PROP_SUBJECT_ID:
-      g_value_set_int64 (value, self->subject_id);
-      break;
-
-    case PROP_SUBJECT_NAME:
-      g_value_set_string (value, self->subject_name);
-      break;
-
-    case PROP_ROLE:
-      g_value_set_enum (value, self->role);
-      break;
-
-    case PROP_OLD_ROLE:
-      g_value_set_enum (value, self->old_role);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_CREATED_AT:
-      g_value_set_int64 (value, self->created_at);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_circle_event_class_init (HearthCircleEventClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = hearth_circle_event_finalize;
-  object_class->get_property = hearth_circle_event_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_EVENT_TYPE] = g_param_spec_string ("event-type", NULL, NULL, NULL, flags);
-  properties[PROP_ACTOR_ID] = g_param_spec_int64 ("actor-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_ACTOR_NAME] = g_param_spec_string ("actor-name", NULL, NULL, NULL, flags);
-  properties[PROP_SUBJECT_ID] = g_param_spec_int64 ("subject-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_SUBJECT_NAME] = g_param_spec_string ("subject-name", NULL, NULL, NULL, flags);
-  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL, HEARTH_TYPE_ROLE, HEARTH_ROLE_NONE, flags);
-  properties[PROP_OLD_ROLE] = g_param_spec_enum ("old-role", NULL, NULL, HEARTH_TYPE_ROLE, HEARTH_ROLE_NONE, flags);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_circle_event_finalize;
 }
 
 static void

@@ -20,19 +20,6 @@ struct _HearthCircleMember
   gboolean    locked;
 };
 
-enum {
-  PROP_0,
-  PROP_USER_ID,
-  PROP_USERNAME,
-  PROP_DISPLAY_NAME,
-  PROP_ROLE,
-  PROP_JOINED_AT,
-  PROP_LOCKED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (HearthCircleMember, hearth_circle_member, G_TYPE_OBJECT)
 
 static void
@@ -47,60 +34,9 @@ hearth_circle_member_finalize (GObject *object)
 }
 
 static void
-hearth_circle_member_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  HearthCircleMember *self = HEARTH_CIRCLE_MEMBER (object);
-
-  switch (prop_id)
-    {
-    case PROP_USER_ID:
-      g_value_set_int64 (value, self->user_id);
-      break;
-
-    case PROP_USERNAME:
-      g_value_set_string (value, self->username);
-      break;
-
-    case PROP_DISPLAY_NAME:
-      g_value_set_string (value, self->display_name);
-      break;
-
-    case PROP_ROLE:
-      g_value_set_enum (value, self->role);
-      break;
-
-    case PROP_JOINED_AT:
-      g_value_set_int64 (value, self->joined_at);
-      break;
-
-    case PROP_LOCKED:
-      g_value_set_boolean (value, self->locked);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_circle_member_class_init (HearthCircleMemberClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = hearth_circle_member_finalize;
-  object_class->get_property = hearth_circle_member_get_property;
-
-  properties[PROP_USER_ID] = g_param_spec_int64 ("user-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_USERNAME] = g_param_spec_string ("username", NULL, NULL, NULL, flags);
-  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, flags);
-  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL, HEARTH_TYPE_ROLE, HEARTH_ROLE_VISITOR, flags);
-  properties[PROP_JOINED_AT] = g_param_spec_int64 ("joined-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_circle_member_finalize;
 }
 
 static void

@@ -22,21 +22,6 @@ struct _HearthCircle
   gint64      created_at;
 };
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_NAME,
-  PROP_PERSONAL,
-  PROP_DISSOLVED,
-  PROP_OWNER_ID,
-  PROP_ROLE,
-  PROP_MEMBER_COUNT,
-  PROP_CREATED_AT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (HearthCircle, hearth_circle, G_TYPE_OBJECT)
 
 static void
@@ -50,70 +35,9 @@ hearth_circle_finalize (GObject *object)
 }
 
 static void
-hearth_circle_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  HearthCircle *self = HEARTH_CIRCLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_PERSONAL:
-      g_value_set_boolean (value, self->personal);
-      break;
-
-    case PROP_DISSOLVED:
-      g_value_set_boolean (value, self->dissolved);
-      break;
-
-    case PROP_OWNER_ID:
-      g_value_set_int64 (value, self->owner_id);
-      break;
-
-    case PROP_ROLE:
-      g_value_set_enum (value, self->role);
-      break;
-
-    case PROP_MEMBER_COUNT:
-      g_value_set_uint (value, self->member_count);
-      break;
-
-    case PROP_CREATED_AT:
-      g_value_set_int64 (value, self->created_at);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_circle_class_init (HearthCircleClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = hearth_circle_finalize;
-  object_class->get_property = hearth_circle_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_PERSONAL] = g_param_spec_boolean ("personal", NULL, NULL, FALSE, flags);
-  properties[PROP_DISSOLVED] = g_param_spec_boolean ("dissolved", NULL, NULL, FALSE, flags);
-  properties[PROP_OWNER_ID] = g_param_spec_int64 ("owner-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL, HEARTH_TYPE_ROLE, HEARTH_ROLE_VISITOR, flags);
-  properties[PROP_MEMBER_COUNT] = g_param_spec_uint ("member-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_circle_finalize;
 }
 
 static void

@@ -23,20 +23,6 @@ struct _HearthAccount
   gint64    created_at;
 };
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_CIRCLE_ID,
-  PROP_KIND,
-  PROP_NAME,
-  PROP_CURRENCY,
-  PROP_BALANCE,
-  PROP_ARCHIVED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (HearthAccount, hearth_account, G_TYPE_OBJECT)
 
 static void
@@ -52,65 +38,9 @@ hearth_account_finalize (GObject *object)
 }
 
 static void
-hearth_account_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  HearthAccount *self = HEARTH_ACCOUNT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CIRCLE_ID:
-      g_value_set_int64 (value, self->circle_id);
-      break;
-
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_CURRENCY:
-      g_value_set_string (value, self->currency);
-      break;
-
-    case PROP_BALANCE:
-      g_value_set_int64 (value, self->balance);
-      break;
-
-    case PROP_ARCHIVED:
-      g_value_set_boolean (value, self->archived);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_account_class_init (HearthAccountClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = hearth_account_finalize;
-  object_class->get_property = hearth_account_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_CIRCLE_ID] = g_param_spec_int64 ("circle-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL, flags);
-  properties[PROP_BALANCE] = g_param_spec_int64 ("balance", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_account_finalize;
 }
 
 static void

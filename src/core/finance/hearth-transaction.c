@@ -29,22 +29,6 @@ struct _HearthTransaction
   char     *tags;
 };
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_AMOUNT,
-  PROP_INCOMING,
-  PROP_VOIDED,
-  PROP_CATEGORY_NAME,
-  PROP_OCCURRED_ON,
-  PROP_DESCRIPTION,
-  PROP_PAYEE,
-  PROP_TAGS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (HearthTransaction, hearth_transaction, G_TYPE_OBJECT)
 
 static void
@@ -62,75 +46,9 @@ hearth_transaction_finalize (GObject *object)
 }
 
 static void
-hearth_transaction_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  HearthTransaction *self = HEARTH_TRANSACTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_AMOUNT:
-      g_value_set_int64 (value, self->amount);
-      break;
-
-    case PROP_INCOMING:
-      g_value_set_boolean (value, self->incoming);
-      break;
-
-    case PROP_VOIDED:
-      g_value_set_boolean (value, self->voided);
-      break;
-
-    case PROP_CATEGORY_NAME:
-      g_value_set_string (value, self->category_name);
-      break;
-
-    case PROP_OCCURRED_ON:
-      g_value_set_string (value, self->occurred_on);
-      break;
-
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-
-    case PROP_PAYEE:
-      g_value_set_string (value, self->payee);
-      break;
-
-    case PROP_TAGS:
-      g_value_set_string (value, self->tags);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_transaction_class_init (HearthTransactionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = hearth_transaction_finalize;
-  object_class->get_property = hearth_transaction_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_AMOUNT] = g_param_spec_int64 ("amount", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_INCOMING] = g_param_spec_boolean ("incoming", NULL, NULL, FALSE, flags);
-  properties[PROP_VOIDED] = g_param_spec_boolean ("voided", NULL, NULL, FALSE, flags);
-  properties[PROP_CATEGORY_NAME] = g_param_spec_string ("category-name", NULL, NULL, NULL, flags);
-  properties[PROP_OCCURRED_ON] = g_param_spec_string ("occurred-on", NULL, NULL, NULL, flags);
-  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
-  properties[PROP_PAYEE] = g_param_spec_string ("payee", NULL, NULL, NULL, flags);
-  properties[PROP_TAGS] = g_param_spec_string ("tags", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_transaction_finalize;
 }
 
 static void

@@ -30,16 +30,6 @@ struct _HearthActor
   char    *csrf_token;
 };
 
-enum {
-  PROP_0,
-  PROP_USER_ID,
-  PROP_USERNAME,
-  PROP_DISPLAY_NAME,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (HearthActor, hearth_actor, G_TYPE_OBJECT)
 
 static void
@@ -57,51 +47,9 @@ hearth_actor_finalize (GObject *object)
 }
 
 static void
-hearth_actor_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  HearthActor *self = HEARTH_ACTOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_USER_ID:
-      g_value_set_int64 (value, self->user_id);
-      break;
-
-    case PROP_USERNAME:
-      g_value_set_string (value, self->username);
-      break;
-
-    case PROP_DISPLAY_NAME:
-      g_value_set_string (value, self->display_name);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_actor_class_init (HearthActorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = hearth_actor_finalize;
-  object_class->get_property = hearth_actor_get_property;
-
-  properties[PROP_USER_ID] =
-    g_param_spec_int64 ("user-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_USERNAME] =
-    g_param_spec_string ("username", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DISPLAY_NAME] =
-    g_param_spec_string ("display-name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_actor_finalize;
 }
 
 static void

@@ -25,15 +25,6 @@ struct _HearthLifelogEntry
   gint64    unlocked_at;
 };
 
-enum {
-  PROP_0,
-  PROP_CONTENT,
-  PROP_SEALED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (HearthLifelogEntry, hearth_lifelog_entry, G_TYPE_OBJECT)
 
 static void
@@ -48,41 +39,9 @@ hearth_lifelog_entry_finalize (GObject *object)
 }
 
 static void
-hearth_lifelog_entry_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  HearthLifelogEntry *self = HEARTH_LIFELOG_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTENT:
-      g_value_set_string (value, self->content);
-      break;
-
-    case PROP_SEALED:
-      g_value_set_boolean (value, hearth_lifelog_entry_get_sealed (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_lifelog_entry_class_init (HearthLifelogEntryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = hearth_lifelog_entry_finalize;
-  object_class->get_property = hearth_lifelog_entry_get_property;
-
-  properties[PROP_CONTENT] = g_param_spec_string ("content", NULL, NULL, NULL,
-                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEALED] = g_param_spec_boolean ("sealed", NULL, NULL, FALSE,
-                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_lifelog_entry_finalize;
 }
 
 static void
