@@ -98,6 +98,7 @@ static void
 open_error_response_cb (HearthApplication *self,
                         const char        *response)
 {
+  g_application_release (G_APPLICATION (self));
   g_application_quit (G_APPLICATION (self));
 }
 
@@ -107,17 +108,18 @@ present_open_error (HearthApplication *self)
   g_autofree char *body = NULL;
   g_autofree char *path = hearth_store_dup_default_path (self->data_dir);
   g_autofree char *display = g_filename_display_name (path);
-  AdwMessageDialog *dialog;
+  HearthDialog *dialog;
 
   body = g_strdup_printf (_("%s\n\nThe data file is “%s”. Nothing was changed."),
                           self->open_error->message, display);
 
   dialog = hearth_dialog_new_notice (NULL, _("Hearth Cannot Open Its Data"), body, "quit", _("_Quit"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  /* Nothing else holds Hearth while it says so. */
+  g_application_hold (G_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb),
                            self, G_CONNECT_SWAPPED);
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 static void
@@ -280,10 +282,10 @@ sample_opened_cb (GObject      *source,
   if (store == NULL)
     {
       GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-      AdwMessageDialog *dialog = hearth_dialog_new_notice (parent, _("The Sample Family Cannot Be Opened"),
+      HearthDialog *dialog = hearth_dialog_new_notice (parent, _("The Sample Family Cannot Be Opened"),
                                                            error->message, "close", NULL);
 
-      gtk_window_present (GTK_WINDOW (dialog));
+      hearth_dialog_present (dialog);
       return;
     }
   switch_to (self, store, TRUE);

@@ -205,18 +205,18 @@ password_entry (GtkWidget  *box,
   return entry;
 }
 
-static AdwMessageDialog *
+static HearthDialog *
 password_dialog (HearthAccountSecurityWindow *self,
                  const char                  *heading,
                  const char                  *body,
                  const char                  *confirm,
                  GtkWidget                  **out_box)
 {
-  AdwMessageDialog *dialog = hearth_dialog_new_question (GTK_WINDOW (self), heading, body,
+  HearthDialog *dialog = hearth_dialog_new_question (GTK_WINDOW (self), heading, body,
                                                          "confirm", confirm, ADW_RESPONSE_SUGGESTED);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  adw_message_dialog_set_extra_child (dialog, box);
+  hearth_dialog_set_extra_child (dialog, box);
   *out_box = box;
   return dialog;
 }
@@ -281,7 +281,7 @@ sudo_for_password_cb (GObject      *source,
 }
 
 static void
-change_password_response_cb (AdwMessageDialog            *dialog,
+change_password_response_cb (HearthDialog                *dialog,
                              const char                  *response,
                              HearthAccountSecurityWindow *self)
 {
@@ -310,7 +310,7 @@ static void
 change_password_clicked_cb (HearthAccountSecurityWindow *self)
 {
   GtkWidget *box;
-  AdwMessageDialog *dialog = password_dialog (self, _("Change Password"),
+  HearthDialog *dialog = password_dialog (self, _("Change Password"),
                                               _("Other sessions of your profile will be signed out."),
                                               _("C_hange"), &box);
   GtkEditable **entries = g_new0 (GtkEditable *, 3);
@@ -320,7 +320,7 @@ change_password_clicked_cb (HearthAccountSecurityWindow *self)
   entries[2] = GTK_EDITABLE (password_entry (box, _("Confirm New Password")));
   g_object_set_data_full (G_OBJECT (dialog), "entries", entries, g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (change_password_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 static void
@@ -328,7 +328,7 @@ show_new_keys (HearthAccountSecurityWindow *self,
                GStrv                        keys)
 {
   g_autofree char *joined = g_strjoinv ("\n", keys);
-  AdwMessageDialog *dialog = hearth_dialog_new_notice (GTK_WINDOW (self), _("Your New Recovery Keys"),
+  HearthDialog *dialog = hearth_dialog_new_notice (GTK_WINDOW (self), _("Your New Recovery Keys"),
                                                        _("Your old keys no longer work. Keep these somewhere "
                                                          "safe: they are shown only now."),
                                                        "done", _("I Have Kept Them _Safe"));
@@ -336,8 +336,8 @@ show_new_keys (HearthAccountSecurityWindow *self,
 
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "monospace");
-  adw_message_dialog_set_extra_child (dialog, label);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_set_extra_child (dialog, label);
+  hearth_dialog_present (dialog);
 }
 
 static void
@@ -368,7 +368,7 @@ sudo_for_keys_cb (GObject      *source,
 }
 
 static void
-regenerate_response_cb (AdwMessageDialog            *dialog,
+regenerate_response_cb (HearthDialog                *dialog,
                         const char                  *response,
                         HearthAccountSecurityWindow *self)
 {
@@ -385,14 +385,14 @@ static void
 regenerate_clicked_cb (HearthAccountSecurityWindow *self)
 {
   GtkWidget *box;
-  AdwMessageDialog *dialog = password_dialog (self, _("Make New Recovery Keys?"),
+  HearthDialog *dialog = password_dialog (self, _("Make New Recovery Keys?"),
                                               _("Your unused keys will stop working. Confirm your password to go on."),
                                               _("_Make New Keys"), &box);
 
   g_object_set_data (G_OBJECT (dialog), "entry", password_entry (box, _("Password")));
-  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
+  hearth_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (regenerate_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 #define N_QUESTIONS 3
@@ -457,7 +457,7 @@ sudo_for_questions_cb (GObject      *source,
 }
 
 static void
-questions_response_cb (AdwMessageDialog            *dialog,
+questions_response_cb (HearthDialog                *dialog,
                        const char                  *response,
                        HearthAccountSecurityWindow *self)
 {
@@ -495,7 +495,7 @@ questions_clicked_cb (HearthAccountSecurityWindow *self)
   g_auto (GStrv) current = hearth_auth_dup_security_questions (self->auth,
                                                                hearth_actor_get_username (self->actor), NULL);
   GtkWidget *box;
-  AdwMessageDialog *dialog = password_dialog (self, _("Choose Security Questions"),
+  HearthDialog *dialog = password_dialog (self, _("Choose Security Questions"),
                                               _("Answering all three will let you choose a new password. "
                                                 "People close to you may know these answers."),
                                               _("_Save"), &box);
@@ -519,7 +519,7 @@ questions_clicked_cb (HearthAccountSecurityWindow *self)
 
   g_object_set_data_full (G_OBJECT (dialog), "entries", entries, g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (questions_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 static void

@@ -25,7 +25,7 @@ typedef struct
   HearthSudoDone    done;
   gpointer          user_data;
   GDestroyNotify    destroy;
-  AdwMessageDialog *dialog;
+  HearthDialog *dialog;
   GtkEditable      *entry;
   GtkLabel         *error_label;
   GCancellable     *cancellable;
@@ -38,8 +38,7 @@ close_dialog (Prompt *prompt)
 {
   if (prompt->dialog == NULL)
     return;
-  gtk_window_set_focus (GTK_WINDOW (prompt->dialog), NULL);
-  gtk_window_destroy (GTK_WINDOW (prompt->dialog));
+  hearth_dialog_close (prompt->dialog);
   prompt->dialog = NULL;
 }
 
@@ -65,7 +64,7 @@ attempt (Prompt *prompt)
       prompt->dialog != NULL)
     {
       /* Only shown at the first try: the prompt is the way out of it. */
-      gtk_window_present (GTK_WINDOW (prompt->dialog));
+      hearth_dialog_present (prompt->dialog);
       return;
     }
 
@@ -88,7 +87,7 @@ sudo_entered_cb (GObject      *source,
         return;
       gtk_label_set_label (prompt->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (prompt->error_label), TRUE);
-      gtk_widget_set_sensitive (GTK_WIDGET (prompt->dialog), TRUE);
+      hearth_dialog_set_busy (prompt->dialog, FALSE);
       gtk_editable_set_text (prompt->entry, "");
       gtk_widget_grab_focus (GTK_WIDGET (prompt->entry));
       return;
@@ -99,16 +98,13 @@ sudo_entered_cb (GObject      *source,
 }
 
 static void
-response_cb (AdwMessageDialog *dialog,
+response_cb (HearthDialog *dialog,
              const char       *response,
              Prompt           *prompt)
 {
   if (g_str_equal (response, "confirm"))
     {
-      /* Focus out first: a text that is made insensitive while it has the
-       * focus keeps blinking its cursor, and GTK warns of it. */
-      gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
-      gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
+      hearth_dialog_set_busy (dialog, TRUE);
       hearth_auth_enter_sudo_async (prompt->auth, prompt->actor, gtk_editable_get_text (prompt->entry),
                                     prompt->cancellable, sudo_entered_cb, prompt);
       return;
@@ -124,19 +120,19 @@ response_cb (AdwMessageDialog *dialog,
   }
 }
 
-static AdwMessageDialog *
+static HearthDialog *
 build_dialog (GtkWindow  *parent,
               const char *heading,
               Prompt     *prompt)
 {
   g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/auth/hearth-sudo-prompt.ui");
-  AdwMessageDialog *dialog;
+  HearthDialog *dialog;
 
   dialog = hearth_dialog_new_question (parent, heading,
                                        _("This change needs your password. Hearth will not ask "
                                          "again for ten minutes."),
                                        "confirm", _("C_onfirm"), ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (gtk_builder_get_object (builder, "content")));
+  hearth_dialog_set_extra_child (dialog, GTK_WIDGET (gtk_builder_get_object (builder, "content")));
   prompt->entry = GTK_EDITABLE (gtk_builder_get_object (builder, "password_row"));
   prompt->error_label = GTK_LABEL (gtk_builder_get_object (builder, "error_label"));
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), prompt);

@@ -121,7 +121,7 @@ item_action_new (HearthCategoriesWindow *self,
 }
 
 static void
-rename_response_cb (AdwMessageDialog *dialog,
+rename_response_cb (HearthDialog *dialog,
                     const char       *response,
                     ItemAction       *action)
 {
@@ -150,7 +150,7 @@ rename_clicked_cb (GtkButton              *button,
   const char *name = g_object_get_data (G_OBJECT (button), "name");
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *entry = adw_entry_row_new ();
-  AdwMessageDialog *dialog;
+  HearthDialog *dialog;
 
   dialog = hearth_dialog_new_question (GTK_WINDOW (self), action->is_tag ? _("Rename Tag") : _("Rename Category"),
                                        action->is_tag
@@ -162,16 +162,16 @@ rename_clicked_cb (GtkButton              *button,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), entry);
-  adw_message_dialog_set_extra_child (dialog, list);
+  hearth_dialog_set_extra_child (dialog, list);
   action->entry = GTK_EDITABLE (entry);
   g_signal_connect_data (dialog, "response", G_CALLBACK (rename_response_cb), action,
                          (GClosureNotify) (void (*) (void)) item_action_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
   gtk_widget_grab_focus (entry);
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
+delete_response_cb (HearthDialog *dialog,
                     const char       *response,
                     ItemAction       *action)
 {
@@ -200,7 +200,7 @@ delete_clicked_cb (GtkButton              *button,
   guint uses = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "uses"));
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  HearthDialog *dialog;
 
   /* Translators: the question before deleting a tag or category: "Delete “Holiday”?" */
   heading = g_strdup_printf (_("Delete “%s”?"), name);
@@ -218,7 +218,7 @@ delete_clicked_cb (GtkButton              *button,
                                        "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), action,
                          (GClosureNotify) (void (*) (void)) item_action_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 /* The lists ------------------------------------------------------------------------------- */

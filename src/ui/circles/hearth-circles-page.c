@@ -288,14 +288,14 @@ store_changed_cb (HearthCirclesPage *self)
 
 /* Actions ------------------------------------------------------------------------------ */
 
-static AdwMessageDialog *
+static HearthDialog *
 name_dialog (HearthCirclesPage *self,
              const char        *heading,
              const char        *confirm,
              const char        *text,
              GtkEditable      **out_entry)
 {
-  AdwMessageDialog *dialog = hearth_dialog_new_question (window_of (self), heading, NULL,
+  HearthDialog *dialog = hearth_dialog_new_question (window_of (self), heading, NULL,
                                                          "confirm", confirm, ADW_RESPONSE_SUGGESTED);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = adw_entry_row_new ();
@@ -307,22 +307,22 @@ name_dialog (HearthCirclesPage *self,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), row);
-  adw_message_dialog_set_extra_child (dialog, list);
+  hearth_dialog_set_extra_child (dialog, list);
   *out_entry = GTK_EDITABLE (row);
   return dialog;
 }
 
 static void
 name_changed_cb (GtkEditable      *entry,
-                 AdwMessageDialog *dialog)
+                 HearthDialog *dialog)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "confirm", name[0] != '\0');
+  hearth_dialog_set_response_enabled (dialog, "confirm", name[0] != '\0');
 }
 
 static void
-new_circle_response_cb (AdwMessageDialog  *dialog,
+new_circle_response_cb (HearthDialog      *dialog,
                         const char        *response,
                         HearthCirclesPage *self)
 {
@@ -349,18 +349,18 @@ new_action (GtkWidget  *widget,
 {
   HearthCirclesPage *self = HEARTH_CIRCLES_PAGE (widget);
   GtkEditable *entry;
-  AdwMessageDialog *dialog = name_dialog (self, _("New Circle"), _("C_reate"), "", &entry);
+  HearthDialog *dialog = name_dialog (self, _("New Circle"), _("C_reate"), "", &entry);
 
-  adw_message_dialog_set_body (dialog, _("You will own it, and can add members once it exists."));
-  adw_message_dialog_set_response_enabled (dialog, "confirm", FALSE);
+  hearth_dialog_set_body (dialog, _("You will own it, and can add members once it exists."));
+  hearth_dialog_set_response_enabled (dialog, "confirm", FALSE);
   g_signal_connect (entry, "changed", G_CALLBACK (name_changed_cb), dialog);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
   g_signal_connect_object (dialog, "response", G_CALLBACK (new_circle_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 static void
-rename_response_cb (AdwMessageDialog  *dialog,
+rename_response_cb (HearthDialog      *dialog,
                     const char        *response,
                     HearthCirclesPage *self)
 {
@@ -379,7 +379,7 @@ rename_action (GtkWidget  *widget,
 {
   HearthCirclesPage *self = HEARTH_CIRCLES_PAGE (widget);
   GtkEditable *entry;
-  AdwMessageDialog *dialog;
+  HearthDialog *dialog;
 
   if (self->circle == NULL)
     return;
@@ -387,11 +387,11 @@ rename_action (GtkWidget  *widget,
   g_signal_connect (entry, "changed", G_CALLBACK (name_changed_cb), dialog);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 static void
-add_member_response_cb (AdwMessageDialog  *dialog,
+add_member_response_cb (HearthDialog      *dialog,
                         const char        *response,
                         HearthCirclesPage *self)
 {
@@ -432,7 +432,7 @@ add_member_action (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
   g_autoptr (GtkStringList) names = NULL;
   g_autoptr (GtkStringList) roles = NULL;
-  AdwMessageDialog *dialog;
+  HearthDialog *dialog;
   GtkWidget *list;
   GtkWidget *profile_row;
   GtkWidget *role_row;
@@ -454,7 +454,7 @@ add_member_action (GtkWidget  *widget,
                                            "someone new, first add their profile from the profile picker "
                                            "(Switch Profile)."),
                                          "close", NULL);
-      gtk_window_present (GTK_WINDOW (dialog));
+      hearth_dialog_present (dialog);
       return;
     }
 
@@ -484,7 +484,7 @@ add_member_action (GtkWidget  *widget,
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), profile_row);
   gtk_list_box_append (GTK_LIST_BOX (list), role_row);
-  adw_message_dialog_set_extra_child (dialog, list);
+  hearth_dialog_set_extra_child (dialog, list);
 
   g_object_set_data_full (G_OBJECT (dialog), "candidates", g_steal_pointer (&candidates),
                           (GDestroyNotify) g_ptr_array_unref);
@@ -492,7 +492,7 @@ add_member_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "role-row", role_row);
   g_object_set_data (G_OBJECT (dialog), "top-role", GINT_TO_POINTER (top_role));
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_member_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 /* Protected actions go through the sudo prompt with one of these. */
@@ -586,7 +586,7 @@ typedef struct
 } Confirm;
 
 static void
-confirm_response_cb (AdwMessageDialog *dialog,
+confirm_response_cb (HearthDialog *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
@@ -610,7 +610,7 @@ confirm_protected (Change           *change,
                    const char       *sudo_heading,
                    HearthSudoAction  action)
 {
-  AdwMessageDialog *dialog = hearth_dialog_new_question (window_of (change->self), heading, body,
+  HearthDialog *dialog = hearth_dialog_new_question (window_of (change->self), heading, body,
                                                          "confirm", confirm_label, ADW_RESPONSE_DESTRUCTIVE);
   Confirm *confirm = g_new0 (Confirm, 1);
 
@@ -618,7 +618,7 @@ confirm_protected (Change           *change,
   confirm->sudo_heading = sudo_heading;
   confirm->action = action;
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), confirm);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 static gboolean
@@ -721,7 +721,7 @@ remove_action (GtkWidget  *widget,
 }
 
 static void
-leave_response_cb (AdwMessageDialog  *dialog,
+leave_response_cb (HearthDialog      *dialog,
                    const char        *response,
                    HearthCirclesPage *self)
 {
@@ -739,7 +739,7 @@ leave_action (GtkWidget  *widget,
 {
   HearthCirclesPage *self = HEARTH_CIRCLES_PAGE (widget);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
+  HearthDialog *dialog;
 
   if (self->circle == NULL)
     return;
@@ -749,7 +749,7 @@ leave_action (GtkWidget  *widget,
                                          "or an admin can add you again."),
                                        "leave", _("_Leave"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (leave_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 static gboolean

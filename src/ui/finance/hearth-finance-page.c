@@ -572,7 +572,7 @@ accounts_changed_cb (HearthFinancePage *self)
 /* Actions --------------------------------------------------------------------------------- */
 
 static void
-new_account_response_cb (AdwMessageDialog  *dialog,
+new_account_response_cb (HearthDialog      *dialog,
                          const char        *response,
                          HearthFinancePage *self)
 {
@@ -602,11 +602,11 @@ new_account_response_cb (AdwMessageDialog  *dialog,
 
 static void
 name_changed_cb (GtkEditable      *entry,
-                 AdwMessageDialog *dialog)
+                 HearthDialog *dialog)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "create", *name != '\0');
+  hearth_dialog_set_response_enabled (dialog, "create", *name != '\0');
 }
 
 static void
@@ -616,7 +616,7 @@ new_account_action (GtkWidget  *widget,
 {
   HearthFinancePage *self = HEARTH_FINANCE_PAGE (widget);
   const char * const kinds[] = { _("Bank account"), _("Wallet"), _("Credit card"), NULL };
-  AdwMessageDialog *dialog;
+  HearthDialog *dialog;
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *name = adw_entry_row_new ();
   GtkWidget *kind = adw_combo_row_new ();
@@ -636,14 +636,14 @@ new_account_action (GtkWidget  *widget,
   gtk_list_box_append (GTK_LIST_BOX (list), name);
   gtk_list_box_append (GTK_LIST_BOX (list), kind);
   gtk_list_box_append (GTK_LIST_BOX (list), currency);
-  adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_set_response_enabled (dialog, "create", FALSE);
+  hearth_dialog_set_extra_child (dialog, list);
+  hearth_dialog_set_response_enabled (dialog, "create", FALSE);
   g_signal_connect (name, "changed", G_CALLBACK (name_changed_cb), dialog);
   g_object_set_data (G_OBJECT (dialog), "name", name);
   g_object_set_data (G_OBJECT (dialog), "kind", kind);
   g_object_set_data (G_OBJECT (dialog), "currency", currency);
   g_signal_connect_object (dialog, "response", G_CALLBACK (new_account_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 static void

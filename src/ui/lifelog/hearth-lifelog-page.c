@@ -178,7 +178,7 @@ entry_action_new (HearthLifelogPage *self,
 }
 
 static void
-edit_response_cb (AdwMessageDialog *dialog,
+edit_response_cb (HearthDialog *dialog,
                   const char       *response,
                   EntryAction      *action)
 {
@@ -193,7 +193,7 @@ edit_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-confirm_response_cb (AdwMessageDialog *dialog,
+confirm_response_cb (HearthDialog *dialog,
                      const char       *response,
                      EntryAction      *action)
 {
@@ -219,7 +219,7 @@ entry_menu_cb (GtkWidget  *widget,
   g_autoptr (HearthLifelogEntry) entry = NULL;
   const char *what;
   gint64 id;
-  AdwMessageDialog *dialog;
+  HearthDialog *dialog;
   EntryAction *action;
 
   g_variant_get (parameter, "(&sx)", &what, &id);
@@ -244,7 +244,7 @@ entry_menu_cb (GtkWidget  *widget,
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text);
       gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
       gtk_widget_add_css_class (scrolled, "card");
-      adw_message_dialog_set_extra_child (dialog, scrolled);
+      hearth_dialog_set_extra_child (dialog, scrolled);
       action->text = GTK_TEXT_VIEW (text);
       g_signal_connect_data (dialog, "response", G_CALLBACK (edit_response_cb), action,
                              (GClosureNotify) (void (*) (void)) entry_action_free, 0);
@@ -261,7 +261,7 @@ entry_menu_cb (GtkWidget  *widget,
       g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), action,
                              (GClosureNotify) (void (*) (void)) entry_action_free, 0);
     }
-  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_dialog_present (dialog);
 }
 
 /* The timeline --------------------------------------------------------------------------- */
