@@ -33,7 +33,7 @@ struct _HearthFinancePage
   GSignalGroup       *store_signals;  /* while someone is signed in */
   HearthActor        *actor;          /* the session's, as last shown */
   gint64              circle_id;
-  GPtrArray          *accounts;
+  GListStore         *accounts;    /* HearthAccount, the circle's, as the list shows them */
   HearthAccount      *account;
   HearthQueryModel   *ledger;
   GtkSingleSelection *selection;
@@ -474,31 +474,53 @@ account_selected_cb (HearthFinancePage *self,
   int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
 
   g_clear_object (&self->account);
-  if (index >= 0 && (guint) index < self->accounts->len)
-    self->account = g_object_ref (g_ptr_array_index (self->accounts, index));
+  if (index >= 0)
+    self->account = g_list_model_get_item (G_LIST_MODEL (self->accounts), index);
   rebuild_ledger (self);
+}
+
+static GtkWidget *
+create_account_row (gpointer item,
+                    gpointer user_data)
+{
+  HearthFinancePage *self = user_data;
+  HearthAccount *account = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *balance = hearth_format_amount (hearth_account_get_balance (account),
+                                                   hearth_account_get_currency (account), &self->format);
+  GtkWidget *label = gtk_label_new (balance);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hearth_account_get_name (account));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind_label (hearth_account_get_kind (account)));
+  if (hearth_account_get_balance (account) < 0)
+    gtk_widget_add_css_class (label, "error");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
 }
 
 static void
 rebuild (HearthFinancePage *self)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
   gint64 keep = self->account != NULL ? hearth_account_get_id (self->account) : 0;
-  GtkWidget *child;
-  GtkListBoxRow *select = NULL;
+  guint select = 0;
 
-  g_clear_pointer (&self->accounts, g_ptr_array_unref);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))) != NULL)
-    gtk_list_box_remove (self->accounts_list, child);
+  if (self->actor != NULL)
+    {
+      accounts = hearth_finance_list_accounts (self->finance, self->actor, self->circle_id, FALSE, &error);
+      if (accounts == NULL)
+        toast (self, error->message);
+    }
+  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+    {
+      if (hearth_account_get_id (g_ptr_array_index (accounts, i)) == keep)
+        select = i;
+    }
+  g_list_store_splice (self->accounts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->accounts)),
+                       accounts != NULL ? accounts->pdata : NULL, accounts != NULL ? accounts->len : 0);
   if (self->actor == NULL)
     return;
-
-  self->accounts = hearth_finance_list_accounts (self->finance, self->actor, self->circle_id, FALSE, &error);
-  if (self->accounts == NULL)
-    {
-      toast (self, error->message);
-      self->accounts = g_ptr_array_new_with_free_func (g_object_unref);
-    }
 
   gtk_widget_set_visible (self->new_account_button, can (self, "account", "create"));
   gtk_widget_set_visible (self->first_account_button, can (self, "account", "create"));
@@ -508,27 +530,10 @@ rebuild (HearthFinancePage *self)
   gtk_widget_set_visible (self->categories_button, can (self, "category", "read"));
   refill_tag_filter (self);
 
-  for (guint i = 0; i < self->accounts->len; i++)
-    {
-      HearthAccount *account = g_ptr_array_index (self->accounts, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *balance = hearth_format_amount (hearth_account_get_balance (account),
-                                                       hearth_account_get_currency (account), &self->format);
-      GtkWidget *label = gtk_label_new (balance);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hearth_account_get_name (account));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind_label (hearth_account_get_kind (account)));
-      if (hearth_account_get_balance (account) < 0)
-        gtk_widget_add_css_class (label, "error");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      gtk_list_box_append (self->accounts_list, row);
-      if (hearth_account_get_id (account) == keep || select == NULL)
-        select = GTK_LIST_BOX_ROW (row);
-    }
-
-  gtk_stack_set_visible_child_name (self->pages, self->accounts->len > 0 ? "ledger" : "no-accounts");
-  if (select != NULL)
-    gtk_list_box_select_row (self->accounts_list, select);
+  /* The account shown before, if it is still there, else the first. */
+  gtk_stack_set_visible_child_name (self->pages, accounts != NULL && accounts->len > 0 ? "ledger" : "no-accounts");
+  if (accounts != NULL && accounts->len > 0)
+    gtk_list_box_select_row (self->accounts_list, gtk_list_box_get_row_at_index (self->accounts_list, select));
   else
     account_selected_cb (self, NULL);
 }
@@ -824,7 +829,7 @@ hearth_finance_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->ledger);
   g_clear_object (&self->account);
-  g_clear_pointer (&self->accounts, g_ptr_array_unref);
+  g_clear_object (&self->accounts);
   g_clear_object (&self->store_signals);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -882,6 +887,9 @@ hearth_finance_page_init (HearthFinancePage *self)
   /* Not bound: see HearthCirclesPage and docs/DEVELOPING.md. */
   self->toasts = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   hearth_number_format_from_locale (&self->format);
+
+  self->accounts = g_list_store_new (HEARTH_TYPE_ACCOUNT);
+  gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts), create_account_row, self, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -27,32 +27,66 @@ struct _HearthHomePage
   gint64               circle_id;
   guint                refresh_id;
 
-  AdwPreferencesGroup *on_this_day;
-  AdwPreferencesGroup *opening_soon;
-  GPtrArray           *rows;   /* each knows its group */
+  GListStore          *memories;       /* HearthLifelogEntry, written on this day in earlier years */
+  GListStore          *soon;           /* HearthLifelogEntry, capsules that open within thirty days */
+
+  GtkListBox          *on_this_day;
+  GtkListBox          *opening_soon;
 };
 
 G_DEFINE_FINAL_TYPE (HearthHomePage, hearth_home_page, ADW_TYPE_BIN)
 
-static void
-add_row (HearthHomePage      *self,
-         AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle,
-         const char          *icon)
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (icon != NULL)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-  adw_preferences_group_add (group, row);
-  g_object_set_data (G_OBJECT (row), "group", group);
-  g_ptr_array_add (self->rows, row);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static GtkWidget *
+create_memory_row (gpointer item,
+                   gpointer user_data)
+{
+  HearthLifelogEntry *entry = item;
+  g_autoptr (GDateTime) written = g_date_time_new_from_unix_local (hearth_lifelog_entry_get_created_at (entry) /
+                                                                   G_USEC_PER_SEC);
+  g_autofree char *year = g_date_time_format (written, "%Y");
+  /* Translators: under a memory on Home: "Mum, 2019" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s, %s"), hearth_lifelog_entry_get_author_name (entry), year);
+
+  return new_row (hearth_lifelog_entry_get_content (entry), subtitle);
+}
+
+static GtkWidget *
+create_capsule_row (gpointer item,
+                    gpointer user_data)
+{
+  HearthLifelogEntry *capsule = item;
+  g_autofree char *day = hearth_format_day (hearth_lifelog_entry_get_unlock_at (capsule));
+  /* Translators: on Home: "A time capsule from Mum" */
+  g_autofree char *title = g_strdup_printf (_("A time capsule from %s"),
+                                            hearth_lifelog_entry_get_author_name (capsule));
+  /* Translators: under it: "Opens on Friday, 27 November 2026" */
+  g_autofree char *subtitle = g_strdup_printf (_("Opens on %s"), day);
+  GtkWidget *row = new_row (title, subtitle);
+
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
+  return row;
+}
+
+/* Replaces what @model holds with @items, or with nothing. */
+static void
+replace_all (GListStore *model,
+             GPtrArray  *items)
+{
+  g_list_store_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
+                       items != NULL ? items->pdata : NULL, items != NULL ? items->len : 0);
 }
 
 /**
@@ -68,46 +102,14 @@ hearth_home_page_refresh (HearthHomePage *self)
 
   g_return_if_fail (HEARTH_IS_HOME_PAGE (self));
 
-  for (guint i = 0; i < self->rows->len; i++)
+  if (self->actor != NULL && self->lifelog != NULL)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
+      memories = hearth_lifelog_on_this_day (self->lifelog, self->actor, self->circle_id, NULL);
+      soon = hearth_lifelog_opening_soon (self->lifelog, self->actor, self->circle_id, HEARTH_HOME_OPENING_SOON,
+                                          NULL);
     }
-  g_ptr_array_set_size (self->rows, 0);
-  if (self->actor == NULL || self->lifelog == NULL)
-    return;
-
-  memories = hearth_lifelog_on_this_day (self->lifelog, self->actor, self->circle_id, NULL);
-  for (guint i = 0; memories != NULL && i < memories->len; i++)
-    {
-      HearthLifelogEntry *entry = g_ptr_array_index (memories, i);
-      g_autoptr (GDateTime) written = g_date_time_new_from_unix_local (hearth_lifelog_entry_get_created_at (entry) /
-                                                                       G_USEC_PER_SEC);
-      g_autofree char *year = g_date_time_format (written, "%Y");
-      /* Translators: under a memory on Home: "Mum, 2019" */
-      g_autofree char *subtitle = g_strdup_printf (_("%s, %s"), hearth_lifelog_entry_get_author_name (entry), year);
-
-      add_row (self, self->on_this_day, hearth_lifelog_entry_get_content (entry), subtitle, NULL);
-    }
-  if (memories == NULL || memories->len == 0)
-    add_row (self, self->on_this_day, _("Nothing was written on this day in earlier years."), NULL, NULL);
-
-  soon = hearth_lifelog_opening_soon (self->lifelog, self->actor, self->circle_id, HEARTH_HOME_OPENING_SOON, NULL);
-  for (guint i = 0; soon != NULL && i < soon->len; i++)
-    {
-      HearthLifelogEntry *capsule = g_ptr_array_index (soon, i);
-      g_autofree char *day = hearth_format_day (hearth_lifelog_entry_get_unlock_at (capsule));
-      /* Translators: on Home: "A time capsule from Mum" */
-      g_autofree char *title = g_strdup_printf (_("A time capsule from %s"),
-                                                hearth_lifelog_entry_get_author_name (capsule));
-      /* Translators: under it: "Opens on Friday, 27 November 2026" */
-      g_autofree char *subtitle = g_strdup_printf (_("Opens on %s"), day);
-
-      add_row (self, self->opening_soon, title, subtitle, "changes-prevent-symbolic");
-    }
-  if (soon == NULL || soon->len == 0)
-    add_row (self, self->opening_soon, _("No time capsule opens in the next thirty days."), NULL, NULL);
+  replace_all (self->memories, memories);
+  replace_all (self->soon, soon);
 }
 
 static gboolean
@@ -139,8 +141,9 @@ hearth_home_page_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->actor);
   g_clear_object (&self->lifelog);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_HOME_PAGE);
+  g_clear_object (&self->memories);
+  g_clear_object (&self->soon);
 
   G_OBJECT_CLASS (hearth_home_page_parent_class)->dispose (object);
 }
@@ -161,7 +164,10 @@ static void
 hearth_home_page_init (HearthHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  self->memories = g_list_store_new (HEARTH_TYPE_LIFELOG_ENTRY);
+  self->soon = g_list_store_new (HEARTH_TYPE_LIFELOG_ENTRY);
+  gtk_list_box_bind_model (self->on_this_day, G_LIST_MODEL (self->memories), create_memory_row, NULL, NULL);
+  gtk_list_box_bind_model (self->opening_soon, G_LIST_MODEL (self->soon), create_capsule_row, NULL, NULL);
 }
 
 /* Who is signed in or the current circle changed: show theirs. */
