@@ -26,11 +26,17 @@ struct _HearthCategoriesWindow
   char                 *module;
   guint                 refill_id;
 
-  AdwPreferencesGroup  *categories_group;
-  AdwPreferencesGroup  *tags_group;
+  GListStore           *category_items;  /* HearthCategory */
+  GListStore           *tag_items;       /* HearthTag */
+  gboolean              may_update_category;
+  gboolean              may_delete_category;
+  gboolean              may_update_tag;
+  gboolean              may_delete_tag;
+
   AdwEntryRow          *new_category_row;
+  GtkListBox           *categories_list;
   AdwEntryRow          *new_tag_row;
-  GPtrArray            *rows;  /* the item rows, removed at each refill; each knows its group */
+  GtkListBox           *tags_list;
 };
 
 G_DEFINE_FINAL_TYPE (HearthCategoriesWindow, hearth_categories_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -247,16 +253,15 @@ item_button (HearthCategoriesWindow *self,
   return button;
 }
 
-static void
-add_item_row (HearthCategoriesWindow *self,
-              AdwPreferencesGroup    *group,
-              const char             *name,
-              const char             *subtitle,
-              gint64                  id,
-              gboolean                is_tag,
-              guint                   uses,
-              gboolean                can_update,
-              gboolean                can_delete)
+static GtkWidget *
+item_row (HearthCategoriesWindow *self,
+          const char             *name,
+          const char             *subtitle,
+          gint64                  id,
+          gboolean                is_tag,
+          guint                   uses,
+          gboolean                can_update,
+          gboolean                can_delete)
 {
   GtkWidget *row = adw_action_row_new ();
   /* Translators: buttons beside a category or tag: "Rename Holiday", "Delete Holiday" */
@@ -275,9 +280,48 @@ add_item_row (HearthCategoriesWindow *self,
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                item_button (self, "user-trash-symbolic", delete, name, id, is_tag, uses,
                                             G_CALLBACK (delete_clicked_cb)));
-  adw_preferences_group_add (group, row);
-  g_object_set_data (G_OBJECT (row), "group", group);
-  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+static GtkWidget *
+create_category_row (gpointer item,
+                     gpointer user_data)
+{
+  HearthCategoriesWindow *self = user_data;
+  HearthCategory *category = item;
+  gboolean shared = hearth_category_get_shared (category);
+
+  return item_row (self, hearth_category_get_name (category), shared ? _("Comes with Hearth") : NULL,
+                   hearth_category_get_id (category), FALSE, 0, !shared && self->may_update_category,
+                   !shared && self->may_delete_category);
+}
+
+static GtkWidget *
+create_tag_row (gpointer item,
+                gpointer user_data)
+{
+  HearthCategoriesWindow *self = user_data;
+  HearthTag *tag = item;
+  guint uses = hearth_tag_get_uses (tag);
+  gboolean own = hearth_tag_get_circle_id (tag) != 0;
+  g_autofree char *subtitle = NULL;
+
+  if (uses > 0)
+    /* Translators: under a tag's name */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "On %u transaction", "On %u transactions", uses), uses);
+  else
+    subtitle = g_strdup (_("Not used yet"));
+  return item_row (self, hearth_tag_get_name (tag), subtitle, hearth_tag_get_id (tag), TRUE, uses,
+                   own && self->may_update_tag, own && self->may_delete_tag);
+}
+
+/* Replaces what @model holds with @items, or with nothing. */
+static void
+replace_all (GListStore *model,
+             GPtrArray  *items)
+{
+  g_list_store_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
+                       items != NULL ? items->pdata : NULL, items != NULL ? items->len : 0);
 }
 
 static void
@@ -286,19 +330,11 @@ refill (HearthCategoriesWindow *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) categories = NULL;
   g_autoptr (GPtrArray) tags = NULL;
-  gboolean update_category = can (self, "category", "update");
-  gboolean delete_category = can (self, "category", "delete");
-  gboolean update_tag = can (self, "tag", "update");
-  gboolean delete_tag = can (self, "tag", "delete");
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
-
+  self->may_update_category = can (self, "category", "update");
+  self->may_delete_category = can (self, "category", "delete");
+  self->may_update_tag = can (self, "tag", "update");
+  self->may_delete_tag = can (self, "tag", "delete");
   gtk_widget_set_visible (GTK_WIDGET (self->new_category_row), can (self, "category", "create"));
   gtk_widget_set_visible (GTK_WIDGET (self->new_tag_row), can (self, "tag", "create"));
 
@@ -308,39 +344,12 @@ refill (HearthCategoriesWindow *self)
       toast (self, error->message);
       g_clear_error (&error);
     }
-  for (guint i = 0; categories != NULL && i < categories->len; i++)
-    {
-      HearthCategory *category = g_ptr_array_index (categories, i);
-      gboolean shared = hearth_category_get_shared (category);
-
-      add_item_row (self, self->categories_group, hearth_category_get_name (category),
-                    shared ? _("Comes with Hearth") : NULL, hearth_category_get_id (category), FALSE, 0,
-                    !shared && update_category, !shared && delete_category);
-    }
+  replace_all (self->category_items, categories);
 
   tags = hearth_categories_list_tags (self->categories, self->actor, self->circle_id, self->module, &error);
   if (tags == NULL)
     toast (self, error->message);
-  for (guint i = 0; tags != NULL && i < tags->len; i++)
-    {
-      HearthTag *tag = g_ptr_array_index (tags, i);
-      guint uses = hearth_tag_get_uses (tag);
-      g_autofree char *subtitle = NULL;
-
-      if (uses > 0)
-        /* Translators: under a tag's name */
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "On %u transaction", "On %u transactions", uses),
-                                    uses);
-      else
-        subtitle = g_strdup (_("Not used yet"));
-      add_item_row (self, self->tags_group, hearth_tag_get_name (tag), subtitle, hearth_tag_get_id (tag), TRUE, uses,
-                    hearth_tag_get_circle_id (tag) != 0 && update_tag,
-                    hearth_tag_get_circle_id (tag) != 0 && delete_tag);
-    }
-  if (tags != NULL && tags->len == 0)
-    add_item_row (self, self->tags_group, _("No tags yet"),
-                  _("Tags mark transactions across categories: a holiday, a project, a school year."), 0, TRUE, 0,
-                  FALSE, FALSE);
+  replace_all (self->tag_items, tags);
 }
 
 static gboolean
@@ -381,7 +390,8 @@ hearth_categories_window_finalize (GObject *object)
 
   g_clear_object (&self->categories);
   g_clear_object (&self->actor);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->category_items);
+  g_clear_object (&self->tag_items);
   g_free (self->module);
 
   G_OBJECT_CLASS (hearth_categories_window_parent_class)->finalize (object);
@@ -398,10 +408,10 @@ hearth_categories_window_class_init (HearthCategoriesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/categories/hearth-categories-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, HearthCategoriesWindow, categories_group);
-  gtk_widget_class_bind_template_child (widget_class, HearthCategoriesWindow, tags_group);
   gtk_widget_class_bind_template_child (widget_class, HearthCategoriesWindow, new_category_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthCategoriesWindow, categories_list);
   gtk_widget_class_bind_template_child (widget_class, HearthCategoriesWindow, new_tag_row);
+  gtk_widget_class_bind_template_child (widget_class, HearthCategoriesWindow, tags_list);
   gtk_widget_class_bind_template_callback (widget_class, new_category_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_tag_apply_cb);
 }
@@ -410,7 +420,11 @@ static void
 hearth_categories_window_init (HearthCategoriesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  self->category_items = g_list_store_new (HEARTH_TYPE_CATEGORY);
+  self->tag_items = g_list_store_new (HEARTH_TYPE_TAG);
+  gtk_list_box_bind_model (self->categories_list, G_LIST_MODEL (self->category_items), create_category_row, self,
+                           NULL);
+  gtk_list_box_bind_model (self->tags_list, G_LIST_MODEL (self->tag_items), create_tag_row, self, NULL);
 }
 
 /**
