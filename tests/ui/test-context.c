@@ -65,7 +65,15 @@ typedef struct
 {
   HearthSession *session;
   GPtrArray     *seen;   /* "actor:ID circle:ID" at each notify */
+  guint          changed;
 } Watch;
+
+static void
+changed_cb (HearthSession *session,
+            Watch         *watch)
+{
+  watch->changed++;
+}
 
 static void
 notify_cb (HearthSession *session,
@@ -80,8 +88,8 @@ notify_cb (HearthSession *session,
                                     hearth_session_get_circle_id (session)));
 }
 
-/* Both values change before either is announced; nothing changed, nothing
- * is said. */
+/* Both values change before either is announced, and "changed" follows
+ * once; nothing changed, nothing is said. */
 static void
 test_session_notifies_once_both_hold (Fixture       *f,
                                       gconstpointer  data)
@@ -94,28 +102,33 @@ test_session_notifies_once_both_hold (Fixture       *f,
                                                  f->family.circle_id);
   g_autofree char *circle_line = g_strdup_printf ("circle-id %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, user,
                                                   f->family.circle_id);
-  Watch watch = { session, seen };
+  Watch watch = { session, seen, 0 };
 
   g_assert_null (hearth_session_get_actor (session));
   g_assert_cmpint (hearth_session_get_circle_id (session), ==, 0);
   g_signal_connect (session, "notify", G_CALLBACK (notify_cb), &watch);
+  g_signal_connect (session, "changed", G_CALLBACK (changed_cb), &watch);
 
   hearth_session_set (session, owner, f->family.circle_id);
   g_assert_cmpuint (seen->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, actor_line);
   g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, circle_line);
+  g_assert_cmpuint (watch.changed, ==, 1);
 
   hearth_session_set (session, owner, f->family.circle_id);
   g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpuint (watch.changed, ==, 1);
 
   hearth_session_set_circle_id (session, f->family.circle_id + 1);
   g_assert_cmpuint (seen->len, ==, 3);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (seen, 2), "circle-id "));
+  g_assert_cmpuint (watch.changed, ==, 2);
 
   hearth_session_set (session, NULL, 0);
   g_assert_cmpuint (seen->len, ==, 5);
   g_assert_cmpstr (g_ptr_array_index (seen, 3), ==, "actor 0/0");
   g_assert_cmpstr (g_ptr_array_index (seen, 4), ==, "circle-id 0/0");
+  g_assert_cmpuint (watch.changed, ==, 3);
   g_signal_handlers_disconnect_by_data (session, &watch);
 }
 

@@ -7,6 +7,7 @@
 
 #include "hearth-categories-window.h"
 #include "hearth-dialogs.h"
+#include "hearth-list-store.h"
 
 /*
  * A circle's categories and tags of one module, to add, rename and delete.
@@ -315,15 +316,6 @@ create_tag_row (gpointer item,
                    own && self->may_update_tag, own && self->may_delete_tag);
 }
 
-/* Replaces what @model holds with @items, or with nothing. */
-static void
-replace_all (GListStore *model,
-             GPtrArray  *items)
-{
-  g_list_store_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
-                       items != NULL ? items->pdata : NULL, items != NULL ? items->len : 0);
-}
-
 static void
 refill (HearthCategoriesWindow *self)
 {
@@ -344,12 +336,12 @@ refill (HearthCategoriesWindow *self)
       toast (self, error->message);
       g_clear_error (&error);
     }
-  replace_all (self->category_items, categories);
+  hearth_list_store_replace_all (self->category_items, categories);
 
   tags = hearth_categories_list_tags (self->categories, self->actor, self->circle_id, self->module, &error);
   if (tags == NULL)
     toast (self, error->message);
-  replace_all (self->tag_items, tags);
+  hearth_list_store_replace_all (self->tag_items, tags);
 }
 
 static gboolean

@@ -8,6 +8,7 @@
 #include "hearth-circle-words.h"
 #include "hearth-circles-page.h"
 #include "hearth-dialogs.h"
+#include "hearth-list-store.h"
 #include "hearth-log-window.h"
 #include "hearth-member-row.h"
 #include "hearth-policy-window.h"
@@ -109,15 +110,6 @@ create_circle_row (gpointer item,
   return row;
 }
 
-/* Replaces what @model holds with @items, or with nothing. */
-static void
-replace_all (GListStore *model,
-             GPtrArray  *items)
-{
-  g_list_store_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
-                       items != NULL ? items->pdata : NULL, items != NULL ? items->len : 0);
-}
-
 static void
 build_circles (HearthCirclesPage *self)
 {
@@ -127,7 +119,7 @@ build_circles (HearthCirclesPage *self)
   circles = hearth_circles_list (self->circles, self->actor, &error);
   if (circles == NULL)
     toast (self, error->message);
-  replace_all (self->circles_model, circles);
+  hearth_list_store_replace_all (self->circles_model, circles);
 }
 
 static void
@@ -222,7 +214,7 @@ build_members (HearthCirclesPage *self)
   members = hearth_circles_list_members (self->circles, self->actor, self->circle_id, &error);
   if (members == NULL)
     toast (self, error->message);
-  replace_all (self->members_model, members);
+  hearth_list_store_replace_all (self->members_model, members);
 }
 
 static void
@@ -892,9 +884,6 @@ session_changed_cb (HearthCirclesPage *self)
   HearthActor *actor = hearth_session_get_actor (self->session);
   gint64 circle_id = hearth_session_get_circle_id (self->session);
 
-  if (actor == self->actor && circle_id == self->circle_id)
-    return;
-
   g_set_object (&self->actor, actor);
   self->circle_id = circle_id;
   g_signal_group_set_target (self->store_signals, actor != NULL ? hearth_circles_get_store (self->circles) : NULL);
@@ -929,7 +918,6 @@ hearth_circles_page_set_context (HearthCirclesPage *self,
   self->store_signals = g_signal_group_new (HEARTH_TYPE_STORE);
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
     g_signal_group_connect_swapped (self->store_signals, signals[i], G_CALLBACK (store_changed_cb), self);
-  g_signal_connect_swapped (session, "notify::actor", G_CALLBACK (session_changed_cb), self);
-  g_signal_connect_swapped (session, "notify::circle-id", G_CALLBACK (session_changed_cb), self);
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed_cb), self);
   session_changed_cb (self);
 }

@@ -8,6 +8,7 @@
 #include "hearth-audit.h"
 #include "hearth-circle-words.h"
 #include "hearth-format.h"
+#include "hearth-list-store.h"
 #include "hearth-log-window.h"
 
 /*
@@ -114,8 +115,7 @@ load_page (HearthLogWindow *self)
   self->has_more = rows->len > PAGE_SIZE;
   if (self->has_more)
     g_ptr_array_set_size (rows, PAGE_SIZE);
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows->pdata, rows->len);
+  hearth_list_store_replace_all (self->rows, rows);
 
   gtk_stack_set_visible_child_name (self->content, rows->len > 0 ? "list" : "empty");
   gtk_widget_set_sensitive (self->newer_button, page > 1);

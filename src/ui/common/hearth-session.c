@@ -7,9 +7,10 @@
 
 /*
  * What one window shows: who is signed in there and the current circle, which
- * every module page shows. The window sets it; pages follow its `notify`.
- * hearth_session_set() changes both before either is announced, so a page
- * never sees a new actor with the circle of the one before.
+ * every module page shows. The window sets it; pages follow its `changed`
+ * signal, emitted once per hearth_session_set() that changes anything, after
+ * both values and their `notify`: a page never sees a new actor with the
+ * circle of the one before, nor rebuilds twice for one change.
  */
 
 struct _HearthSession
@@ -28,6 +29,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HearthSession, hearth_session, G_TYPE_OBJECT)
 
@@ -116,6 +124,14 @@ hearth_session_class_init (HearthSessionClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HearthSession::changed:
+   *
+   * The actor, the current circle or both changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
 }
 
 static void
@@ -179,7 +195,7 @@ hearth_session_set_circle_id (HearthSession *self,
  * @circle_id: the current circle, one of @actor's, or 0
  *
  * Changes both; `notify` is emitted for what changed once both hold their
- * new values.
+ * new values, then `changed` once.
  */
 void
 hearth_session_set (HearthSession *self,
@@ -200,4 +216,6 @@ hearth_session_set (HearthSession *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
   if (circle_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CIRCLE_ID]);
+  if (actor_changed || circle_changed)
+    g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -12,6 +12,7 @@
 #include "hearth-finance-page.h"
 #include "hearth-import-dialog.h"
 #include "hearth-ledger-cell.h"
+#include "hearth-list-store.h"
 #include "hearth-money.h"
 #include "hearth-transaction-dialog.h"
 
@@ -517,8 +518,7 @@ rebuild (HearthFinancePage *self)
       if (hearth_account_get_id (g_ptr_array_index (accounts, i)) == keep)
         select = i;
     }
-  g_list_store_splice (self->accounts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->accounts)),
-                       accounts != NULL ? accounts->pdata : NULL, accounts != NULL ? accounts->len : 0);
+  hearth_list_store_replace_all (self->accounts, accounts);
   if (self->actor == NULL)
     return;
 
@@ -913,9 +913,6 @@ session_changed_cb (HearthFinancePage *self)
   HearthActor *actor = hearth_session_get_actor (self->session);
   gint64 circle_id = hearth_session_get_circle_id (self->session);
 
-  if (actor == self->actor && circle_id == self->circle_id)
-    return;
-
   g_set_object (&self->actor, actor);
   if (self->circle_id != circle_id)
     g_clear_object (&self->account);
@@ -949,8 +946,7 @@ hearth_finance_page_set_context (HearthFinancePage *self,
   /* A role changed or a circle dissolved: what may be done changes. */
   g_signal_group_connect_swapped (self->store_signals, "changed::circles", G_CALLBACK (rebuild), self);
   g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (rebuild), self);
-  g_signal_connect_swapped (session, "notify::actor", G_CALLBACK (session_changed_cb), self);
-  g_signal_connect_swapped (session, "notify::circle-id", G_CALLBACK (session_changed_cb), self);
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed_cb), self);
   session_changed_cb (self);
 }
 

@@ -471,9 +471,6 @@ session_changed_cb (HearthLifelogPage *self)
   HearthActor *actor = hearth_session_get_actor (self->session);
   gint64 circle_id = hearth_session_get_circle_id (self->session);
 
-  if (actor == self->actor && circle_id == self->circle_id)
-    return;
-
   g_set_object (&self->actor, actor);
   self->circle_id = circle_id;
   g_signal_group_set_target (self->store_signals, actor != NULL ? hearth_lifelog_get_store (self->lifelog) : NULL);
@@ -504,8 +501,7 @@ hearth_lifelog_page_set_context (HearthLifelogPage *self,
   self->store_signals = g_signal_group_new (HEARTH_TYPE_STORE);
   g_signal_group_connect_swapped (self->store_signals, "changed::circles", G_CALLBACK (rebuild), self);
   g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (rebuild), self);
-  g_signal_connect_swapped (session, "notify::actor", G_CALLBACK (session_changed_cb), self);
-  g_signal_connect_swapped (session, "notify::circle-id", G_CALLBACK (session_changed_cb), self);
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed_cb), self);
   session_changed_cb (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include "hearth-format.h"
 #include "hearth-home-page.h"
+#include "hearth-list-store.h"
 
 /*
  * Home: today at a glance, for the current circle. What exists so far: the
@@ -80,15 +81,6 @@ create_capsule_row (gpointer item,
   return row;
 }
 
-/* Replaces what @model holds with @items, or with nothing. */
-static void
-replace_all (GListStore *model,
-             GPtrArray  *items)
-{
-  g_list_store_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
-                       items != NULL ? items->pdata : NULL, items != NULL ? items->len : 0);
-}
-
 /**
  * hearth_home_page_refresh:
  *
@@ -108,8 +100,8 @@ hearth_home_page_refresh (HearthHomePage *self)
       soon = hearth_lifelog_opening_soon (self->lifelog, self->actor, self->circle_id, HEARTH_HOME_OPENING_SOON,
                                           NULL);
     }
-  replace_all (self->memories, memories);
-  replace_all (self->soon, soon);
+  hearth_list_store_replace_all (self->memories, memories);
+  hearth_list_store_replace_all (self->soon, soon);
 }
 
 static gboolean
@@ -177,9 +169,6 @@ session_changed_cb (HearthHomePage *self)
   HearthActor *actor = hearth_session_get_actor (self->session);
   gint64 circle_id = hearth_session_get_circle_id (self->session);
 
-  if (actor == self->actor && circle_id == self->circle_id)
-    return;
-
   g_set_object (&self->actor, actor);
   self->circle_id = circle_id;
   g_signal_group_set_target (self->store_signals, actor != NULL ? hearth_lifelog_get_store (self->lifelog) : NULL);
@@ -211,7 +200,6 @@ hearth_home_page_set_context (HearthHomePage *self,
   /* Joining or leaving a circle changes which entries may be read. */
   g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (store_changed_cb),
                                   self);
-  g_signal_connect_swapped (session, "notify::actor", G_CALLBACK (session_changed_cb), self);
-  g_signal_connect_swapped (session, "notify::circle-id", G_CALLBACK (session_changed_cb), self);
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed_cb), self);
   session_changed_cb (self);
 }
