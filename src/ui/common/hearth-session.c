@@ -7,10 +7,11 @@
 
 /*
  * What one window shows: who is signed in there and the current circle, which
- * every module page shows. The window sets it; pages follow its `changed`
- * signal, emitted once per hearth_session_set() that changes anything, after
- * both values and their `notify`: a page never sees a new actor with the
- * circle of the one before, nor rebuilds twice for one change.
+ * every module page shows. The window sets both with hearth_session_set(),
+ * never one alone (the properties are read-only). Pages follow its `changed`
+ * signal, emitted once per change, after both values and their `notify`: a
+ * page never sees a new actor with the circle of the one before, nor
+ * rebuilds twice for one change.
  */
 
 struct _HearthSession
@@ -73,36 +74,12 @@ hearth_session_get_property (GObject    *object,
 }
 
 static void
-hearth_session_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  HearthSession *self = HEARTH_SESSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACTOR:
-      hearth_session_set (self, g_value_get_object (value), self->circle_id);
-      break;
-
-    case PROP_CIRCLE_ID:
-      hearth_session_set_circle_id (self, g_value_get_int64 (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_session_class_init (HearthSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = hearth_session_finalize;
   object_class->get_property = hearth_session_get_property;
-  object_class->set_property = hearth_session_set_property;
 
   /**
    * HearthSession:actor:
@@ -112,7 +89,7 @@ hearth_session_class_init (HearthSessionClass *klass)
   properties[PROP_ACTOR] =
     g_param_spec_object ("actor", NULL, NULL,
                          HEARTH_TYPE_ACTOR,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * HearthSession:circle-id:
@@ -121,7 +98,7 @@ hearth_session_class_init (HearthSessionClass *klass)
    */
   properties[PROP_CIRCLE_ID] =
     g_param_spec_int64 ("circle-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -8,7 +8,6 @@
 #include "hearth-account-security-window.h"
 #include "hearth-circle-words.h"
 #include "hearth-circles-page.h"
-#include "hearth-clock.h"
 #include "hearth-context.h"
 #include "hearth-finance-page.h"
 #include "hearth-home-page.h"
