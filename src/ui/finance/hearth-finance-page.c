@@ -566,9 +566,11 @@ tags_changed_cb (HearthFinancePage *self)
     self->refill_tags_id = g_idle_add (refill_tags_cb, self);
 }
 
-/* Balances move with every posting: the account list follows the store. */
+/* Balances move with every posting, and a role changed or a circle dissolved
+ * changes what may be done: the page follows the store, once for all the rows
+ * one commit changed. */
 static void
-accounts_changed_cb (HearthFinancePage *self)
+store_changed_cb (HearthFinancePage *self)
 {
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_cb, self);
@@ -941,11 +943,11 @@ hearth_finance_page_set_context (HearthFinancePage *self,
   self->finance = g_object_ref (hearth_context_get_finance (context));
   self->session = g_object_ref (session);
   self->store_signals = g_signal_group_new (HEARTH_TYPE_STORE);
-  g_signal_group_connect_swapped (self->store_signals, "changed::accounts", G_CALLBACK (accounts_changed_cb), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::accounts", G_CALLBACK (store_changed_cb), self);
   g_signal_group_connect_swapped (self->store_signals, "changed::tags", G_CALLBACK (tags_changed_cb), self);
-  /* A role changed or a circle dissolved: what may be done changes. */
-  g_signal_group_connect_swapped (self->store_signals, "changed::circles", G_CALLBACK (rebuild), self);
-  g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::circles", G_CALLBACK (store_changed_cb), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (store_changed_cb),
+                                  self);
   g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed_cb), self);
   session_changed_cb (self);
 }

@@ -30,6 +30,7 @@ struct _HearthLifelogPage
   HearthActor       *actor;          /* the session's, as last shown */
   gint64             circle_id;
   HearthQueryModel  *timeline;
+  guint              rebuild_id;
   GDateTime         *seal_until;  /* the day chosen, local midnight */
 
   AdwToastOverlay   *toasts;
@@ -381,6 +382,25 @@ rebuild (HearthLifelogPage *self)
   update_stack (self);
 }
 
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  HearthLifelogPage *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A role changed or a circle dissolved changes what may be written: rebuilt
+ * once for all the rows one commit changed. The timeline follows its own rows. */
+static void
+membership_changed_cb (HearthLifelogPage *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
+}
+
 /* Set-up ---------------------------------------------------------------------------------- */
 
 static void
@@ -396,6 +416,7 @@ hearth_lifelog_page_dispose (GObject *object)
 {
   HearthLifelogPage *self = HEARTH_LIFELOG_PAGE (object);
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_object (&self->timeline);
   g_clear_object (&self->store_signals);
   if (self->session != NULL)
@@ -496,11 +517,10 @@ hearth_lifelog_page_set_context (HearthLifelogPage *self,
 
   self->lifelog = g_object_ref (hearth_context_get_lifelog (context));
   self->session = g_object_ref (session);
-  /* The timeline follows its own rows; a role changed or a circle dissolved
-   * changes what may be written. */
   self->store_signals = g_signal_group_new (HEARTH_TYPE_STORE);
-  g_signal_group_connect_swapped (self->store_signals, "changed::circles", G_CALLBACK (rebuild), self);
-  g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::circles", G_CALLBACK (membership_changed_cb), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (membership_changed_cb),
+                                  self);
   g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed_cb), self);
   session_changed_cb (self);
 }
