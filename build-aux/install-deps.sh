@@ -9,6 +9,8 @@ packages=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libsodium-dev libsecret-1-dev libjson-glib-dev libpwquality-dev
   libofx-dev libpoppler-glib-dev
+  # Tasks: recurrence rules (RFC 5545) and the time zones they are evaluated in
+  libical-dev tzdata
   # The Background portal in a Flatpak sandbox
   libportal-gtk4-dev
   # Runtime: cracklib's dictionary, which libpwquality reads (without it Hearth
