@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @HEARTH_VALIDATION_ERROR_FILE: a file that cannot be used: too large, or not
  *   of a kind that is accepted
  * @HEARTH_VALIDATION_ERROR_TAGS: a tag name that cannot be used
+ * @HEARTH_VALIDATION_ERROR_TITLE: a title (a task's) that cannot be used
  *
  * What a person typed that cannot be used. The code names the field, so that
  * a form shows the message next to it; the message says what is wrong.
@@ -38,6 +39,7 @@ typedef enum
   HEARTH_VALIDATION_ERROR_TYPE,
   HEARTH_VALIDATION_ERROR_FILE,
   HEARTH_VALIDATION_ERROR_TAGS,
+  HEARTH_VALIDATION_ERROR_TITLE,
 } HearthValidationError;
 
 GQuark hearth_validation_error_quark (void);

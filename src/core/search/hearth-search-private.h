@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   HEARTH_SEARCH_KIND_LIFELOG = 1,
+  HEARTH_SEARCH_KIND_TASK = 2,
 } HearthSearchKind;
 
 gboolean _hearth_search_add    (HearthStore       *store,

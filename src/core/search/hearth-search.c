@@ -37,7 +37,7 @@ write_row (HearthStore       *store,
 {
   g_autoptr (HearthStatement) statement = NULL;
   g_autofree char *sql = NULL;
-  const char *type = kind == HEARTH_SEARCH_KIND_LIFELOG ? "lifelog" : "";
+  const char *type = kind == HEARTH_SEARCH_KIND_LIFELOG ? "lifelog" : kind == HEARTH_SEARCH_KIND_TASK ? "task" : "";
 
   if (command != NULL)
     sql = g_strdup ("INSERT INTO search_index (search_index, rowid, entity_type, entity_id, searchable_text) "

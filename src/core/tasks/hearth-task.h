@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/**
+ * HearthTaskStatus:
+ * @HEARTH_TASK_STATUS_TODO: not started
+ * @HEARTH_TASK_STATUS_IN_PROGRESS: someone is on it
+ * @HEARTH_TASK_STATUS_DONE: done
+ *
+ * A task's status, as the seed names them (`TODO`, `IN_PROGRESS`, `DONE`).
+ */
+typedef enum
+{
+  HEARTH_TASK_STATUS_TODO,
+  HEARTH_TASK_STATUS_IN_PROGRESS,
+  HEARTH_TASK_STATUS_DONE,
+} HearthTaskStatus;
+
+#define HEARTH_TYPE_TASK (hearth_task_get_type ())
+G_DECLARE_FINAL_TYPE (HearthTask, hearth_task, HEARTH, TASK, GObject)
+
+gint64            hearth_task_get_id           (HearthTask *self);
+gint64            hearth_task_get_circle_id    (HearthTask *self);
+gint64            hearth_task_get_creator_id   (HearthTask *self);
+const char       *hearth_task_get_title        (HearthTask *self);
+const char       *hearth_task_get_notes        (HearthTask *self);
+HearthTaskStatus  hearth_task_get_status       (HearthTask *self);
+gint64            hearth_task_get_due_at       (HearthTask *self);
+gboolean          hearth_task_get_due_all_day  (HearthTask *self);
+gint64            hearth_task_get_created_at   (HearthTask *self);
+const gint64     *hearth_task_get_assignee_ids (HearthTask *self,
+                                                guint      *out_n);
+gboolean          hearth_task_is_assigned_to   (HearthTask *self,
+                                                gint64      user_id);
+
+const char       *hearth_task_status_to_string   (HearthTaskStatus  status);
+gboolean          hearth_task_status_from_string (const char       *text,
+                                                  HearthTaskStatus *out_status);
+
+G_END_DECLS

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "hearth-actor.h"
+#include "hearth-core-types.h"
+#include "hearth-guard.h"
+#include "hearth-task.h"
+
+G_BEGIN_DECLS
+
+#define HEARTH_TASKS_ERROR (hearth_tasks_error_quark ())
+
+/**
+ * HearthTasksError:
+ * @HEARTH_TASKS_ERROR_NOT_A_MEMBER: a task is given only to a member of its
+ *   circle
+ */
+typedef enum
+{
+  HEARTH_TASKS_ERROR_NOT_A_MEMBER,
+} HearthTasksError;
+
+GQuark hearth_tasks_error_quark (void);
+
+/* The longest title, in characters. */
+#define HEARTH_TASK_MAX_TITLE 256
+
+#define HEARTH_TYPE_TASKS (hearth_tasks_get_type ())
+G_DECLARE_FINAL_TYPE (HearthTasks, hearth_tasks, HEARTH, TASKS, GObject)
+
+HearthTasks *hearth_tasks_new        (HearthGuard      *guard);
+HearthStore *hearth_tasks_get_store  (HearthTasks      *self);
+gboolean     hearth_tasks_can        (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            circle_id,
+                                      const char       *resource,
+                                      const char       *action);
+HearthTask  *hearth_tasks_create     (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            circle_id,
+                                      const char       *title,
+                                      GError          **error);
+HearthTask  *hearth_tasks_get        (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            task_id,
+                                      GError          **error);
+gboolean     hearth_tasks_set_status (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            task_id,
+                                      HearthTaskStatus  status,
+                                      GError          **error);
+gboolean     hearth_tasks_assign     (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            task_id,
+                                      gint64            user_id,
+                                      GError          **error);
+gboolean     hearth_tasks_delete     (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            task_id,
+                                      GError          **error);
+
+G_END_DECLS

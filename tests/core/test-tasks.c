@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hearth-test"
+
+#include "config.h"
+
+#include "hearth-clock.h"
+#include "hearth-permissions.h"
+#include "hearth-tasks.h"
+#include "hearth-test-common.h"
+#include "hearth-test-family.h"
+#include "hearth-validation.h"
+
+/*
+ * A circle's tasks: made by an editor, moved through their statuses with a log
+ * row for each move, given only to members, deleted by an admin with the
+ * deletion audited; a visitor reads. Each refusal writes nothing.
+ */
+
+typedef struct
+{
+  HearthTestFamily  family;    /* Olivia's "Family" */
+  HearthTasks      *tasks;
+  HearthActor      *editor;
+  HearthActor      *visitor;
+  HearthActor      *outsider;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  hearth_test_family_set_up (&f->family, "Olivia", "Family");
+  f->tasks = hearth_tasks_new (hearth_auth_get_guard (f->family.auth));
+  f->editor = hearth_test_family_add (&f->family, "Edith", HEARTH_ROLE_EDITOR);
+  f->visitor = hearth_test_family_add (&f->family, "Victor", HEARTH_ROLE_VISITOR);
+  f->outsider = hearth_test_family_add (&f->family, "Oscar", HEARTH_ROLE_NONE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  hearth_test_finalize (&f->tasks);
+  hearth_test_family_tear_down (&f->family);
+}
+
+static gint64
+count (Fixture    *f,
+       const char *sql)
+{
+  return hearth_test_query_int (f->family.store, sql);
+}
+
+/* How many index rows of kind "task" hold @word. */
+static gint64
+indexed (Fixture    *f,
+         const char *word)
+{
+  return hearth_test_count (f->family.store,
+                            "SELECT count(*) FROM search_index WHERE search_index MATCH '\"%s\"' AND rowid & 15 = 2",
+                            word);
+}
+
+static HearthTask *
+create (Fixture     *f,
+        HearthActor *actor,
+        const char  *title)
+{
+  g_autoptr (GError) error = NULL;
+  HearthTask *task = hearth_tasks_create (f->tasks, actor, f->family.circle_id, title, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (task);
+  return task;
+}
+
+/* An editor makes a task: to do, given to nobody, logged as made, indexed. */
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->editor, "  Take out the bins  ");
+  g_autoptr (HearthTask) again = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_assignees = 99;
+
+  g_assert_cmpstr (hearth_task_get_title (task), ==, "Take out the bins");
+  g_assert_cmpint (hearth_task_get_status (task), ==, HEARTH_TASK_STATUS_TODO);
+  g_assert_cmpint (hearth_task_get_circle_id (task), ==, f->family.circle_id);
+  g_assert_cmpint (hearth_task_get_creator_id (task), ==, hearth_actor_get_user_id (f->editor));
+  g_assert_cmpint (hearth_task_get_created_at (task), ==, HEARTH_TEST_EPOCH);
+  g_assert_cmpint (hearth_task_get_due_at (task), ==, 0);
+  hearth_task_get_assignee_ids (task, &n_assignees);
+  g_assert_cmpuint (n_assignees, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE old_status IS NULL AND new_status = 'TODO'"), ==,
+                   1);
+  g_assert_cmpint (indexed (f, "bins"), ==, 1);
+
+  /* A visitor reads it. */
+  again = hearth_tasks_get (f->tasks, f->visitor, hearth_task_get_id (task), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hearth_task_get_title (again), ==, "Take out the bins");
+}
+
+/* What is refused writes nothing: a visitor making one, an outsider reading
+ * one, an empty or too long title, a line break. */
+static void
+test_create_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Homework");
+  g_autofree char *long_title = g_strnfill (HEARTH_TASK_MAX_TITLE + 1, 'x');
+  const char *bad_titles[] = { "", "   ", long_title, "Two\nlines" };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (hearth_tasks_create (f->tasks, f->visitor, f->family.circle_id, "Mine", &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_null (hearth_tasks_get (f->tasks, f->outsider, hearth_task_get_id (task), &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_titles); i++)
+    {
+      g_assert_null (hearth_tasks_create (f->tasks, f->family.owner, f->family.circle_id, bad_titles[i], &error));
+      g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_TITLE);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tasks"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs"), ==, 1);
+}
+
+/* Each move is one log row with the old and new status, and who moved it; a
+ * move to where it is already writes nothing; a visitor moves nothing. */
+static void
+test_status (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Dishes");
+  g_autoptr (HearthTask) done = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+
+  hearth_clock_advance (f->family.clock, G_TIME_SPAN_MINUTE);
+  g_assert_true (hearth_tasks_set_status (f->tasks, f->editor, id, HEARTH_TASK_STATUS_IN_PROGRESS, &error));
+  g_assert_no_error (error);
+  g_assert_true (hearth_tasks_set_status (f->tasks, f->editor, id, HEARTH_TASK_STATUS_IN_PROGRESS, &error));
+  g_assert_no_error (error);
+  g_assert_true (hearth_tasks_set_status (f->tasks, f->editor, id, HEARTH_TASK_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  g_assert_false (hearth_tasks_set_status (f->tasks, f->visitor, id, HEARTH_TASK_STATUS_TODO, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+
+  done = hearth_tasks_get (f->tasks, f->visitor, id, NULL);
+  g_assert_cmpint (hearth_task_get_status (done), ==, HEARTH_TASK_STATUS_DONE);
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM task_logs WHERE old_status = 'TODO' "
+                                      "AND new_status = 'IN_PROGRESS' AND updated_by = %" G_GINT64_FORMAT
+                                      " AND created_at = %" G_GINT64_FORMAT,
+                                      hearth_actor_get_user_id (f->editor), HEARTH_TEST_EPOCH + G_TIME_SPAN_MINUTE),
+                   ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE old_status = 'IN_PROGRESS' "
+                             "AND new_status = 'DONE'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs"), ==, 3);
+}
+
+/* A task goes to members of its circle only, once each, logged. */
+static void
+test_assign (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Walk the dog");
+  g_autoptr (HearthTask) given = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+  gint64 victor = hearth_actor_get_user_id (f->visitor);
+  gint64 edith = hearth_actor_get_user_id (f->editor);
+  const gint64 *ids;
+  guint n = 0;
+
+  g_assert_true (hearth_tasks_assign (f->tasks, f->editor, id, victor, &error));
+  g_assert_no_error (error);
+  g_assert_true (hearth_tasks_assign (f->tasks, f->editor, id, edith, &error));
+  g_assert_no_error (error);
+  g_assert_true (hearth_tasks_assign (f->tasks, f->editor, id, victor, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (hearth_tasks_assign (f->tasks, f->editor, id, hearth_actor_get_user_id (f->outsider), &error));
+  g_assert_error (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_NOT_A_MEMBER);
+  g_clear_error (&error);
+  g_assert_false (hearth_tasks_assign (f->tasks, f->visitor, id, victor, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+
+  given = hearth_tasks_get (f->tasks, f->family.owner, id, NULL);
+  ids = hearth_task_get_assignee_ids (given, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (ids[0], ==, MIN (victor, edith));
+  g_assert_cmpint (ids[1], ==, MAX (victor, edith));
+  g_assert_true (hearth_task_is_assigned_to (given, victor));
+  g_assert_false (hearth_task_is_assigned_to (given, hearth_actor_get_user_id (f->outsider)));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_assignments"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE old_status = new_status "
+                             "AND json_extract (changes, '$.assigned') IS NOT NULL"), ==, 2);
+}
+
+/* An admin's deletion retires the task: gone from reading and the search,
+ * its log kept with the deletion, the audit log naming who. An editor may not. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Paint the fence");
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+
+  g_assert_false (hearth_tasks_delete (f->tasks, f->editor, id, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (indexed (f, "fence"), ==, 1);
+
+  g_assert_true (hearth_tasks_delete (f->tasks, f->family.owner, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (hearth_tasks_get (f->tasks, f->family.owner, id, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hearth_tasks_delete (f->tasks, f->family.owner, id, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+
+  g_assert_cmpint (indexed (f, "fence"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tasks WHERE deleted_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE json_extract (changes, '$.deleted') = 1"), ==,
+                   1);
+  g_assert_cmpint (hearth_test_count (f->family.store,
+                                      "SELECT count(*) FROM audit_logs WHERE action = 'task.deleted' "
+                                      "AND entity_type = 'task' AND entity_id = %" G_GINT64_FORMAT
+                                      " AND actor_id = %" G_GINT64_FORMAT,
+                                      id, hearth_actor_get_user_id (f->family.owner)),
+                   ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/tasks/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
+  g_test_add ("/tasks/create-refused", Fixture, NULL, fixture_set_up, test_create_refused, fixture_tear_down);
+  g_test_add ("/tasks/status", Fixture, NULL, fixture_set_up, test_status, fixture_tear_down);
+  g_test_add ("/tasks/assign", Fixture, NULL, fixture_set_up, test_assign, fixture_tear_down);
+  g_test_add ("/tasks/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
+
+  return g_test_run ();
+}
