@@ -18,6 +18,7 @@
 #include "hearth-store.h"
 #include "hearth-store-private.h"
 #include "hearth-test-common.h"
+#include "hearth-tasks.h"
 #include "hearth-test-family.h"
 
 /* Circles, roles, permission policies and the audit log: the whole policy
@@ -46,6 +47,9 @@ typedef struct
   gint64            category;
   gint64            tag;
   GFile            *picture;
+  /* Family's task, made by the owner. */
+  HearthTasks      *tasks;
+  gint64            task;
 } Fixture;
 
 static gint64
@@ -132,6 +136,14 @@ fixture_set_up (Fixture       *f,
       g_assert_no_error (error);
       f->tag = hearth_tag_get_id (tag);
     }
+    {
+      g_autoptr (HearthTask) task = NULL;
+
+      f->tasks = hearth_tasks_new (hearth_auth_get_guard (f->family.auth));
+      task = hearth_tasks_create (f->tasks, f->family.owner, f->family.circle_id, "Take out the bins", &error);
+      g_assert_no_error (error);
+      f->task = hearth_task_get_id (task);
+    }
   }
 }
 
@@ -140,6 +152,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   hearth_test_finalize (&f->picture);
+  hearth_test_finalize (&f->tasks);
   hearth_test_family_tear_down (&f->family);
 }
 
@@ -420,6 +433,40 @@ perform_tag_delete (Fixture *f, HearthActor *actor, gint64 circle_id, GError **e
   return hearth_categories_delete_tag (hearth_finance_get_categories (f->family.finance), actor, f->tag, error);
 }
 
+static gboolean
+perform_task_read (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  g_autoptr (HearthTask) task = hearth_tasks_get (f->tasks, actor, f->task, error);
+
+  return task != NULL;
+}
+
+static gboolean
+perform_task_create (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  g_autoptr (HearthTask) task = hearth_tasks_create (f->tasks, actor, circle_id, "Water the plants", error);
+
+  return task != NULL;
+}
+
+static gboolean
+perform_task_update (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_tasks_set_status (f->tasks, actor, f->task, HEARTH_TASK_STATUS_DONE, error);
+}
+
+static gboolean
+perform_task_assign (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_tasks_assign (f->tasks, actor, f->task, id_of (f->tina), error);
+}
+
+static gboolean
+perform_task_delete (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_tasks_delete (f->tasks, actor, f->task, error);
+}
+
 /* The service function that performs each pair. A pair without one here is
  * checked through hearth_authorize() until its module lands; a module that
  * lands adds its performers to this table, not new test code. */
@@ -464,6 +511,11 @@ static const struct
   { "tag", "create", perform_tag_create, FALSE },
   { "tag", "update", perform_tag_update, TRUE },
   { "tag", "delete", perform_tag_delete, TRUE },
+  { "task", "read", perform_task_read, TRUE },
+  { "task", "create", perform_task_create, FALSE },
+  { "task", "update", perform_task_update, TRUE },
+  { "task", "assign", perform_task_assign, TRUE },
+  { "task", "delete", perform_task_delete, TRUE },
 };
 
 static Perform
