@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  *   of a kind that is accepted
  * @HEARTH_VALIDATION_ERROR_TAGS: a tag name that cannot be used
  * @HEARTH_VALIDATION_ERROR_TITLE: a title (a task's) that cannot be used
+ * @HEARTH_VALIDATION_ERROR_RECURRENCE: how something repeats, which cannot
+ *   be used
  *
  * What a person typed that cannot be used. The code names the field, so that
  * a form shows the message next to it; the message says what is wrong.
@@ -40,6 +42,7 @@ typedef enum
   HEARTH_VALIDATION_ERROR_FILE,
   HEARTH_VALIDATION_ERROR_TAGS,
   HEARTH_VALIDATION_ERROR_TITLE,
+  HEARTH_VALIDATION_ERROR_RECURRENCE,
 } HearthValidationError;
 
 GQuark hearth_validation_error_quark (void);

@@ -6,6 +6,7 @@
 #include "hearth-clock.h"
 #include "hearth-permissions.h"
 #include "hearth-tasks.h"
+#include "hearth-tasks-private.h"
 #include "hearth-test-common.h"
 #include "hearth-test-family.h"
 #include "hearth-validation.h"
@@ -29,8 +30,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr (GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+
   hearth_test_family_set_up (&f->family, "Olivia", "Family");
   f->tasks = hearth_tasks_new (hearth_auth_get_guard (f->family.auth));
+  _hearth_tasks_set_time_zone (f->tasks, berlin);
   f->editor = hearth_test_family_add (&f->family, "Edith", HEARTH_ROLE_EDITOR);
   f->visitor = hearth_test_family_add (&f->family, "Victor", HEARTH_ROLE_VISITOR);
   f->outsider = hearth_test_family_add (&f->family, "Oscar", HEARTH_ROLE_NONE);
@@ -237,6 +241,127 @@ test_delete (Fixture       *f,
                    ==, 1);
 }
 
+static gint64
+berlin (int year,
+        int month,
+        int day,
+        int hour)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (GDateTime) time = g_date_time_new (zone, year, month, day, hour, 0, 0);
+
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC;
+}
+
+static HearthTask *
+reread (Fixture *f,
+        gint64   id)
+{
+  g_autoptr (GError) error = NULL;
+  HearthTask *task = hearth_tasks_get (f->tasks, f->family.owner, id, &error);
+
+  g_assert_no_error (error);
+  return task;
+}
+
+/* A weekly chore done comes back to do, due a week later at the same hour,
+ * across the clocks going back on 25 October; each step logged once. */
+static void
+test_weekly_chore (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Take out the bins");
+  g_autoptr (HearthTask) first = NULL;
+  g_autoptr (HearthTask) second = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+
+  g_assert_true (hearth_tasks_set_due (f->tasks, f->editor, id, berlin (2026, 10, 17, 8), FALSE,
+                                       "FREQ=WEEKLY;BYDAY=SA", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE old_status = new_status "
+                             "AND json_extract (changes, '$.recurrence.new') = 'FREQ=WEEKLY;BYDAY=SA'"), ==, 1);
+
+  g_assert_true (hearth_tasks_set_status (f->tasks, f->editor, id, HEARTH_TASK_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  first = reread (f, id);
+  g_assert_cmpint (hearth_task_get_status (first), ==, HEARTH_TASK_STATUS_TODO);
+  g_assert_cmpint (hearth_task_get_due_at (first), ==, berlin (2026, 10, 24, 8));
+
+  g_assert_true (hearth_tasks_set_status (f->tasks, f->editor, id, HEARTH_TASK_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  second = reread (f, id);
+  g_assert_cmpint (hearth_task_get_due_at (second), ==, berlin (2026, 10, 31, 8));
+  /* A week and an hour: the clocks went back. */
+  g_assert_cmpint (hearth_task_get_due_at (second) - hearth_task_get_due_at (first), ==,
+                   7 * G_TIME_SPAN_DAY + G_TIME_SPAN_HOUR);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE old_status = 'TODO' AND new_status = 'DONE'"),
+                   ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE old_status = 'DONE' AND new_status = 'TODO' "
+                             "AND json_extract (changes, '$.due_at.new') IS NOT NULL"), ==, 2);
+}
+
+/* A rule that ends: done after its last occurrence, it stays done. */
+static void
+test_rule_that_ends (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Revise for the exam");
+  g_autoptr (HearthTask) done = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+
+  g_assert_true (hearth_tasks_set_due (f->tasks, f->family.owner, id, berlin (2026, 11, 30, 17), FALSE,
+                                       "FREQ=DAILY;COUNT=2", &error));
+  g_assert_no_error (error);
+  g_assert_true (hearth_tasks_set_status (f->tasks, f->family.owner, id, HEARTH_TASK_STATUS_DONE, &error));
+  g_assert_true (hearth_tasks_set_status (f->tasks, f->family.owner, id, HEARTH_TASK_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  done = reread (f, id);
+  g_assert_cmpint (hearth_task_get_status (done), ==, HEARTH_TASK_STATUS_DONE);
+  g_assert_cmpint (hearth_task_get_due_at (done), ==, berlin (2026, 12, 1, 17));
+}
+
+/* A due time outside the years 1 to 9999, a rule that never falls on a day
+ * or cannot be read, a rule without a due time: refused, nothing written. */
+static void
+test_due_refused (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Dentist");
+  g_autoptr (HearthTask) unchanged = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+  /* 1 January of the year 0, and of 99999 */
+  const gint64 out_of_range[] = { G_GINT64_CONSTANT (-62167219200) * G_USEC_PER_SEC,
+                                  G_GINT64_CONSTANT (3093527980800) * G_USEC_PER_SEC };
+  const char *rules[] = { "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31", "sometimes", "FREQ=MINUTELY" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (out_of_range); i++)
+    {
+      g_assert_false (hearth_tasks_set_due (f->tasks, f->family.owner, id, out_of_range[i], FALSE, NULL, &error));
+      g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DATE);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_assert_false (hearth_tasks_set_due (f->tasks, f->family.owner, id, berlin (2026, 12, 1, 9), FALSE, rules[i],
+                                            &error));
+      g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_RECURRENCE);
+      g_clear_error (&error);
+    }
+  g_assert_false (hearth_tasks_set_due (f->tasks, f->family.owner, id, 0, FALSE, "FREQ=DAILY", &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_RECURRENCE);
+  g_clear_error (&error);
+  g_assert_false (hearth_tasks_set_due (f->tasks, f->visitor, id, berlin (2026, 12, 1, 9), FALSE, NULL, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+
+  unchanged = reread (f, id);
+  g_assert_cmpint (hearth_task_get_due_at (unchanged), ==, 0);
+  g_assert_null (hearth_task_get_recurrence (unchanged));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +373,9 @@ main (int   argc,
   g_test_add ("/tasks/status", Fixture, NULL, fixture_set_up, test_status, fixture_tear_down);
   g_test_add ("/tasks/assign", Fixture, NULL, fixture_set_up, test_assign, fixture_tear_down);
   g_test_add ("/tasks/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
+  g_test_add ("/tasks/weekly-chore", Fixture, NULL, fixture_set_up, test_weekly_chore, fixture_tear_down);
+  g_test_add ("/tasks/rule-that-ends", Fixture, NULL, fixture_set_up, test_rule_that_ends, fixture_tear_down);
+  g_test_add ("/tasks/due-refused", Fixture, NULL, fixture_set_up, test_due_refused, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -27,6 +27,8 @@ struct _HearthTask
   gboolean          due_all_day;
   gint64            created_at;
   GArray           *assignee_ids;
+  char             *recurrence;
+  gint64            recurrence_start;
 };
 
 G_DEFINE_FINAL_TYPE (HearthTask, hearth_task, G_TYPE_OBJECT)
@@ -40,6 +42,7 @@ hearth_task_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->notes);
+  g_free (self->recurrence);
   g_clear_pointer (&self->assignee_ids, g_array_unref);
 
   G_OBJECT_CLASS (hearth_task_parent_class)->finalize (object);
@@ -84,6 +87,8 @@ _hearth_task_new_from_row (HearthStatement *row)
   self->due_at = hearth_statement_get_int64 (row, HEARTH_TASK_COLUMN_DUE_AT);
   self->due_all_day = hearth_statement_get_int64 (row, HEARTH_TASK_COLUMN_DUE_ALL_DAY) != 0;
   self->created_at = hearth_statement_get_int64 (row, HEARTH_TASK_COLUMN_CREATED_AT);
+  self->recurrence = hearth_statement_dup_text (row, HEARTH_TASK_COLUMN_RECURRENCE);
+  self->recurrence_start = hearth_statement_get_int64 (row, HEARTH_TASK_COLUMN_RECURRENCE_START);
   if (assignees != NULL)
     {
       g_auto (GStrv) ids = g_strsplit (assignees, ",", -1);
@@ -166,6 +171,26 @@ hearth_task_get_created_at (HearthTask *self)
 {
   g_return_val_if_fail (HEARTH_IS_TASK (self), 0);
   return self->created_at;
+}
+
+/**
+ * hearth_task_get_recurrence:
+ *
+ * Returns: (nullable): how the task repeats, an RFC 5545 rule, or %NULL
+ */
+const char *
+hearth_task_get_recurrence (HearthTask *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TASK (self), NULL);
+  return self->recurrence;
+}
+
+/* The first due moment the rule counts from. */
+gint64
+_hearth_task_get_recurrence_start (HearthTask *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TASK (self), 0);
+  return self->recurrence_start;
 }
 
 /**

@@ -32,6 +32,7 @@ HearthTaskStatus  hearth_task_get_status       (HearthTask *self);
 gint64            hearth_task_get_due_at       (HearthTask *self);
 gboolean          hearth_task_get_due_all_day  (HearthTask *self);
 gint64            hearth_task_get_created_at   (HearthTask *self);
+const char       *hearth_task_get_recurrence   (HearthTask *self);
 const gint64     *hearth_task_get_assignee_ids (HearthTask *self,
                                                 guint      *out_n);
 gboolean          hearth_task_is_assigned_to   (HearthTask *self,

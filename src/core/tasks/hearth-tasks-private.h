@@ -3,6 +3,7 @@
 
 #include "hearth-core-types.h"
 #include "hearth-task.h"
+#include "hearth-tasks.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
  * _hearth_task_new_from_row reads by. */
 #define HEARTH_TASK_COLUMNS \
   "t.id, t.circle_id, t.creator_id, t.title, t.notes, t.status, ifnull (t.due_at, 0), t.due_all_day, " \
-  "t.created_at, (SELECT group_concat (a.user_id) FROM task_assignments a WHERE a.task_id = t.id)"
+  "t.created_at, (SELECT group_concat (a.user_id) FROM task_assignments a WHERE a.task_id = t.id), " \
+  "t.recurrence, ifnull (t.recurrence_start, 0)"
 typedef enum
 {
   HEARTH_TASK_COLUMN_ID,
@@ -24,8 +26,13 @@ typedef enum
   HEARTH_TASK_COLUMN_DUE_ALL_DAY,
   HEARTH_TASK_COLUMN_CREATED_AT,
   HEARTH_TASK_COLUMN_ASSIGNEES,
+  HEARTH_TASK_COLUMN_RECURRENCE,
+  HEARTH_TASK_COLUMN_RECURRENCE_START,
 } HearthTaskColumn;
 
-HearthTask *_hearth_task_new_from_row (HearthStatement *row);
+HearthTask *_hearth_task_new_from_row       (HearthStatement *row);
+gint64      _hearth_task_get_recurrence_start (HearthTask    *self);
+void        _hearth_tasks_set_time_zone      (HearthTasks     *self,
+                                              GTimeZone       *zone);
 
 G_END_DECLS

@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "hearth-audit.h"
 #include "hearth-permissions.h"
+#include "hearth-recurrence.h"
 #include "hearth-search-private.h"
 #include "hearth-tasks.h"
 #include "hearth-tasks-private.h"
@@ -21,8 +23,13 @@
  * (`deleted_at`), its log kept, and the deletion audited. The title and notes
  * are in the search index while the task exists.
  *
- * Due times, recurrence (hearth-recurrence.c), reminders and rewards come
- * next (issue 14).
+ * A task falls due at a moment, or on a day (its local midnight, read in the
+ * family's time zone). A repeating task has an RFC 5545 rule, expanded from
+ * its first due moment (hearth-recurrence.c): completing it logs the
+ * completion and, in the same transaction, makes the next occurrence due, to
+ * do again, once; when the rule has ended it stays done.
+ *
+ * Reminders and rewards come next (issue 14).
  */
 
 struct _HearthTasks
@@ -30,6 +37,7 @@ struct _HearthTasks
   GObject      parent_instance;
 
   HearthStore *store;
+  GTimeZone   *time_zone;  /* the family's: due days and rules are read in it */
 };
 
 G_DEFINE_FINAL_TYPE (HearthTasks, hearth_tasks, G_TYPE_OBJECT)
@@ -39,7 +47,10 @@ G_DEFINE_QUARK (hearth-tasks-error-quark, hearth_tasks_error)
 static void
 hearth_tasks_dispose (GObject *object)
 {
-  g_clear_object (&HEARTH_TASKS (object)->store);
+  HearthTasks *self = HEARTH_TASKS (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (hearth_tasks_parent_class)->dispose (object);
 }
@@ -53,6 +64,30 @@ hearth_tasks_class_init (HearthTasksClass *klass)
 static void
 hearth_tasks_init (HearthTasks *self)
 {
+  self->time_zone = g_time_zone_new_local ();
+}
+
+/* Tests read due days and rules in a zone of their choosing. */
+void
+_hearth_tasks_set_time_zone (HearthTasks *self,
+                             GTimeZone   *zone)
+{
+  g_return_if_fail (HEARTH_IS_TASKS (self));
+  g_return_if_fail (zone != NULL);
+
+  g_time_zone_unref (self->time_zone);
+  self->time_zone = g_time_zone_ref (zone);
+}
+
+/* @microseconds as a moment in @zone, or %NULL when it is outside the years
+ * 1 to 9999. */
+static GDateTime *
+moment_in (GTimeZone *zone,
+           gint64     microseconds)
+{
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (microseconds / G_USEC_PER_SEC);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, zone) : NULL;
 }
 
 /**
@@ -283,7 +318,80 @@ typedef struct
   HearthActor      *actor;
   gint64            task_id;
   HearthTaskStatus  status;
+  GTimeZone        *time_zone;
 } StatusChange;
+
+/* One change for a log row's `changes`: {"field": {"old": …, "new": …}}, with
+ * a 0 or %NULL side written as null. */
+static void
+add_change (JsonBuilder *builder,
+            const char  *field,
+            gint64       old_number,
+            gint64       new_number,
+            const char  *old_text,
+            const char  *new_text,
+            gboolean     text)
+{
+  json_builder_set_member_name (builder, field);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "old");
+  if (text ? old_text == NULL : old_number == 0)
+    json_builder_add_null_value (builder);
+  else if (text)
+    json_builder_add_string_value (builder, old_text);
+  else
+    json_builder_add_int_value (builder, old_number);
+  json_builder_set_member_name (builder, "new");
+  if (text ? new_text == NULL : new_number == 0)
+    json_builder_add_null_value (builder);
+  else if (text)
+    json_builder_add_string_value (builder, new_text);
+  else
+    json_builder_add_int_value (builder, new_number);
+  json_builder_end_object (builder);
+}
+
+static char *
+changes_to_string (JsonBuilder *builder)
+{
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+/* A repeating task just done: its next occurrence becomes due, to do again,
+ * logged; when the rule has ended it stays done. */
+static gboolean
+next_occurrence (HearthStore   *store,
+                 StatusChange  *change,
+                 HearthTask    *task,
+                 GError       **error)
+{
+  g_autoptr (GDateTime) start = moment_in (change->time_zone, _hearth_task_get_recurrence_start (task));
+  g_autoptr (GDateTime) due = moment_in (change->time_zone, hearth_task_get_due_at (task));
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *changes = NULL;
+  gint64 next;
+
+  if (start == NULL || due == NULL)
+    return TRUE;
+  next = hearth_recurrence_next (hearth_task_get_recurrence (task), start, due, error);
+  if (next == 0)
+    return error == NULL || *error == NULL;
+
+  statement = hearth_store_prepare (store, "UPDATE tasks SET status = 'TODO', due_at = ? WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, next);
+  hearth_statement_bind_int64 (statement, 2, change->task_id);
+  json_builder_begin_object (builder);
+  add_change (builder, "due_at", hearth_task_get_due_at (task), next, NULL, NULL, FALSE);
+  json_builder_end_object (builder);
+  changes = changes_to_string (builder);
+  return hearth_statement_run (statement, error) &&
+         log_change (store, change->actor, change->task_id, "DONE", "TODO", changes, error);
+}
 
 static gboolean
 set_status_in_transaction (HearthStore  *store,
@@ -307,15 +415,21 @@ set_status_in_transaction (HearthStore  *store,
     return FALSE;
   hearth_statement_bind_text (statement, 1, new_status);
   hearth_statement_bind_int64 (statement, 2, change->task_id);
-  return hearth_statement_run (statement, error) &&
-         log_change (store, change->actor, change->task_id, old_status, new_status, "{}", error);
+  if (!hearth_statement_run (statement, error) ||
+      !log_change (store, change->actor, change->task_id, old_status, new_status, "{}", error))
+    return FALSE;
+  if (change->status == HEARTH_TASK_STATUS_DONE && hearth_task_get_recurrence (task) != NULL)
+    return next_occurrence (store, change, task, error);
+  return TRUE;
 }
 
 /**
  * hearth_tasks_set_status:
  *
  * Moves the task to @status, with its log row; nothing happens, and nothing is
- * logged, when it is there already. Needs `task.update` in the task's circle.
+ * logged, when it is there already. A repeating task that is done comes back
+ * to do, due at its next occurrence, in the same transaction (a second log
+ * row), unless its rule has ended. Needs `task.update` in the task's circle.
  */
 gboolean
 hearth_tasks_set_status (HearthTasks       *self,
@@ -324,13 +438,128 @@ hearth_tasks_set_status (HearthTasks       *self,
                          HearthTaskStatus   status,
                          GError           **error)
 {
-  StatusChange change = { actor, task_id, status };
+  StatusChange change = { actor, task_id, status, self->time_zone };
 
   g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
   g_return_val_if_fail (hearth_task_status_to_string (status) != NULL, FALSE);
 
   return hearth_store_transaction (self->store, set_status_in_transaction, &change, error);
+}
+
+/* Due times ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  HearthActor *actor;
+  gint64       task_id;
+  gint64       due_at;
+  gboolean     all_day;
+  const char  *rule;
+} DueChange;
+
+static gboolean
+set_due_in_transaction (HearthStore  *store,
+                        gpointer      user_data,
+                        GError      **error)
+{
+  DueChange *change = user_data;
+  g_autoptr (HearthTask) task = load_task (store, change->actor, change->task_id, "update", error);
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *changes = NULL;
+  const char *status;
+
+  if (task == NULL)
+    return FALSE;
+  statement = hearth_store_prepare (store,
+                                    "UPDATE tasks SET due_at = ?, due_all_day = ?, recurrence = ?, "
+                                    "recurrence_start = ? WHERE id = ?",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  if (change->due_at != 0)
+    hearth_statement_bind_int64 (statement, 1, change->due_at);
+  else
+    hearth_statement_bind_null (statement, 1);
+  hearth_statement_bind_int64 (statement, 2, change->all_day);
+  hearth_statement_bind_text (statement, 3, change->rule);
+  if (change->rule != NULL)
+    hearth_statement_bind_int64 (statement, 4, change->due_at);
+  else
+    hearth_statement_bind_null (statement, 4);
+  hearth_statement_bind_int64 (statement, 5, change->task_id);
+  if (!hearth_statement_run (statement, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  if (hearth_task_get_due_at (task) != change->due_at || hearth_task_get_due_all_day (task) != change->all_day)
+    add_change (builder, "due_at", hearth_task_get_due_at (task), change->due_at, NULL, NULL, FALSE);
+  if (g_strcmp0 (hearth_task_get_recurrence (task), change->rule) != 0)
+    add_change (builder, "recurrence", 0, 0, hearth_task_get_recurrence (task), change->rule, TRUE);
+  json_builder_end_object (builder);
+  changes = changes_to_string (builder);
+  status = hearth_task_status_to_string (hearth_task_get_status (task));
+  return log_change (store, change->actor, change->task_id, status, status, changes, error);
+}
+
+/**
+ * hearth_tasks_set_due:
+ * @due_at: when the task falls due, in microseconds since the epoch; for a
+ *   whole day, that day's local midnight; 0 for no due time
+ * @all_day: whether the task is due on a day rather than at a moment
+ * @rule: (nullable): how it repeats, an RFC 5545 rule counted from @due_at,
+ *   or %NULL
+ *
+ * Refuses a moment outside the years 1 to 9999 (%HEARTH_VALIDATION_ERROR_DATE)
+ * and a rule Hearth does not repeat by, or one without a due time
+ * (%HEARTH_VALIDATION_ERROR_RECURRENCE). Needs `task.update`.
+ */
+gboolean
+hearth_tasks_set_due (HearthTasks  *self,
+                      HearthActor  *actor,
+                      gint64        task_id,
+                      gint64        due_at,
+                      gboolean      all_day,
+                      const char   *rule,
+                      GError      **error)
+{
+  DueChange change = { actor, task_id, due_at, all_day && due_at != 0, NULL };
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GError) refused = NULL;
+  g_autofree char *clean_rule = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  if (due_at != 0)
+    {
+      start = moment_in (self->time_zone, due_at);
+      if (start == NULL || g_date_time_get_year (start) < 1 || g_date_time_get_year (start) > 9999)
+        {
+          g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DATE,
+                               _("Choose a day between the years 1 and 9999."));
+          return FALSE;
+        }
+    }
+  if (rule != NULL)
+    {
+      clean_rule = g_strstrip (g_strdup (rule));
+      if (start == NULL)
+        {
+          g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_RECURRENCE,
+                               _("A task that repeats needs the day it is first due."));
+          return FALSE;
+        }
+      if (!hearth_recurrence_check (clean_rule, start, &refused))
+        {
+          g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_RECURRENCE,
+                               refused->message);
+          return FALSE;
+        }
+      change.rule = clean_rule;
+    }
+  return hearth_store_transaction (self->store, set_due_in_transaction, &change, error);
 }
 
 /* Assignees ------------------------------------------------------------------------------- */

@@ -51,6 +51,13 @@ gboolean     hearth_tasks_set_status (HearthTasks      *self,
                                       gint64            task_id,
                                       HearthTaskStatus  status,
                                       GError          **error);
+gboolean     hearth_tasks_set_due    (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            task_id,
+                                      gint64            due_at,
+                                      gboolean          all_day,
+                                      const char       *rule,
+                                      GError          **error);
 gboolean     hearth_tasks_assign     (HearthTasks      *self,
                                       HearthActor      *actor,
                                       gint64            task_id,
