@@ -15,3 +15,11 @@ ALTER TABLE tasks ADD COLUMN deleted_at INTEGER;
 ALTER TABLE task_logs ADD COLUMN changes TEXT NOT NULL DEFAULT '{}';
 -- The lists: a circle's open tasks by when they fall due, then by creation.
 CREATE INDEX tasks_due ON tasks (circle_id, status, due_at, created_at, id) WHERE deleted_at IS NULL;
+-- A member who leaves a circle, or is removed, is given none of its tasks any
+-- more, in the same transaction, whichever way they went; the circle's
+-- activity (circle_events) says who left and when.
+CREATE TRIGGER circle_members_leave_tasks AFTER DELETE ON circle_members
+  BEGIN
+    DELETE FROM task_assignments
+      WHERE user_id = OLD.user_id AND task_id IN (SELECT id FROM tasks WHERE circle_id = OLD.circle_id);
+  END;

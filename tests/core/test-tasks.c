@@ -362,6 +362,35 @@ test_due_refused (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs"), ==, 1);
 }
 
+/* A member who is removed from the circle, or leaves it, is given none of its
+ * tasks any more; the others keep theirs. */
+static void
+test_leaving_unassigns (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Feed the cat");
+  g_autoptr (HearthTask) after = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+  gint64 victor = hearth_actor_get_user_id (f->visitor);
+  gint64 edith = hearth_actor_get_user_id (f->editor);
+
+  g_assert_true (hearth_tasks_assign (f->tasks, f->family.owner, id, victor, &error));
+  g_assert_true (hearth_tasks_assign (f->tasks, f->family.owner, id, edith, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (hearth_circles_remove_member (f->family.circles, f->family.owner, f->family.circle_id, victor,
+                                               &error));
+  g_assert_no_error (error);
+  after = reread (f, id);
+  g_assert_false (hearth_task_is_assigned_to (after, victor));
+  g_assert_true (hearth_task_is_assigned_to (after, edith));
+
+  g_assert_true (hearth_circles_leave (f->family.circles, f->editor, f->family.circle_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_assignments"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +405,7 @@ main (int   argc,
   g_test_add ("/tasks/weekly-chore", Fixture, NULL, fixture_set_up, test_weekly_chore, fixture_tear_down);
   g_test_add ("/tasks/rule-that-ends", Fixture, NULL, fixture_set_up, test_rule_that_ends, fixture_tear_down);
   g_test_add ("/tasks/due-refused", Fixture, NULL, fixture_set_up, test_due_refused, fixture_tear_down);
+  g_test_add ("/tasks/leaving-unassigns", Fixture, NULL, fixture_set_up, test_leaving_unassigns, fixture_tear_down);
 
   return g_test_run ();
 }
