@@ -391,6 +391,39 @@ test_leaving_unassigns (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM task_assignments"), ==, 0);
 }
 
+/* Title and notes change together, logged with their old and new values, and
+ * the search follows; unchanged, nothing is written; a visitor changes nothing. */
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Bake a cake");
+  g_autoptr (HearthTask) edited = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+
+  g_assert_true (hearth_tasks_edit (f->tasks, f->editor, id, "Bake a pie", "  Apples from the market\n", &error));
+  g_assert_no_error (error);
+  edited = reread (f, id);
+  g_assert_cmpstr (hearth_task_get_title (edited), ==, "Bake a pie");
+  g_assert_cmpstr (hearth_task_get_notes (edited), ==, "Apples from the market");
+  g_assert_cmpint (indexed (f, "cake"), ==, 0);
+  g_assert_cmpint (indexed (f, "pie"), ==, 1);
+  g_assert_cmpint (indexed (f, "apples"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE json_extract (changes, '$.title.old') = "
+                             "'Bake a cake' AND json_extract (changes, '$.title.new') = 'Bake a pie' "
+                             "AND json_extract (changes, '$.notes.old') = ''"), ==, 1);
+
+  g_assert_true (hearth_tasks_edit (f->tasks, f->editor, id, "Bake a pie", "Apples from the market", &error));
+  g_assert_no_error (error);
+  g_assert_false (hearth_tasks_edit (f->tasks, f->visitor, id, "Mine now", NULL, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hearth_tasks_edit (f->tasks, f->editor, id, " ", NULL, &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_TITLE);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +438,7 @@ main (int   argc,
   g_test_add ("/tasks/weekly-chore", Fixture, NULL, fixture_set_up, test_weekly_chore, fixture_tear_down);
   g_test_add ("/tasks/rule-that-ends", Fixture, NULL, fixture_set_up, test_rule_that_ends, fixture_tear_down);
   g_test_add ("/tasks/due-refused", Fixture, NULL, fixture_set_up, test_due_refused, fixture_tear_down);
+  g_test_add ("/tasks/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/tasks/leaving-unassigns", Fixture, NULL, fixture_set_up, test_leaving_unassigns, fixture_tear_down);
 
   return g_test_run ();

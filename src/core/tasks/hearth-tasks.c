@@ -447,6 +447,100 @@ hearth_tasks_set_status (HearthTasks       *self,
   return hearth_store_transaction (self->store, set_status_in_transaction, &change, error);
 }
 
+/* Title and notes ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  HearthActor *actor;
+  gint64       task_id;
+  const char  *title;
+  const char  *notes;
+} Edit;
+
+static gboolean
+edit_in_transaction (HearthStore  *store,
+                     gpointer      user_data,
+                     GError      **error)
+{
+  Edit *edit = user_data;
+  g_autoptr (HearthTask) task = load_task (store, edit->actor, edit->task_id, "update", error);
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *changes = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  const char *status;
+
+  if (task == NULL)
+    return FALSE;
+  if (g_strcmp0 (hearth_task_get_title (task), edit->title) == 0 &&
+      g_strcmp0 (hearth_task_get_notes (task), edit->notes) == 0)
+    return TRUE;
+
+  statement = hearth_store_prepare (store, "UPDATE tasks SET title = ?, notes = ? WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_text (statement, 1, edit->title);
+  hearth_statement_bind_text (statement, 2, edit->notes);
+  hearth_statement_bind_int64 (statement, 3, edit->task_id);
+  if (!hearth_statement_run (statement, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  if (g_strcmp0 (hearth_task_get_title (task), edit->title) != 0)
+    add_change (builder, "title", 0, 0, hearth_task_get_title (task), edit->title, TRUE);
+  if (g_strcmp0 (hearth_task_get_notes (task), edit->notes) != 0)
+    add_change (builder, "notes", 0, 0, hearth_task_get_notes (task), edit->notes, TRUE);
+  json_builder_end_object (builder);
+  changes = changes_to_string (builder);
+  status = hearth_task_status_to_string (hearth_task_get_status (task));
+  old_text = searchable_text (hearth_task_get_title (task), hearth_task_get_notes (task));
+  new_text = searchable_text (edit->title, edit->notes);
+  return log_change (store, edit->actor, edit->task_id, status, status, changes, error) &&
+         _hearth_search_remove (store, HEARTH_SEARCH_KIND_TASK, edit->task_id, old_text, error) &&
+         _hearth_search_add (store, HEARTH_SEARCH_KIND_TASK, edit->task_id, new_text, error);
+}
+
+/**
+ * hearth_tasks_edit:
+ * @title: what is to be done, one line of up to %HEARTH_TASK_MAX_TITLE
+ *   characters
+ * @notes: (nullable): more about it, any length, line breaks kept
+ *
+ * Changes the task's title and notes, logged with the old and new values and
+ * indexed again; nothing happens when neither changes. Needs `task.update`.
+ */
+gboolean
+hearth_tasks_edit (HearthTasks  *self,
+                   HearthActor  *actor,
+                   gint64        task_id,
+                   const char   *title,
+                   const char   *notes,
+                   GError      **error)
+{
+  g_autofree char *clean_title = NULL;
+  g_autofree char *clean_notes = NULL;
+  Edit edit = { actor, task_id, NULL, NULL };
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  clean_title = hearth_validation_clean_text (title, HEARTH_TASK_MAX_TITLE, TRUE, HEARTH_VALIDATION_ERROR_TITLE,
+                                              error);
+  if (clean_title == NULL)
+    return FALSE;
+  if (notes != NULL && !g_utf8_validate (notes, -1, NULL))
+    {
+      g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_DESCRIPTION,
+                           _("This text cannot be read."));
+      return FALSE;
+    }
+  clean_notes = g_strstrip (g_utf8_normalize (notes != NULL ? notes : "", -1, G_NORMALIZE_NFC));
+  edit.title = clean_title;
+  edit.notes = clean_notes;
+  return hearth_store_transaction (self->store, edit_in_transaction, &edit, error);
+}
+
 /* Due times ------------------------------------------------------------------------------- */
 
 typedef struct

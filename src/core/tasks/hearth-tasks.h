@@ -51,6 +51,12 @@ gboolean     hearth_tasks_set_status (HearthTasks      *self,
                                       gint64            task_id,
                                       HearthTaskStatus  status,
                                       GError          **error);
+gboolean     hearth_tasks_edit       (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            task_id,
+                                      const char       *title,
+                                      const char       *notes,
+                                      GError          **error);
 gboolean     hearth_tasks_set_due    (HearthTasks      *self,
                                       HearthActor      *actor,
                                       gint64            task_id,
