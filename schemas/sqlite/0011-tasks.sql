@@ -23,3 +23,39 @@ CREATE TRIGGER circle_members_leave_tasks AFTER DELETE ON circle_members
     DELETE FROM task_assignments
       WHERE user_id = OLD.user_id AND task_id IN (SELECT id FROM tasks WHERE circle_id = OLD.circle_id);
   END;
+-- A reminder of a task due at a moment comes once for each due moment: the
+-- one last reminded of is kept, so that the next occurrence of a repeating
+-- chore, or a new due time, is reminded of again.
+ALTER TABLE tasks ADD COLUMN reminded_due_at INTEGER;
+-- Each time a task is done: who did it, which occurrence, and what it pays
+-- (the task's reward then) to whom (the member who did it, if it was theirs,
+-- else its one assignee). A parent's approval posts the reward into an account
+-- of the circle (`transaction_id`); undoing the approval voids that
+-- transaction and clears the approval; undoing the completion marks it undone.
+-- The task's log says each of these too.
+CREATE TABLE task_completions (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  task_id         INTEGER NOT NULL REFERENCES tasks (id),
+  completed_by    INTEGER NOT NULL,
+  completed_at    INTEGER NOT NULL,
+  due_at          INTEGER,
+  earner_id       INTEGER,
+  reward          INTEGER CHECK (reward IS NULL OR reward > 0),
+  approved_by     INTEGER,
+  approved_at     INTEGER,
+  transaction_id  INTEGER REFERENCES transactions (id),
+  undone_at       INTEGER,
+  CHECK ((approved_by IS NULL) = (transaction_id IS NULL))
+) STRICT;
+CREATE INDEX task_completions_task_id ON task_completions (task_id, id);
+-- A reward's transaction pays one completion: the ledger finds its task here.
+CREATE UNIQUE INDEX task_completions_transaction_id ON task_completions (transaction_id);
+-- What waits for a parent: rewards earned, not yet approved, not undone.
+CREATE INDEX task_completions_waiting ON task_completions (task_id)
+  WHERE reward IS NOT NULL AND approved_by IS NULL AND undone_at IS NULL;
+-- Approving a chore is a parent's: ADMIN and OWNER.
+INSERT INTO permission_policies (circle_id, role, resource, action, allowed) VALUES
+  (NULL, 'OWNER', 'task', 'approve', 1),
+  (NULL, 'ADMIN', 'task', 'approve', 1),
+  (NULL, 'EDITOR', 'task', 'approve', 0),
+  (NULL, 'VISITOR', 'task', 'approve', 0);

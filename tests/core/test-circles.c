@@ -461,6 +461,13 @@ perform_task_assign (Fixture *f, HearthActor *actor, gint64 circle_id, GError **
   return hearth_tasks_assign (f->tasks, actor, f->task, id_of (f->tina), error);
 }
 
+/* Setting a chore's reward is a parent's, as approving it is. */
+static gboolean
+perform_task_approve (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
+{
+  return hearth_tasks_set_reward (f->tasks, actor, f->task, 300, error);
+}
+
 static gboolean
 perform_task_delete (Fixture *f, HearthActor *actor, gint64 circle_id, GError **error)
 {
@@ -516,6 +523,7 @@ static const struct
   { "task", "update", perform_task_update, TRUE },
   { "task", "assign", perform_task_assign, TRUE },
   { "task", "delete", perform_task_delete, TRUE },
+  { "task", "approve", perform_task_approve, TRUE },
 };
 
 static Perform

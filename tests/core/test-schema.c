@@ -63,6 +63,15 @@ static const char * const added_columns[][2] = {
   { "tags", "circle_id" },
   { "accounts", "transaction_count" },
   { "lifelogs", "deleted_at" },
+  { "tasks", "notes" },
+  { "tasks", "due_at" },
+  { "tasks", "due_all_day" },
+  { "tasks", "recurrence" },
+  { "tasks", "recurrence_start" },
+  { "tasks", "reward" },
+  { "tasks", "deleted_at" },
+  { "tasks", "reminded_due_at" },
+  { "task_logs", "changes" },
 };
 
 /* Seed parsing ---------------------------------------------------------------------- */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hearth-clock.h"
 #include "hearth-permissions.h"
 #include "hearth-tasks.h"
@@ -424,6 +426,288 @@ test_edit (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs"), ==, 2);
 }
 
+/* Rewards ---------------------------------------------------------------------------------- */
+
+/* A chore worth 2.50, given to the editor (the child), and the wallet its
+ * pocket money goes to. */
+static gint64
+pocket_money_chore (Fixture *f,
+                    gint64  *out_wallet)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Take out the bins");
+  g_autoptr (HearthAccount) wallet = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+
+  wallet = hearth_finance_create_account (f->family.finance, f->family.owner, f->family.circle_id,
+                                          "Edith's pocket money", "WALLET", "EUR", &error);
+  g_assert_no_error (error);
+  *out_wallet = hearth_account_get_id (wallet);
+  g_assert_true (hearth_tasks_assign (f->tasks, f->family.owner, id, hearth_actor_get_user_id (f->editor), &error));
+  g_assert_true (hearth_tasks_set_reward (f->tasks, f->family.owner, id, 250, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+balance (Fixture *f,
+         gint64   account_id)
+{
+  return hearth_test_count (f->family.store, "SELECT balance FROM accounts WHERE id = %" G_GINT64_FORMAT, account_id);
+}
+
+/* Everything an approval writes, for "nothing written". */
+static char *
+reward_snapshot (Fixture *f)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                          "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                          count (f, "SELECT count(*) FROM transactions"),
+                          count (f, "SELECT count(*) FROM transaction_logs"),
+                          count (f, "SELECT ifnull (sum (balance), 0) FROM accounts"),
+                          count (f, "SELECT count(*) FROM task_logs"),
+                          count (f, "SELECT count(*) FROM audit_logs"),
+                          count (f, "SELECT count(*) FROM task_completions WHERE approved_by IS NOT NULL"));
+}
+
+/* The child does the chore; a parent approves it: the wallet gets the reward,
+ * with the task's log, the transaction's log and an audit row; the Undo voids
+ * it and the chore waits again. */
+static void
+test_reward_approved (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GPtrArray) waiting = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 wallet;
+  gint64 id = pocket_money_chore (f, &wallet);
+  gint64 completion;
+  gint64 transaction;
+  gint64 logs;
+
+  completion = hearth_tasks_complete (f->tasks, f->editor, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (completion, >, 0);
+  waiting = hearth_tasks_list_waiting (f->tasks, f->family.owner, f->family.circle_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (waiting->len, ==, 1);
+  g_assert_cmpint (((HearthTaskCompletion *) waiting->pdata[0])->earner_id, ==, hearth_actor_get_user_id (f->editor));
+  g_assert_cmpint (((HearthTaskCompletion *) waiting->pdata[0])->reward, ==, 250);
+  g_assert_cmpstr (((HearthTaskCompletion *) waiting->pdata[0])->title, ==, "Take out the bins");
+
+  logs = count (f, "SELECT count(*) FROM task_logs");
+  transaction = hearth_tasks_approve (f->tasks, f->family.owner, completion, wallet, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (transaction, >, 0);
+  g_assert_cmpint (balance (f, wallet), ==, 250);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs"), ==, logs + 1);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions WHERE id = %" G_GINT64_FORMAT
+                                      " AND direction = 'IN' AND amount = 250 AND status = 'POSTED' "
+                                      "AND description = 'Reward: Take out the bins'", transaction), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transaction_logs WHERE transaction_id = %"
+                                      G_GINT64_FORMAT, transaction), ==, 1);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM task_completions WHERE id = %"
+                                      G_GINT64_FORMAT " AND transaction_id = %" G_GINT64_FORMAT,
+                                      completion, transaction), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'task.approved'"), ==, 1);
+  after = hearth_tasks_list_waiting (f->tasks, f->family.owner, f->family.circle_id, &error);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  /* Approved, the completion is not undone until the approval is. */
+  g_assert_false (hearth_tasks_undo_completion (f->tasks, f->editor, completion, &error));
+  g_assert_error (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_APPROVED);
+  g_clear_error (&error);
+
+  g_assert_true (hearth_tasks_undo_approval (f->tasks, f->family.owner, completion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance (f, wallet), ==, 0);
+  g_assert_cmpint (hearth_test_count (f->family.store, "SELECT count(*) FROM transactions WHERE id = %" G_GINT64_FORMAT
+                                      " AND status = 'VOIDED'", transaction), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_logs WHERE action = 'task.unapproved'"), ==, 1);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = hearth_tasks_list_waiting (f->tasks, f->family.owner, f->family.circle_id, &error);
+  g_assert_cmpuint (after->len, ==, 1);
+}
+
+/* One's own chore, twice, without a reward, into another circle's account,
+ * by an editor or a visitor: refused, each naming what is wrong, nothing
+ * written. */
+static void
+test_reward_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (HearthCircle) other = NULL;
+  g_autoptr (HearthAccount) elsewhere = NULL;
+  g_autoptr (HearthTask) plain = create (f, f->family.owner, "Water the plants");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 wallet;
+  gint64 id = pocket_money_chore (f, &wallet);
+  gint64 completion;
+  gint64 unpaid;
+
+  other = hearth_circles_create (f->family.circles, f->family.owner, "Book club", &error);
+  g_assert_no_error (error);
+  elsewhere = hearth_finance_create_account (f->family.finance, f->family.owner, hearth_circle_get_id (other),
+                                             "Club kitty", "WALLET", "EUR", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (hearth_tasks_set_reward (f->tasks, f->editor, id, 1000, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hearth_tasks_set_reward (f->tasks, f->family.owner, id, -5, &error));
+  g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_AMOUNT);
+  g_clear_error (&error);
+
+  completion = hearth_tasks_complete (f->tasks, f->editor, id, &error);
+  g_assert_no_error (error);
+  /* Done by its owner, unassigned: it pays nobody. */
+  unpaid = hearth_tasks_complete (f->tasks, f->family.owner, hearth_task_get_id (plain), &error);
+  g_assert_no_error (error);
+
+  before = reward_snapshot (f);
+  g_assert_cmpint (hearth_tasks_approve (f->tasks, f->editor, completion, wallet, &error), ==, 0);
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (hearth_tasks_approve (f->tasks, f->visitor, completion, wallet, &error), ==, 0);
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (hearth_tasks_approve (f->tasks, f->family.owner, completion,
+                                         hearth_account_get_id (elsewhere), &error), ==, 0);
+  g_assert_error (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_ACCOUNT);
+  g_assert_nonnull (strstr (error->message, "account"));
+  g_clear_error (&error);
+  g_assert_cmpint (hearth_tasks_approve (f->tasks, f->family.owner, unpaid, wallet, &error), ==, 0);
+  g_assert_error (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_NO_REWARD);
+  g_clear_error (&error);
+  after = reward_snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The owner's own chore: given to the owner, done, and approved by the
+   * owner, refused; by the admin, paid. */
+  {
+    g_autoptr (HearthTask) own = create (f, f->family.owner, "Mow the lawn");
+    HearthActor *admin = hearth_test_family_add (&f->family, "Adam", HEARTH_ROLE_ADMIN);
+    gint64 own_completion;
+
+    g_assert_true (hearth_tasks_assign (f->tasks, f->family.owner, hearth_task_get_id (own),
+                                        hearth_actor_get_user_id (f->family.owner), &error));
+    g_assert_true (hearth_tasks_set_reward (f->tasks, f->family.owner, hearth_task_get_id (own), 500, &error));
+    own_completion = hearth_tasks_complete (f->tasks, f->family.owner, hearth_task_get_id (own), &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&before, g_free);
+    before = reward_snapshot (f);
+    g_assert_cmpint (hearth_tasks_approve (f->tasks, f->family.owner, own_completion, wallet, &error), ==, 0);
+    g_assert_error (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_OWN_CHORE);
+    g_clear_error (&error);
+    g_clear_pointer (&after, g_free);
+    after = reward_snapshot (f);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_cmpint (hearth_tasks_approve (f->tasks, admin, own_completion, wallet, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (hearth_tasks_approve (f->tasks, f->family.owner, completion, wallet, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_free);
+  before = reward_snapshot (f);
+  g_assert_cmpint (hearth_tasks_approve (f->tasks, f->family.owner, completion, wallet, &error), ==, 0);
+  g_assert_error (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_ALREADY_APPROVED);
+  g_clear_pointer (&after, g_free);
+  after = reward_snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A failure in any of what an approval writes (the transaction, its log, the
+ * balance, the completion, the task's log, the audit row) leaves everything
+ * as it was; then, without it, the approval goes through. */
+static void
+test_reward_failure_leaves_nothing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  static const char * const failing[] = {
+    "INSERT ON main.transactions", "INSERT ON main.transaction_logs", "UPDATE ON main.accounts",
+    "UPDATE ON main.task_completions", "INSERT ON main.task_logs", "INSERT ON main.audit_logs",
+  };
+  g_autoptr (GError) error = NULL;
+  gint64 wallet;
+  gint64 id = pocket_money_chore (f, &wallet);
+  gint64 completion = hearth_tasks_complete (f->tasks, f->editor, id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (failing); i++)
+    {
+      g_autofree char *trigger = g_strdup_printf ("CREATE TEMP TRIGGER injected_failure BEFORE %s "
+                                                  "BEGIN SELECT RAISE (ABORT, 'injected failure'); END",
+                                                  failing[i]);
+      g_autofree char *before = reward_snapshot (f);
+      g_autofree char *after = NULL;
+
+      g_test_message ("failing: %s", failing[i]);
+      g_assert_true (hearth_store_execute (f->family.store, trigger, NULL));
+      g_assert_cmpint (hearth_tasks_approve (f->tasks, f->family.owner, completion, wallet, &error), ==, 0);
+      g_assert_error (error, HEARTH_STORE_ERROR, HEARTH_STORE_ERROR_CONSTRAINT);
+      g_clear_error (&error);
+      after = reward_snapshot (f);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_true (hearth_store_execute (f->family.store, "DROP TRIGGER temp.injected_failure", NULL));
+    }
+  g_assert_cmpint (hearth_tasks_approve (f->tasks, f->family.owner, completion, wallet, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (balance (f, wallet), ==, 250);
+}
+
+/* Completing a weekly chore and undoing it: due again when it was, to do,
+ * the completion marked undone, logged; only the last completion undoes. */
+static void
+test_undo_completion (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, "Feed the cat");
+  g_autoptr (HearthTask) undone = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+  gint64 first;
+  gint64 second;
+
+  g_assert_true (hearth_tasks_set_due (f->tasks, f->editor, id, berlin (2026, 12, 5, 9), FALSE,
+                                       "FREQ=WEEKLY;BYDAY=SA", &error));
+  first = hearth_tasks_complete (f->tasks, f->editor, id, &error);
+  second = hearth_tasks_complete (f->tasks, f->editor, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second, >, first);
+
+  g_assert_false (hearth_tasks_undo_completion (f->tasks, f->editor, first, &error));
+  g_assert_error (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_NOT_DONE);
+  g_clear_error (&error);
+  g_assert_false (hearth_tasks_undo_completion (f->tasks, f->visitor, second, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+
+  g_assert_true (hearth_tasks_undo_completion (f->tasks, f->editor, second, &error));
+  g_assert_no_error (error);
+  undone = reread (f, id);
+  g_assert_cmpint (hearth_task_get_status (undone), ==, HEARTH_TASK_STATUS_TODO);
+  g_assert_cmpint (hearth_task_get_due_at (undone), ==, berlin (2026, 12, 12, 9));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_completions WHERE undone_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE json_extract (changes, '$.undone') IS NOT NULL "
+                             "AND json_extract (changes, '$.due_at.new') IS NOT NULL"), ==, 1);
+
+  /* And a plain task: done, then to do again by its status, undoes its
+   * completion too. */
+  {
+    g_autoptr (HearthTask) plain = create (f, f->family.owner, "Call the plumber");
+
+    g_assert_cmpint (hearth_tasks_complete (f->tasks, f->editor, hearth_task_get_id (plain), &error), >, 0);
+    g_assert_true (hearth_tasks_set_status (f->tasks, f->editor, hearth_task_get_id (plain),
+                                            HEARTH_TASK_STATUS_TODO, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM task_completions WHERE undone_at IS NOT NULL"), ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +724,11 @@ main (int   argc,
   g_test_add ("/tasks/due-refused", Fixture, NULL, fixture_set_up, test_due_refused, fixture_tear_down);
   g_test_add ("/tasks/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/tasks/leaving-unassigns", Fixture, NULL, fixture_set_up, test_leaving_unassigns, fixture_tear_down);
+  g_test_add ("/tasks/reward-approved", Fixture, NULL, fixture_set_up, test_reward_approved, fixture_tear_down);
+  g_test_add ("/tasks/reward-refused", Fixture, NULL, fixture_set_up, test_reward_refused, fixture_tear_down);
+  g_test_add ("/tasks/reward-failure-leaves-nothing", Fixture, NULL, fixture_set_up,
+              test_reward_failure_leaves_nothing, fixture_tear_down);
+  g_test_add ("/tasks/undo-completion", Fixture, NULL, fixture_set_up, test_undo_completion, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -86,4 +86,14 @@ gboolean _hearth_finance_move_balance          (HearthStore  *store,
                                                 guint         added,
                                                 GError      **error);
 
+gint64   _hearth_finance_post                  (HearthStore                   *store,
+                                                HearthActor                   *actor,
+                                                gint64                         account_id,
+                                                const HearthTransactionDraft  *draft,
+                                                GError                       **error);
+gboolean _hearth_finance_void                  (HearthStore  *store,
+                                                HearthActor  *actor,
+                                                gint64        transaction_id,
+                                                GError      **error);
+
 G_END_DECLS

@@ -671,6 +671,38 @@ check_amount (gint64   amount,
   return invalid (error, HEARTH_VALIDATION_ERROR_AMOUNT, _("Enter an amount greater than zero."));
 }
 
+/* Checks what was typed and posts it, in a transaction of its own or as part
+ * of the caller's. */
+static gint64
+post (HearthStore                   *store,
+      HearthActor                   *actor,
+      gint64                         account_id,
+      const HearthTransactionDraft  *draft,
+      GError                       **error)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *payee = NULL;
+  Change change = { actor, 0, account_id };
+
+  if (!check_date (draft->occurred_on, error) || !check_amount (draft->amount, error))
+    return 0;
+  description = hearth_validation_clean_text (draft->description, HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS, FALSE,
+                            HEARTH_VALIDATION_ERROR_DESCRIPTION, error);
+  if (description == NULL)
+    return 0;
+  payee = hearth_validation_clean_text (draft->payee, HEARTH_TRANSACTION_PAYEE_MAX_CHARS, FALSE,
+                                        HEARTH_VALIDATION_ERROR_PAYEE, error);
+  if (payee == NULL)
+    return 0;
+
+  change.draft = draft;
+  change.description = description;
+  change.payee = payee;
+  if (!hearth_store_transaction (store, add_in_transaction, &change, error))
+    return 0;
+  return change.transaction_id;
+}
+
 /**
  * hearth_finance_add_transaction:
  * @draft: what was typed, the amount already parsed
@@ -688,31 +720,23 @@ hearth_finance_add_transaction (HearthFinance                 *self,
                                 const HearthTransactionDraft  *draft,
                                 GError                       **error)
 {
-  g_autofree char *description = NULL;
-  g_autofree char *payee = NULL;
-  Change change = { actor, 0, account_id };
-
   g_return_val_if_fail (HEARTH_IS_FINANCE (self), 0);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), 0);
   g_return_val_if_fail (draft != NULL, 0);
 
-  if (!check_date (draft->occurred_on, error) || !check_amount (draft->amount, error))
-    return 0;
-  description = hearth_validation_clean_text (draft->description, HEARTH_TRANSACTION_DESCRIPTION_MAX_CHARS, FALSE,
-                            HEARTH_VALIDATION_ERROR_DESCRIPTION, error);
-  if (description == NULL)
-    return 0;
-  payee = hearth_validation_clean_text (draft->payee, HEARTH_TRANSACTION_PAYEE_MAX_CHARS, FALSE,
-                                        HEARTH_VALIDATION_ERROR_PAYEE, error);
-  if (payee == NULL)
-    return 0;
+  return post (self->store, actor, account_id, draft, error);
+}
 
-  change.draft = draft;
-  change.description = description;
-  change.payee = payee;
-  if (!hearth_store_transaction (self->store, add_in_transaction, &change, error))
-    return 0;
-  return change.transaction_id;
+/* What another module's change posts (a chore's reward), inside its own
+ * transaction: as hearth_finance_add_transaction(), authorized the same way. */
+gint64
+_hearth_finance_post (HearthStore                   *store,
+                      HearthActor                   *actor,
+                      gint64                         account_id,
+                      const HearthTransactionDraft  *draft,
+                      GError                       **error)
+{
+  return post (store, actor, account_id, draft, error);
 }
 
 /* The account of a transaction, authorized for @action on @resource. */
@@ -1361,20 +1385,28 @@ set_voided_in_transaction (HearthStore  *store,
 }
 
 static gboolean
-set_voided (HearthFinance  *self,
-            HearthActor    *actor,
-            gint64          transaction_id,
-            gboolean        voided,
-            GError        **error)
+set_voided (HearthStore  *store,
+            HearthActor  *actor,
+            gint64        transaction_id,
+            gboolean      voided,
+            GError      **error)
 {
   Change change = { actor };
 
-  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
-  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
-
   change.transaction_id = transaction_id;
   change.voided = voided;
-  return hearth_store_transaction (self->store, set_voided_in_transaction, &change, error);
+  return hearth_store_transaction (store, set_voided_in_transaction, &change, error);
+}
+
+/* Voids inside another module's transaction (a chore's approval undone), as
+ * hearth_finance_void_transaction() does. */
+gboolean
+_hearth_finance_void (HearthStore  *store,
+                      HearthActor  *actor,
+                      gint64        transaction_id,
+                      GError      **error)
+{
+  return set_voided (store, actor, transaction_id, TRUE, error);
 }
 
 /**
@@ -1390,7 +1422,10 @@ hearth_finance_void_transaction (HearthFinance  *self,
                                  gint64          transaction_id,
                                  GError        **error)
 {
-  return set_voided (self, actor, transaction_id, TRUE, error);
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  return set_voided (self->store, actor, transaction_id, TRUE, error);
 }
 
 /**
@@ -1404,7 +1439,10 @@ hearth_finance_unvoid_transaction (HearthFinance  *self,
                                    gint64          transaction_id,
                                    GError        **error)
 {
-  return set_voided (self, actor, transaction_id, FALSE, error);
+  g_return_val_if_fail (HEARTH_IS_FINANCE (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  return set_voided (self->store, actor, transaction_id, FALSE, error);
 }
 
 static void

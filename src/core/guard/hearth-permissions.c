@@ -70,6 +70,7 @@ static const HearthPermission vocabulary[] = {
   { "task",        "create",             HEARTH_ROLE_EDITOR },
   { "task",        "update",             HEARTH_ROLE_EDITOR },
   { "task",        "assign",             HEARTH_ROLE_EDITOR },
+  { "task",        "approve",            HEARTH_ROLE_ADMIN },
   { "task",        "delete",             HEARTH_ROLE_ADMIN },
   { "note",        "read",               HEARTH_ROLE_VISITOR },
   { "note",        "create",             HEARTH_ROLE_EDITOR },

@@ -29,6 +29,7 @@ struct _HearthTask
   GArray           *assignee_ids;
   char             *recurrence;
   gint64            recurrence_start;
+  gint64            reward;
 };
 
 G_DEFINE_FINAL_TYPE (HearthTask, hearth_task, G_TYPE_OBJECT)
@@ -60,6 +61,13 @@ hearth_task_init (HearthTask *self)
   self->assignee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
+void
+hearth_task_completion_free (HearthTaskCompletion *completion)
+{
+  g_free (completion->title);
+  g_free (completion);
+}
+
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)
@@ -89,6 +97,7 @@ _hearth_task_new_from_row (HearthStatement *row)
   self->created_at = hearth_statement_get_int64 (row, HEARTH_TASK_COLUMN_CREATED_AT);
   self->recurrence = hearth_statement_dup_text (row, HEARTH_TASK_COLUMN_RECURRENCE);
   self->recurrence_start = hearth_statement_get_int64 (row, HEARTH_TASK_COLUMN_RECURRENCE_START);
+  self->reward = hearth_statement_get_int64 (row, HEARTH_TASK_COLUMN_REWARD);
   if (assignees != NULL)
     {
       g_auto (GStrv) ids = g_strsplit (assignees, ",", -1);
@@ -109,6 +118,19 @@ hearth_task_get_id (HearthTask *self)
 {
   g_return_val_if_fail (HEARTH_IS_TASK (self), 0);
   return self->id;
+}
+
+/**
+ * hearth_task_get_reward:
+ *
+ * Returns: what a parent's approval of it done pays, in minor units of the
+ *   account it is paid into; 0 for nothing
+ */
+gint64
+hearth_task_get_reward (HearthTask *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TASK (self), 0);
+  return self->reward;
 }
 
 gint64

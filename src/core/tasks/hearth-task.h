@@ -20,6 +20,30 @@ typedef enum
   HEARTH_TASK_STATUS_DONE,
 } HearthTaskStatus;
 
+/**
+ * HearthTaskCompletion:
+ * @id: the completion
+ * @task_id: the task done
+ * @title: the task's title
+ * @earner_id: who earns its reward
+ * @reward: what it pays, in minor units
+ * @completed_at: when it was done
+ *
+ * A chore done whose reward waits for a parent (hearth_tasks_list_waiting()).
+ */
+typedef struct
+{
+  gint64  id;
+  gint64  task_id;
+  char   *title;
+  gint64  earner_id;
+  gint64  reward;
+  gint64  completed_at;
+} HearthTaskCompletion;
+
+void hearth_task_completion_free (HearthTaskCompletion *completion);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearthTaskCompletion, hearth_task_completion_free)
+
 #define HEARTH_TYPE_TASK (hearth_task_get_type ())
 G_DECLARE_FINAL_TYPE (HearthTask, hearth_task, HEARTH, TASK, GObject)
 
@@ -33,6 +57,7 @@ gint64            hearth_task_get_due_at       (HearthTask *self);
 gboolean          hearth_task_get_due_all_day  (HearthTask *self);
 gint64            hearth_task_get_created_at   (HearthTask *self);
 const char       *hearth_task_get_recurrence   (HearthTask *self);
+gint64            hearth_task_get_reward       (HearthTask *self);
 const gint64     *hearth_task_get_assignee_ids (HearthTask *self,
                                                 guint      *out_n);
 gboolean          hearth_task_is_assigned_to   (HearthTask *self,

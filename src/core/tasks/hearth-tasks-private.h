@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define HEARTH_TASK_COLUMNS \
   "t.id, t.circle_id, t.creator_id, t.title, t.notes, t.status, ifnull (t.due_at, 0), t.due_all_day, " \
   "t.created_at, (SELECT group_concat (a.user_id) FROM task_assignments a WHERE a.task_id = t.id), " \
-  "t.recurrence, ifnull (t.recurrence_start, 0)"
+  "t.recurrence, ifnull (t.recurrence_start, 0), ifnull (t.reward, 0)"
 typedef enum
 {
   HEARTH_TASK_COLUMN_ID,
@@ -28,6 +28,7 @@ typedef enum
   HEARTH_TASK_COLUMN_ASSIGNEES,
   HEARTH_TASK_COLUMN_RECURRENCE,
   HEARTH_TASK_COLUMN_RECURRENCE_START,
+  HEARTH_TASK_COLUMN_REWARD,
 } HearthTaskColumn;
 
 HearthTask *_hearth_task_new_from_row       (HearthStatement *row);

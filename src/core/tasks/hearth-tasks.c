@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 
 #include "hearth-audit.h"
+#include "hearth-finance-private.h"
+#include "hearth-money.h"
 #include "hearth-permissions.h"
 #include "hearth-recurrence.h"
 #include "hearth-search-private.h"
@@ -29,7 +31,12 @@
  * completion and, in the same transaction, makes the next occurrence due, to
  * do again, once; when the rule has ended it stays done.
  *
- * Reminders and rewards come next (issue 14).
+ * Each time a task is done is a completion (`task_completions`): who did it,
+ * which occurrence, and the reward it earns and for whom. A parent approves a
+ * completion: the reward is posted into an account of the circle through the
+ * finance service, inside the approval's transaction, so the task's log, the
+ * transaction and its log, the balance and the audit row move together;
+ * undoing the approval voids that transaction.
  */
 
 struct _HearthTasks
@@ -319,6 +326,7 @@ typedef struct
   gint64            task_id;
   HearthTaskStatus  status;
   GTimeZone        *time_zone;
+  gint64            completion_id;  /* out: the completion recorded */
 } StatusChange;
 
 /* One change for a log row's `changes`: {"field": {"old": …, "new": …}}, with
@@ -393,6 +401,98 @@ next_occurrence (HearthStore   *store,
          log_change (store, change->actor, change->task_id, "DONE", "TODO", changes, error);
 }
 
+/* Who earns a completion's reward: the member who did it, if it was theirs,
+ * else its one assignee; nobody when that says nothing. */
+static gint64
+earner_of (HearthTask *task,
+           gint64      completed_by)
+{
+  guint n = 0;
+  const gint64 *assignees = hearth_task_get_assignee_ids (task, &n);
+
+  if (hearth_task_is_assigned_to (task, completed_by))
+    return completed_by;
+  return n == 1 ? assignees[0] : 0;
+}
+
+/* The task done: one completion, paying the task's reward (if anyone earns it). */
+static gboolean
+record_completion (HearthStore   *store,
+                   StatusChange  *change,
+                   HearthTask    *task,
+                   GError       **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  gint64 user_id = hearth_actor_get_user_id (change->actor);
+  gint64 earner = earner_of (task, user_id);
+
+  statement = hearth_store_prepare (store,
+                                    "INSERT INTO task_completions (task_id, completed_by, completed_at, due_at, "
+                                    "earner_id, reward) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, change->task_id);
+  hearth_statement_bind_int64 (statement, 2, user_id);
+  hearth_statement_bind_int64 (statement, 3, hearth_store_now (store));
+  if (hearth_task_get_due_at (task) != 0)
+    hearth_statement_bind_int64 (statement, 4, hearth_task_get_due_at (task));
+  else
+    hearth_statement_bind_null (statement, 4);
+  if (earner != 0)
+    hearth_statement_bind_int64 (statement, 5, earner);
+  else
+    hearth_statement_bind_null (statement, 5);
+  if (earner != 0 && hearth_task_get_reward (task) != 0)
+    hearth_statement_bind_int64 (statement, 6, hearth_task_get_reward (task));
+  else
+    hearth_statement_bind_null (statement, 6);
+  if (!hearth_statement_fetch_one (statement, error))
+    return FALSE;
+  change->completion_id = hearth_statement_get_int64 (statement, 0);
+  return TRUE;
+}
+
+/* A task that was done is to do again: its last completion is undone, unless
+ * a parent approved it (that approval is undone first). */
+static gboolean
+undo_last_completion (HearthStore  *store,
+                      gint64        task_id,
+                      gint64       *out_due_at,
+                      GError      **error)
+{
+  g_autoptr (HearthStatement) last = NULL;
+  g_autoptr (HearthStatement) undo = NULL;
+  gboolean found;
+
+  last = hearth_store_prepare (store,
+                               "SELECT id, approved_by IS NOT NULL, ifnull (due_at, 0) FROM task_completions "
+                               "WHERE task_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
+                               error);
+  if (last == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (last, 1, task_id);
+  if (!hearth_statement_fetch_optional (last, &found, error))
+    return FALSE;
+  if (!found)
+    return TRUE;
+  if (hearth_statement_get_int64 (last, 1) != 0)
+    {
+      g_set_error_literal (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_APPROVED,
+                           _("A parent approved this chore: undo the approval first."));
+      return FALSE;
+    }
+  if (out_due_at != NULL)
+    *out_due_at = hearth_statement_get_int64 (last, 2);
+
+  undo = hearth_store_prepare (store, "UPDATE task_completions SET undone_at = ? WHERE id = ?", error);
+  if (undo == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (undo, 1, hearth_store_now (store));
+  hearth_statement_bind_int64 (undo, 2, hearth_statement_get_int64 (last, 0));
+  return hearth_statement_run (undo, error);
+}
+
 static gboolean
 set_status_in_transaction (HearthStore  *store,
                            gpointer      user_data,
@@ -418,7 +518,14 @@ set_status_in_transaction (HearthStore  *store,
   if (!hearth_statement_run (statement, error) ||
       !log_change (store, change->actor, change->task_id, old_status, new_status, "{}", error))
     return FALSE;
-  if (change->status == HEARTH_TASK_STATUS_DONE && hearth_task_get_recurrence (task) != NULL)
+  if (hearth_task_get_status (task) == HEARTH_TASK_STATUS_DONE &&
+      !undo_last_completion (store, change->task_id, NULL, error))
+    return FALSE;
+  if (change->status != HEARTH_TASK_STATUS_DONE)
+    return TRUE;
+  if (!record_completion (store, change, task, error))
+    return FALSE;
+  if (hearth_task_get_recurrence (task) != NULL)
     return next_occurrence (store, change, task, error);
   return TRUE;
 }
@@ -438,13 +545,39 @@ hearth_tasks_set_status (HearthTasks       *self,
                          HearthTaskStatus   status,
                          GError           **error)
 {
-  StatusChange change = { actor, task_id, status, self->time_zone };
+  StatusChange change = { actor, task_id, status, self->time_zone, 0 };
 
   g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
   g_return_val_if_fail (hearth_task_status_to_string (status) != NULL, FALSE);
 
   return hearth_store_transaction (self->store, set_status_in_transaction, &change, error);
+}
+
+/**
+ * hearth_tasks_complete:
+ *
+ * Marks the task done, as hearth_tasks_set_status() does, and says which
+ * completion that was: what hearth_tasks_undo_completion() undoes and a
+ * parent approves. The member who did it earns its reward if it was theirs,
+ * else its one assignee does.
+ *
+ * Returns: the completion's id, or 0 (also when the task was done already)
+ */
+gint64
+hearth_tasks_complete (HearthTasks  *self,
+                       HearthActor  *actor,
+                       gint64        task_id,
+                       GError      **error)
+{
+  StatusChange change = { actor, task_id, HEARTH_TASK_STATUS_DONE, self->time_zone, 0 };
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), 0);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), 0);
+
+  if (!hearth_store_transaction (self->store, set_status_in_transaction, &change, error))
+    return 0;
+  return change.completion_id;
 }
 
 /* Title and notes ------------------------------------------------------------------------- */
@@ -654,6 +787,466 @@ hearth_tasks_set_due (HearthTasks  *self,
       change.rule = clean_rule;
     }
   return hearth_store_transaction (self->store, set_due_in_transaction, &change, error);
+}
+
+/* Undoing a completion ------------------------------------------------------------------- */
+
+typedef struct
+{
+  HearthActor *actor;
+  gint64       completion_id;
+  gint64       account_id;
+  gint64       transaction_id;  /* out, for an approval */
+} CompletionChange;
+
+/* A completion and its task, which @actor may do @action to. */
+static HearthTask *
+load_completion (HearthStore  *store,
+                 HearthActor  *actor,
+                 gint64        completion_id,
+                 const char   *action,
+                 GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+
+  statement = hearth_store_prepare (store, "SELECT task_id FROM task_completions WHERE id = ?", error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, completion_id);
+  if (!hearth_statement_fetch_one (statement, NULL))
+    {
+      g_set_error_literal (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED,
+                           _("You are not allowed to see this task."));
+      return NULL;
+    }
+  return load_task (store, actor, hearth_statement_get_int64 (statement, 0), action, error);
+}
+
+static gboolean
+undo_completion_in_transaction (HearthStore  *store,
+                                gpointer      user_data,
+                                GError      **error)
+{
+  CompletionChange *change = user_data;
+  g_autoptr (HearthTask) task = load_completion (store, change->actor, change->completion_id, "update", error);
+  g_autoptr (HearthStatement) last = NULL;
+  g_autoptr (HearthStatement) update = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *changes = NULL;
+  const char *old_status;
+  gint64 due_at = 0;
+
+  if (task == NULL)
+    return FALSE;
+  last = hearth_store_prepare (store,
+                               "SELECT max (id) FROM task_completions WHERE task_id = ? AND undone_at IS NULL",
+                               error);
+  if (last == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (last, 1, hearth_task_get_id (task));
+  if (!hearth_statement_fetch_one (last, error))
+    return FALSE;
+  if (hearth_statement_get_int64 (last, 0) != change->completion_id)
+    {
+      g_set_error_literal (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_NOT_DONE,
+                           _("Only the last time this task was done can be undone."));
+      return FALSE;
+    }
+  if (!undo_last_completion (store, hearth_task_get_id (task), &due_at, error))
+    return FALSE;
+
+  /* To do again, and due when it was, also when it repeats and moved on. */
+  update = hearth_store_prepare (store, "UPDATE tasks SET status = 'TODO', due_at = ? WHERE id = ?", error);
+  if (update == NULL)
+    return FALSE;
+  if (due_at != 0)
+    hearth_statement_bind_int64 (update, 1, due_at);
+  else
+    hearth_statement_bind_null (update, 1);
+  hearth_statement_bind_int64 (update, 2, hearth_task_get_id (task));
+  if (!hearth_statement_run (update, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "undone");
+  json_builder_add_int_value (builder, change->completion_id);
+  if (due_at != hearth_task_get_due_at (task))
+    add_change (builder, "due_at", hearth_task_get_due_at (task), due_at, NULL, NULL, FALSE);
+  json_builder_end_object (builder);
+  changes = changes_to_string (builder);
+  old_status = hearth_task_status_to_string (hearth_task_get_status (task));
+  return log_change (store, change->actor, hearth_task_get_id (task), old_status, "TODO", changes, error);
+}
+
+/**
+ * hearth_tasks_undo_completion:
+ * @completion_id: what hearth_tasks_complete() returned
+ *
+ * The Undo of completing a task: it is to do again, due when it was (a
+ * repeating chore's next occurrence goes back to this one), logged. Only the
+ * task's last completion is undone (%HEARTH_TASKS_ERROR_NOT_DONE), and not
+ * once a parent approved it (%HEARTH_TASKS_ERROR_APPROVED). Needs
+ * `task.update`.
+ */
+gboolean
+hearth_tasks_undo_completion (HearthTasks  *self,
+                              HearthActor  *actor,
+                              gint64        completion_id,
+                              GError      **error)
+{
+  CompletionChange change = { actor, completion_id };
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  return hearth_store_transaction (self->store, undo_completion_in_transaction, &change, error);
+}
+
+/* Rewards --------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  HearthActor *actor;
+  gint64       task_id;
+  gint64       reward;
+} RewardChange;
+
+static gboolean
+set_reward_in_transaction (HearthStore  *store,
+                           gpointer      user_data,
+                           GError      **error)
+{
+  RewardChange *change = user_data;
+  g_autoptr (HearthTask) task = load_task (store, change->actor, change->task_id, "approve", error);
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *changes = NULL;
+  const char *status;
+
+  if (task == NULL)
+    return FALSE;
+  if (hearth_task_get_reward (task) == change->reward)
+    return TRUE;
+  statement = hearth_store_prepare (store, "UPDATE tasks SET reward = ? WHERE id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  if (change->reward != 0)
+    hearth_statement_bind_int64 (statement, 1, change->reward);
+  else
+    hearth_statement_bind_null (statement, 1);
+  hearth_statement_bind_int64 (statement, 2, change->task_id);
+  if (!hearth_statement_run (statement, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  add_change (builder, "reward", hearth_task_get_reward (task), change->reward, NULL, NULL, FALSE);
+  json_builder_end_object (builder);
+  changes = changes_to_string (builder);
+  status = hearth_task_status_to_string (hearth_task_get_status (task));
+  return log_change (store, change->actor, change->task_id, status, status, changes, error);
+}
+
+/**
+ * hearth_tasks_set_reward:
+ * @reward: what approving it done pays, in minor units; 0 for nothing
+ *
+ * A chore's pocket money is a parent's to set: needs `task.approve`. The
+ * reward of completions recorded before stays what it was.
+ */
+gboolean
+hearth_tasks_set_reward (HearthTasks  *self,
+                         HearthActor  *actor,
+                         gint64        task_id,
+                         gint64        reward,
+                         GError      **error)
+{
+  RewardChange change = { actor, task_id, reward };
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  if (reward < 0 || reward > HEARTH_MONEY_MAX_MINOR)
+    {
+      g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_AMOUNT,
+                           _("Enter a reward of zero or more, within what an account can hold."));
+      return FALSE;
+    }
+  return hearth_store_transaction (self->store, set_reward_in_transaction, &change, error);
+}
+
+/* The completion's state, for approving it or undoing an approval. */
+typedef struct
+{
+  gint64 earner_id;
+  gint64 reward;
+  gint64 transaction_id;
+  gboolean undone;
+} CompletionRow;
+
+static gboolean
+read_completion (HearthStore    *store,
+                 gint64          completion_id,
+                 CompletionRow  *out_row,
+                 GError        **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+
+  statement = hearth_store_prepare (store,
+                                    "SELECT ifnull (earner_id, 0), ifnull (reward, 0), ifnull (transaction_id, 0), "
+                                    "undone_at IS NOT NULL FROM task_completions WHERE id = ?",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, completion_id);
+  if (!hearth_statement_fetch_one (statement, error))
+    return FALSE;
+  out_row->earner_id = hearth_statement_get_int64 (statement, 0);
+  out_row->reward = hearth_statement_get_int64 (statement, 1);
+  out_row->transaction_id = hearth_statement_get_int64 (statement, 2);
+  out_row->undone = hearth_statement_get_int64 (statement, 3) != 0;
+  return TRUE;
+}
+
+static gboolean
+refuse (GError     **error,
+        int          code,
+        const char  *message)
+{
+  g_set_error_literal (error, HEARTH_TASKS_ERROR, code, message);
+  return FALSE;
+}
+
+/* The account the reward goes to must be one of the task's circle. */
+static gboolean
+check_reward_account (HearthStore  *store,
+                      gint64        account_id,
+                      gint64        circle_id,
+                      GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  gboolean found;
+
+  statement = hearth_store_prepare (store, "SELECT 1 FROM accounts WHERE id = ? AND circle_id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, account_id);
+  hearth_statement_bind_int64 (statement, 2, circle_id);
+  if (!hearth_statement_fetch_optional (statement, &found, error))
+    return FALSE;
+  return found || refuse (error, HEARTH_TASKS_ERROR_ACCOUNT,
+                          _("Choose an account of this task's circle for the reward."));
+}
+
+static gboolean
+approve_in_transaction (HearthStore  *store,
+                        gpointer      user_data,
+                        GError      **error)
+{
+  CompletionChange *change = user_data;
+  g_autoptr (HearthTask) task = load_completion (store, change->actor, change->completion_id, "approve", error);
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *changes = NULL;
+  HearthTransactionDraft draft = { 0 };
+  CompletionRow row;
+  const char *status;
+
+  if (task == NULL || !read_completion (store, change->completion_id, &row, error))
+    return FALSE;
+  if (row.undone)
+    return refuse (error, HEARTH_TASKS_ERROR_NOT_DONE, _("This chore is not done any more."));
+  if (row.reward == 0)
+    return refuse (error, HEARTH_TASKS_ERROR_NO_REWARD, _("This chore pays no reward."));
+  if (row.transaction_id != 0)
+    return refuse (error, HEARTH_TASKS_ERROR_ALREADY_APPROVED, _("This chore is approved already."));
+  if (row.earner_id == hearth_actor_get_user_id (change->actor))
+    return refuse (error, HEARTH_TASKS_ERROR_OWN_CHORE, _("Someone else approves the chores you did."));
+  if (!check_reward_account (store, change->account_id, hearth_task_get_circle_id (task), error))
+    return FALSE;
+
+  now = g_date_time_new_from_unix_local (hearth_store_now (store) / G_USEC_PER_SEC);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the description of a chore's reward in the ledger: "Reward: Take out the bins" */
+  description = g_strdup_printf (_("Reward: %s"), hearth_task_get_title (task));
+  draft.occurred_on = today;
+  draft.amount = row.reward;
+  draft.incoming = TRUE;
+  draft.description = description;
+  change->transaction_id = _hearth_finance_post (store, change->actor, change->account_id, &draft, error);
+  if (change->transaction_id == 0)
+    return FALSE;
+
+  statement = hearth_store_prepare (store,
+                                    "UPDATE task_completions SET approved_by = ?, approved_at = ?, "
+                                    "transaction_id = ? WHERE id = ?",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, hearth_actor_get_user_id (change->actor));
+  hearth_statement_bind_int64 (statement, 2, hearth_store_now (store));
+  hearth_statement_bind_int64 (statement, 3, change->transaction_id);
+  hearth_statement_bind_int64 (statement, 4, change->completion_id);
+  if (!hearth_statement_run (statement, error))
+    return FALSE;
+
+  status = hearth_task_status_to_string (hearth_task_get_status (task));
+  changes = g_strdup_printf ("{\"approved\": %" G_GINT64_FORMAT ", \"transaction\": %" G_GINT64_FORMAT "}",
+                             change->completion_id, change->transaction_id);
+  return log_change (store, change->actor, hearth_task_get_id (task), status, status, changes, error) &&
+         hearth_audit_record (store, hearth_actor_get_user_id (change->actor), hearth_task_get_circle_id (task),
+                              "task", hearth_task_get_id (task), "task.approved", error);
+}
+
+/**
+ * hearth_tasks_approve:
+ * @completion_id: a completion that pays a reward
+ * @account_id: where the reward goes: an account of the task's circle, such as
+ *   the earner's pocket money
+ *
+ * A parent's approval of a chore done: its reward is posted into @account_id
+ * (money in, described "Reward: " and the task's title), in the same
+ * transaction as the task's log row and an audit row; the transaction's own
+ * log is written by the finance service. Needs `task.approve` in the task's
+ * circle and `transaction.create` in the account's. Refused, with nothing
+ * written, for one's own chore (%HEARTH_TASKS_ERROR_OWN_CHORE), twice
+ * (%HEARTH_TASKS_ERROR_ALREADY_APPROVED), without a reward
+ * (%HEARTH_TASKS_ERROR_NO_REWARD), an undone completion
+ * (%HEARTH_TASKS_ERROR_NOT_DONE), and an account of another circle
+ * (%HEARTH_TASKS_ERROR_ACCOUNT).
+ *
+ * Returns: the reward's transaction, or 0
+ */
+gint64
+hearth_tasks_approve (HearthTasks  *self,
+                      HearthActor  *actor,
+                      gint64        completion_id,
+                      gint64        account_id,
+                      GError      **error)
+{
+  CompletionChange change = { actor, completion_id, account_id, 0 };
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), 0);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), 0);
+
+  if (!hearth_store_transaction (self->store, approve_in_transaction, &change, error))
+    return 0;
+  return change.transaction_id;
+}
+
+static gboolean
+undo_approval_in_transaction (HearthStore  *store,
+                              gpointer      user_data,
+                              GError      **error)
+{
+  CompletionChange *change = user_data;
+  g_autoptr (HearthTask) task = load_completion (store, change->actor, change->completion_id, "approve", error);
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *changes = NULL;
+  CompletionRow row;
+  const char *status;
+
+  if (task == NULL || !read_completion (store, change->completion_id, &row, error))
+    return FALSE;
+  if (row.transaction_id == 0)
+    return refuse (error, HEARTH_TASKS_ERROR_NOT_APPROVED, _("This chore is not approved."));
+  if (!_hearth_finance_void (store, change->actor, row.transaction_id, error))
+    return FALSE;
+
+  statement = hearth_store_prepare (store,
+                                    "UPDATE task_completions SET approved_by = NULL, approved_at = NULL, "
+                                    "transaction_id = NULL WHERE id = ?",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, change->completion_id);
+  if (!hearth_statement_run (statement, error))
+    return FALSE;
+
+  status = hearth_task_status_to_string (hearth_task_get_status (task));
+  changes = g_strdup_printf ("{\"unapproved\": %" G_GINT64_FORMAT ", \"voided\": %" G_GINT64_FORMAT "}",
+                             change->completion_id, row.transaction_id);
+  return log_change (store, change->actor, hearth_task_get_id (task), status, status, changes, error) &&
+         hearth_audit_record (store, hearth_actor_get_user_id (change->actor), hearth_task_get_circle_id (task),
+                              "task", hearth_task_get_id (task), "task.unapproved", error);
+}
+
+/**
+ * hearth_tasks_undo_approval:
+ *
+ * The Undo of an approval, the way Void is undone in the ledger: the reward's
+ * transaction is voided (it stays in the ledger, marked so, and leaves the
+ * balance) and the completion waits for approval again; logged and audited.
+ * Needs `task.approve` and `transaction.void`.
+ */
+gboolean
+hearth_tasks_undo_approval (HearthTasks  *self,
+                            HearthActor  *actor,
+                            gint64        completion_id,
+                            GError      **error)
+{
+  CompletionChange change = { actor, completion_id };
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  return hearth_store_transaction (self->store, undo_approval_in_transaction, &change, error);
+}
+
+/**
+ * hearth_tasks_list_waiting:
+ * @circle_id: the circle whose chores a parent approves
+ *
+ * Chores done whose reward waits for a parent's approval, oldest first. Needs
+ * `task.approve` in the circle.
+ *
+ * Returns: (transfer full) (element-type HearthTaskCompletion): the
+ *   completions, or %NULL
+ */
+GPtrArray *
+hearth_tasks_list_waiting (HearthTasks  *self,
+                           HearthActor  *actor,
+                           gint64        circle_id,
+                           GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GPtrArray) completions = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), NULL);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
+
+  if (!hearth_authorize (self->store, actor, circle_id, "task", "approve", error))
+    return NULL;
+  statement = hearth_store_prepare (self->store,
+                                    "SELECT c.id, c.task_id, t.title, c.earner_id, c.reward, c.completed_at "
+                                    "FROM task_completions c JOIN tasks t ON t.id = c.task_id "
+                                    "WHERE t.circle_id = ? AND t.deleted_at IS NULL AND c.reward IS NOT NULL "
+                                    "AND c.approved_by IS NULL AND c.undone_at IS NULL ORDER BY c.id",
+                                    error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, circle_id);
+  completions = g_ptr_array_new_with_free_func ((GDestroyNotify) hearth_task_completion_free);
+  while (hearth_statement_next_row (statement, &local_error))
+    {
+      HearthTaskCompletion *completion = g_new0 (HearthTaskCompletion, 1);
+
+      completion->id = hearth_statement_get_int64 (statement, 0);
+      completion->task_id = hearth_statement_get_int64 (statement, 1);
+      completion->title = hearth_statement_dup_text (statement, 2);
+      completion->earner_id = hearth_statement_get_int64 (statement, 3);
+      completion->reward = hearth_statement_get_int64 (statement, 4);
+      completion->completed_at = hearth_statement_get_int64 (statement, 5);
+      g_ptr_array_add (completions, completion);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&completions);
 }
 
 /* Assignees ------------------------------------------------------------------------------- */

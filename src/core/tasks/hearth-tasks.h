@@ -16,10 +16,24 @@ G_BEGIN_DECLS
  * HearthTasksError:
  * @HEARTH_TASKS_ERROR_NOT_A_MEMBER: a task is given only to a member of its
  *   circle
+ * @HEARTH_TASKS_ERROR_NOT_DONE: the completion was undone, or is not the last
+ * @HEARTH_TASKS_ERROR_APPROVED: an approved completion is not undone
+ * @HEARTH_TASKS_ERROR_NOT_APPROVED: there is no approval to undo
+ * @HEARTH_TASKS_ERROR_ALREADY_APPROVED: a completion is approved once
+ * @HEARTH_TASKS_ERROR_NO_REWARD: the completion pays nothing
+ * @HEARTH_TASKS_ERROR_OWN_CHORE: nobody approves a chore they earned
+ * @HEARTH_TASKS_ERROR_ACCOUNT: a reward goes to an account of the task's circle
  */
 typedef enum
 {
   HEARTH_TASKS_ERROR_NOT_A_MEMBER,
+  HEARTH_TASKS_ERROR_NOT_DONE,
+  HEARTH_TASKS_ERROR_APPROVED,
+  HEARTH_TASKS_ERROR_NOT_APPROVED,
+  HEARTH_TASKS_ERROR_ALREADY_APPROVED,
+  HEARTH_TASKS_ERROR_NO_REWARD,
+  HEARTH_TASKS_ERROR_OWN_CHORE,
+  HEARTH_TASKS_ERROR_ACCOUNT,
 } HearthTasksError;
 
 GQuark hearth_tasks_error_quark (void);
@@ -73,5 +87,31 @@ gboolean     hearth_tasks_delete     (HearthTasks      *self,
                                       HearthActor      *actor,
                                       gint64            task_id,
                                       GError          **error);
+gint64       hearth_tasks_complete   (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            task_id,
+                                      GError          **error);
+gboolean     hearth_tasks_undo_completion (HearthTasks  *self,
+                                           HearthActor  *actor,
+                                           gint64        completion_id,
+                                           GError      **error);
+gboolean     hearth_tasks_set_reward (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            task_id,
+                                      gint64            reward,
+                                      GError          **error);
+gint64       hearth_tasks_approve    (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            completion_id,
+                                      gint64            account_id,
+                                      GError          **error);
+gboolean     hearth_tasks_undo_approval (HearthTasks  *self,
+                                         HearthActor  *actor,
+                                         gint64        completion_id,
+                                         GError      **error);
+GPtrArray   *hearth_tasks_list_waiting (HearthTasks  *self,
+                                        HearthActor  *actor,
+                                        gint64        circle_id,
+                                        GError      **error);
 
 G_END_DECLS
