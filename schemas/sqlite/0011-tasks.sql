@@ -27,6 +27,10 @@ CREATE TRIGGER circle_members_leave_tasks AFTER DELETE ON circle_members
 -- one last reminded of is kept, so that the next occurrence of a repeating
 -- chore, or a new due time, is reminded of again.
 ALTER TABLE tasks ADD COLUMN reminded_due_at INTEGER;
+-- What the scheduler asks for: open tasks whose due moment was not reminded of.
+CREATE INDEX tasks_to_remind ON tasks (due_at)
+  WHERE deleted_at IS NULL AND status <> 'DONE' AND due_at IS NOT NULL
+    AND (reminded_due_at IS NULL OR reminded_due_at <> due_at);
 -- Each time a task is done: who did it, which occurrence, and what it pays
 -- (the task's reward then) to whom (the member who did it, if it was theirs,
 -- else its one assignee). A parent's approval posts the reward into an account

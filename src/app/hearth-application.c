@@ -170,6 +170,7 @@ use_store (HearthApplication *self,
   /* Catches up on what fell due while Hearth was closed, then keeps watch. */
   self->scheduler = hearth_scheduler_new (self->store);
   hearth_scheduler_add_kind (self->scheduler, hearth_lifelog_capsule_kind ());
+  hearth_scheduler_add_kind (self->scheduler, hearth_tasks_get_reminder_kind (hearth_context_get_tasks (self->context)));
   g_signal_connect_object (self->scheduler, "fired", G_CALLBACK (scheduler_fired_cb), self, G_CONNECT_SWAPPED);
   hearth_scheduler_start (self->scheduler);
   update_background (self);
@@ -528,7 +529,7 @@ open_entry_action (GSimpleAction *action,
   /* Signed in, the entry shows in the life log; otherwise the picker stays
    * first. */
   g_variant_get (parameter, "(&sx)", &kind, &id);
-  if (HEARTH_IS_WINDOW (window))
+  if (HEARTH_IS_WINDOW (window) && g_str_equal (kind, "capsule"))
     hearth_window_show_entry (HEARTH_WINDOW (window), id);
 }
 

@@ -708,6 +708,190 @@ test_undo_completion (Fixture       *f,
   }
 }
 
+/* Reminders -------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint     n_items;
+  GString  *said;
+} Fired;
+
+static void
+fired_cb (HearthScheduler *scheduler,
+          GPtrArray       *items,
+          Fired           *fired)
+{
+  fired->n_items += items->len;
+  for (guint i = 0; i < items->len; i++)
+    {
+      HearthDueItem *item = g_ptr_array_index (items, i);
+
+      g_assert_cmpstr (item->kind, ==, "task");
+      g_string_append_printf (fired->said, "%s|%s\n", item->title, item->body);
+    }
+}
+
+/* Runs the main loop until the scheduler has nothing in a worker. */
+static void
+settle (HearthScheduler *scheduler)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (hearth_scheduler_get_busy (scheduler))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static HearthScheduler *
+new_scheduler (HearthStore *store,
+               HearthTasks *tasks,
+               Fired       *fired)
+{
+  HearthScheduler *scheduler = hearth_scheduler_new (store);
+
+  hearth_scheduler_add_kind (scheduler, hearth_tasks_get_reminder_kind (tasks));
+  g_signal_connect (scheduler, "fired", G_CALLBACK (fired_cb), fired);
+  hearth_scheduler_start (scheduler);
+  settle (scheduler);
+  return scheduler;
+}
+
+/* A task due, given to @assignee (or to nobody). */
+static gint64
+due_task (Fixture     *f,
+          const char  *title,
+          gint64       due_at,
+          gboolean     all_day,
+          HearthActor *assignee)
+{
+  g_autoptr (HearthTask) task = create (f, f->family.owner, title);
+  g_autoptr (GError) error = NULL;
+  gint64 id = hearth_task_get_id (task);
+
+  g_assert_true (hearth_tasks_set_due (f->tasks, f->family.owner, id, due_at, all_day, NULL, &error));
+  if (assignee != NULL)
+    g_assert_true (hearth_tasks_assign (f->tasks, f->family.owner, id, hearth_actor_get_user_id (assignee), &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Due at its moment, reminded once between two connections (two Hearths)
+ * and never again after a restart; a task for a day at the morning hour; none
+ * for a task done, deleted, given to nobody, or whose only assignee left the
+ * circle. */
+static void
+test_reminded_once (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStore) other_store = hearth_store_open (hearth_store_get_path (f->family.store), f->family.clock,
+                                                           &error);
+  g_autoptr (HearthScheduler) first = NULL;
+  g_autoptr (HearthScheduler) second = NULL;
+  g_autoptr (HearthScheduler) after_restart = NULL;
+  g_autoptr (HearthTasks) other_tasks = NULL;
+  HearthActor *leaver = hearth_test_family_add (&f->family, "Lena", HEARTH_ROLE_EDITOR);
+  Fired fired = { 0, g_string_new (NULL) };
+  gint64 bins_at = HEARTH_TEST_EPOCH + G_TIME_SPAN_HOUR;
+  gint64 done;
+  gint64 deleted;
+
+  g_assert_no_error (error);
+  other_tasks = hearth_tasks_new (hearth_auth_get_guard (f->family.auth));
+  hearth_tasks_set_morning_hour (f->tasks, 7);
+  hearth_tasks_set_morning_hour (other_tasks, 7);
+  due_task (f, "Take out the bins", bins_at, FALSE, f->editor);
+  due_task (f, "Pack the lunch boxes", berlin (2026, 11, 27, 0), TRUE, f->editor);
+  due_task (f, "Nobody's job", HEARTH_TEST_EPOCH + 1, FALSE, NULL);
+  due_task (f, "Lena's job", HEARTH_TEST_EPOCH + 1, FALSE, leaver);
+  done = due_task (f, "Done already", HEARTH_TEST_EPOCH + 1, FALSE, f->editor);
+  deleted = due_task (f, "Never mind", HEARTH_TEST_EPOCH + 1, FALSE, f->editor);
+  g_assert_true (hearth_tasks_set_status (f->tasks, f->editor, done, HEARTH_TASK_STATUS_DONE, &error));
+  g_assert_true (hearth_tasks_delete (f->tasks, f->family.owner, deleted, &error));
+  g_assert_true (hearth_circles_leave (f->family.circles, leaver, f->family.circle_id, &error));
+  g_assert_no_error (error);
+
+  first = new_scheduler (f->family.store, f->tasks, &fired);
+  second = new_scheduler (other_store, other_tasks, &fired);
+  g_assert_cmpint (hearth_scheduler_get_next_due (first), ==, bins_at);
+  g_assert_cmpuint (fired.n_items, ==, 0);
+
+  hearth_clock_set_now (f->family.clock, bins_at);
+  settle (first);
+  settle (second);
+  g_assert_cmpuint (fired.n_items, ==, 1);
+  g_assert_cmpstr (fired.said->str, ==, "Take out the bins is due|For Edith · Family\n");
+  /* The day's task, at seven in the morning in Berlin. */
+  g_assert_cmpint (hearth_scheduler_get_next_due (first), ==, berlin (2026, 11, 27, 7));
+
+  after_restart = new_scheduler (f->family.store, f->tasks, &fired);
+  hearth_clock_set_now (f->family.clock, berlin (2026, 11, 27, 7) - 1);
+  settle (after_restart);
+  settle (first);
+  g_assert_cmpuint (fired.n_items, ==, 1);
+  hearth_clock_set_now (f->family.clock, berlin (2026, 11, 27, 7));
+  settle (after_restart);
+  settle (first);
+  settle (second);
+  g_assert_cmpuint (fired.n_items, ==, 2);
+  g_assert_nonnull (strstr (fired.said->str, "Pack the lunch boxes is due|For Edith · Family\n"));
+  g_assert_cmpint (hearth_scheduler_get_next_due (first), ==, 0);
+  g_string_free (fired.said, TRUE);
+}
+
+/* Due while Hearth was closed: reminded at the next start. A weekly chore
+ * done is reminded of again at its next occurrence; moved to a new time, at
+ * that one. */
+static void
+test_reminder_caught_up_and_again (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr (HearthScheduler) scheduler = NULL;
+  g_autoptr (GError) error = NULL;
+  Fired fired = { 0, g_string_new (NULL) };
+  gint64 first_due = HEARTH_TEST_EPOCH + G_TIME_SPAN_HOUR;
+  gint64 id = due_task (f, "Feed the cat", first_due, FALSE, f->editor);
+
+  g_assert_true (hearth_tasks_set_due (f->tasks, f->family.owner, id, first_due, FALSE, "FREQ=DAILY", &error));
+  g_assert_no_error (error);
+  hearth_clock_set_now (f->family.clock, first_due + 2 * G_TIME_SPAN_HOUR);
+  scheduler = new_scheduler (f->family.store, f->tasks, &fired);
+  g_assert_cmpuint (fired.n_items, ==, 1);
+
+  /* Done: the next occurrence, a day later, is reminded of in its turn. */
+  g_assert_cmpint (hearth_tasks_complete (f->tasks, f->editor, id, &error), >, 0);
+  g_assert_no_error (error);
+  settle (scheduler);
+  g_assert_cmpint (hearth_scheduler_get_next_due (scheduler), ==, first_due + G_TIME_SPAN_DAY);
+  hearth_clock_set_now (f->family.clock, first_due + G_TIME_SPAN_DAY);
+  settle (scheduler);
+  g_assert_cmpuint (fired.n_items, ==, 2);
+  g_string_free (fired.said, TRUE);
+}
+
+/* The scheduler's question reads the index of what is to be reminded of. */
+static void
+test_reminder_query_uses_index (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GString) plan = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  statement = hearth_store_prepare (f->family.store,
+                                    "EXPLAIN QUERY PLAN SELECT min (t.due_at) FROM tasks t WHERE "
+                                    "t.deleted_at IS NULL AND t.status <> 'DONE' AND t.due_at IS NOT NULL "
+                                    "AND (t.reminded_due_at IS NULL OR t.reminded_due_at <> t.due_at)",
+                                    &error);
+  g_assert_no_error (error);
+  while (hearth_statement_next_row (statement, &error))
+    g_string_append_printf (plan, "%s\n", hearth_statement_get_text (statement, 3));
+  g_assert_no_error (error);
+  g_test_message ("%s", plan->str);
+  g_assert_nonnull (strstr (plan->str, "tasks_to_remind"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +913,11 @@ main (int   argc,
   g_test_add ("/tasks/reward-failure-leaves-nothing", Fixture, NULL, fixture_set_up,
               test_reward_failure_leaves_nothing, fixture_tear_down);
   g_test_add ("/tasks/undo-completion", Fixture, NULL, fixture_set_up, test_undo_completion, fixture_tear_down);
+  g_test_add ("/tasks/reminded-once", Fixture, NULL, fixture_set_up, test_reminded_once, fixture_tear_down);
+  g_test_add ("/tasks/reminder-caught-up-and-again", Fixture, NULL, fixture_set_up,
+              test_reminder_caught_up_and_again, fixture_tear_down);
+  g_test_add ("/tasks/reminder-query-uses-index", Fixture, NULL, fixture_set_up, test_reminder_query_uses_index,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -677,9 +677,10 @@ hearth_lifelog_opening_soon (HearthLifelog  *self,
 /* Capsules falling due (the scheduler's) ----------------------------------------------------- */
 
 static gboolean
-capsule_next_due (HearthStore  *store,
-                  gint64       *out_when,
-                  GError      **error)
+capsule_next_due (const HearthDueKind  *kind,
+                  HearthStore          *store,
+                  gint64               *out_when,
+                  GError              **error)
 {
   g_autoptr (HearthStatement) statement = NULL;
 
@@ -777,9 +778,10 @@ open_in_transaction (HearthStore  *store,
 }
 
 static GPtrArray *
-capsule_fire_due (HearthStore  *store,
-                  gint64        now,
-                  GError      **error)
+capsule_fire_due (const HearthDueKind  *kind,
+                  HearthStore          *store,
+                  gint64                now,
+                  GError              **error)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) hearth_due_item_free);
   Opening opening = { now, items };

@@ -29,6 +29,7 @@ struct _HearthScheduler
 
   HearthStore  *store;
   GPtrArray    *kinds;        /* const HearthDueKind * */
+  GPtrArray    *kind_owners;  /* the kinds' data, held */
   guint         timeout_id;
   guint         sleep_ms;     /* what the armed timeout waits */
   gint64        next_due;
@@ -86,6 +87,7 @@ static void
 hearth_scheduler_finalize (GObject *object)
 {
   g_clear_pointer (&HEARTH_SCHEDULER (object)->kinds, g_ptr_array_unref);
+  g_clear_pointer (&HEARTH_SCHEDULER (object)->kind_owners, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hearth_scheduler_parent_class)->finalize (object);
 }
@@ -112,6 +114,7 @@ static void
 hearth_scheduler_init (HearthScheduler *self)
 {
   self->kinds = g_ptr_array_new ();
+  self->kind_owners = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
 }
 
@@ -151,6 +154,8 @@ hearth_scheduler_add_kind (HearthScheduler     *self,
   g_return_if_fail (kind != NULL && kind->next_due != NULL && kind->fire_due != NULL);
 
   g_ptr_array_add (self->kinds, (gpointer) kind);
+  if (kind->data != NULL)
+    g_ptr_array_add (self->kind_owners, g_object_ref (kind->data));
   signal = g_strconcat ("changed::", kind->watch_table, NULL);
   g_signal_connect_swapped (self->store, signal, G_CALLBACK (changed_cb), self);
   if (self->started)
@@ -162,12 +167,14 @@ hearth_scheduler_add_kind (HearthScheduler     *self,
 typedef struct
 {
   GPtrArray   *kinds;
+  GPtrArray   *kind_owners;  /* held while the worker reads the kinds */
 } FireTask;
 
 static void
 fire_task_free (FireTask *task)
 {
   g_clear_pointer (&task->kinds, g_ptr_array_unref);
+  g_clear_pointer (&task->kind_owners, g_ptr_array_unref);
   g_free (task);
 }
 
@@ -184,7 +191,7 @@ fire_work (GTask        *gtask,
   for (guint i = 0; i < task->kinds->len; i++)
     {
       const HearthDueKind *kind = g_ptr_array_index (task->kinds, i);
-      g_autoptr (GPtrArray) done = kind->fire_due (store, hearth_store_now (store), &error);
+      g_autoptr (GPtrArray) done = kind->fire_due (kind, store, hearth_store_now (store), &error);
 
       if (done == NULL)
         {
@@ -239,6 +246,9 @@ fire (HearthScheduler *self)
 
   self->busy = TRUE;
   task->kinds = g_ptr_array_ref (self->kinds);
+  task->kind_owners = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->kind_owners->len; i++)
+    g_ptr_array_add (task->kind_owners, g_object_ref (g_ptr_array_index (self->kind_owners, i)));
   g_task_set_task_data (gtask, task, (GDestroyNotify) fire_task_free);
   hearth_store_run_in_worker (self->store, gtask, fire_work);
 }
@@ -276,7 +286,7 @@ arm (HearthScheduler *self)
       g_autoptr (GError) error = NULL;
       gint64 when = 0;
 
-      if (!kind->next_due (self->store, &when, &error))
+      if (!kind->next_due (kind, self->store, &when, &error))
         g_warning ("Could not ask when %s fall due: %s", kind->name, error->message);
       else if (when != 0 && (next == 0 || when < next))
         next = when;

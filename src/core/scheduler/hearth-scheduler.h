@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 /**
  * HearthDueItem:
- * @kind: what fell due: `capsule`
- * @id: its row (for a capsule, the life log entry)
+ * @kind: what fell due: `capsule`, `task`
+ * @id: its row (for a capsule, the life log entry; for a task, the task)
  * @circle_id: the circle it belongs to
  * @title: the notification's title, for a person
  * @body: (nullable): its body
@@ -35,21 +35,29 @@ void hearth_due_item_free (HearthDueItem *item);
  * @fire_due: in a worker thread, on a connection of its own: marks done, in
  *   one transaction, everything of the kind due at @now, and returns it
  *   (element-type HearthDueItem); done once, whoever else asks
+ * @data: (nullable): the object the kind belongs to, or %NULL for a static
+ *   kind; the scheduler holds a reference on it, and a firing worker another,
+ *   so a kind that lives inside its object stays valid. The worker reads it
+ *   too: what it reads there is guarded (atomic) or never changes
  *
- * One kind of thing that falls due. Time capsules are one (the life log's);
- * note reminders plug in the same way.
+ * One kind of thing that falls due. Time capsules are one (the life log's),
+ * task reminders another; note reminders plug in the same way.
  */
-typedef struct
+typedef struct _HearthDueKind HearthDueKind;
+struct _HearthDueKind
 {
   const char *name;
   const char *watch_table;
-  gboolean  (*next_due) (HearthStore  *store,
-                         gint64       *out_when,
-                         GError      **error);
-  GPtrArray *(*fire_due) (HearthStore  *store,
-                          gint64        now,
-                          GError      **error);
-} HearthDueKind;
+  gboolean  (*next_due) (const HearthDueKind  *kind,
+                         HearthStore          *store,
+                         gint64               *out_when,
+                         GError              **error);
+  GPtrArray *(*fire_due) (const HearthDueKind  *kind,
+                          HearthStore          *store,
+                          gint64                now,
+                          GError              **error);
+  GObject    *data;
+};
 
 #define HEARTH_SCHEDULER_MAX_SLEEP_MS 60000
 

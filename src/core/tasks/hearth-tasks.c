@@ -45,6 +45,8 @@ struct _HearthTasks
 
   HearthStore *store;
   GTimeZone   *time_zone;  /* the family's: due days and rules are read in it */
+  HearthDueKind reminder_kind;
+  gint         morning_hour;  /* atomic: the scheduler's worker reads it */
 };
 
 G_DEFINE_FINAL_TYPE (HearthTasks, hearth_tasks, G_TYPE_OBJECT)
@@ -68,10 +70,20 @@ hearth_tasks_class_init (HearthTasksClass *klass)
   G_OBJECT_CLASS (klass)->dispose = hearth_tasks_dispose;
 }
 
+static gboolean  reminder_next_due (const HearthDueKind *kind, HearthStore *store, gint64 *out_when,
+                                    GError **error);
+static GPtrArray *reminder_fire_due (const HearthDueKind *kind, HearthStore *store, gint64 now, GError **error);
+
 static void
 hearth_tasks_init (HearthTasks *self)
 {
   self->time_zone = g_time_zone_new_local ();
+  self->morning_hour = 8;
+  self->reminder_kind.name = "task";
+  self->reminder_kind.watch_table = "tasks";
+  self->reminder_kind.next_due = reminder_next_due;
+  self->reminder_kind.fire_due = reminder_fire_due;
+  self->reminder_kind.data = G_OBJECT (self);
 }
 
 /* Tests read due days and rules in a zone of their choosing. */
@@ -1247,6 +1259,169 @@ hearth_tasks_list_waiting (HearthTasks  *self,
       return NULL;
     }
   return g_steal_pointer (&completions);
+}
+
+/* Reminders (the scheduler's) ------------------------------------------------------------- */
+
+/* What is to be reminded of: an open task with someone to do it, whose due
+ * moment was not reminded of yet. The same words as the index
+ * tasks_to_remind, which is what lets SQLite and PostgreSQL use it. */
+#define TO_REMIND \
+  "t.deleted_at IS NULL AND t.status <> 'DONE' AND t.due_at IS NOT NULL " \
+  "AND (t.reminded_due_at IS NULL OR t.reminded_due_at <> t.due_at)"
+
+/* When a task is reminded of: at its moment, or for a whole day, at the
+ * morning hour after its local midnight. */
+#define REMIND_AT "t.due_at + t.due_all_day * ?1"
+
+static gint64
+morning_offset (const HearthDueKind *kind)
+{
+  HearthTasks *self = HEARTH_TASKS (kind->data);
+
+  return (gint64) g_atomic_int_get (&self->morning_hour) * G_TIME_SPAN_HOUR;
+}
+
+static gboolean
+reminder_next_due (const HearthDueKind  *kind,
+                   HearthStore          *store,
+                   gint64               *out_when,
+                   GError              **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+
+  statement = hearth_store_prepare (store,
+                                    "SELECT ifnull (min (" REMIND_AT "), 0) FROM tasks t WHERE " TO_REMIND
+                                    " AND EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id)",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, morning_offset (kind));
+  if (!hearth_statement_fetch_one (statement, error))
+    return FALSE;
+  *out_when = hearth_statement_get_int64 (statement, 0);
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64     morning;
+  gint64     now;
+  GPtrArray *items;
+} Reminding;
+
+static gboolean
+remind_in_transaction (HearthStore  *store,
+                       gpointer      user_data,
+                       GError      **error)
+{
+  Reminding *reminding = user_data;
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) local_error = NULL;
+
+  /* Marked in one statement: whoever else asks, on another connection or in
+   * another process, finds nothing left to remind of. */
+  statement = hearth_store_prepare (store,
+                                    "UPDATE tasks SET reminded_due_at = due_at "
+                                    "WHERE (reminded_due_at IS NULL OR reminded_due_at <> due_at) AND id IN "
+                                    "(SELECT t.id FROM tasks t WHERE " TO_REMIND " AND " REMIND_AT " <= ?2"
+                                    " AND EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id)) "
+                                    "RETURNING id",
+                                    error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, reminding->morning);
+  hearth_statement_bind_int64 (statement, 2, reminding->now);
+  while (hearth_statement_next_row (statement, &local_error))
+    {
+      gint64 id = hearth_statement_get_int64 (statement, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_pointer (&statement, hearth_statement_release);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (HearthStatement) task = NULL;
+      HearthDueItem *item;
+
+      task = hearth_store_prepare (store,
+                                   "SELECT t.circle_id, t.title, c.name, "
+                                   "(SELECT group_concat (u.display_name, ', ') FROM task_assignments a "
+                                   " JOIN users u ON u.id = a.user_id WHERE a.task_id = t.id) "
+                                   "FROM tasks t JOIN circles c ON c.id = t.circle_id WHERE t.id = ?",
+                                   error);
+      if (task == NULL)
+        return FALSE;
+      hearth_statement_bind_int64 (task, 1, g_array_index (ids, gint64, i));
+      if (!hearth_statement_fetch_one (task, error))
+        return FALSE;
+      item = g_new0 (HearthDueItem, 1);
+      item->kind = "task";
+      item->id = g_array_index (ids, gint64, i);
+      item->circle_id = hearth_statement_get_int64 (task, 0);
+      /* Translators: a notification: "Take out the bins is due" */
+      item->title = g_strdup_printf (_("%s is due"), hearth_statement_get_text (task, 1));
+      /* Translators: under it, who is to do it and where: "For Noah · The Lovelaces" */
+      item->body = g_strdup_printf (_("For %s · %s"), hearth_statement_get_text (task, 3),
+                                    hearth_statement_get_text (task, 2));
+      g_ptr_array_add (reminding->items, item);
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+reminder_fire_due (const HearthDueKind  *kind,
+                   HearthStore          *store,
+                   gint64                now,
+                   GError              **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) hearth_due_item_free);
+  Reminding reminding = { morning_offset (kind), now, items };
+
+  if (!hearth_store_transaction (store, remind_in_transaction, &reminding, error))
+    return NULL;
+  return g_steal_pointer (&items);
+}
+
+/**
+ * hearth_tasks_get_reminder_kind:
+ *
+ * Tasks as the scheduler's due items: an open task given to someone is
+ * reminded of once for each due moment (a repeating chore again at its next
+ * occurrence), at that moment, or for a whole day at the morning hour
+ * (hearth_tasks_set_morning_hour()). Never for a task done or deleted, nor
+ * one nobody is given any more (a member who leaves a circle is unassigned).
+ *
+ * Returns: (transfer none): the kind, valid as long as @self
+ */
+const HearthDueKind *
+hearth_tasks_get_reminder_kind (HearthTasks *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), NULL);
+  return &self->reminder_kind;
+}
+
+/**
+ * hearth_tasks_set_morning_hour:
+ * @hour: 0 to 23, in the family's time zone
+ *
+ * When a task due on a day, rather than at a moment, is reminded of.
+ */
+void
+hearth_tasks_set_morning_hour (HearthTasks *self,
+                               guint        hour)
+{
+  g_return_if_fail (HEARTH_IS_TASKS (self));
+  g_return_if_fail (hour < 24);
+
+  g_atomic_int_set (&self->morning_hour, (gint) hour);
 }
 
 /* Assignees ------------------------------------------------------------------------------- */

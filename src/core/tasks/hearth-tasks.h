@@ -6,6 +6,7 @@
 #include "hearth-actor.h"
 #include "hearth-core-types.h"
 #include "hearth-guard.h"
+#include "hearth-scheduler.h"
 #include "hearth-task.h"
 
 G_BEGIN_DECLS
@@ -109,6 +110,9 @@ gboolean     hearth_tasks_undo_approval (HearthTasks  *self,
                                          HearthActor  *actor,
                                          gint64        completion_id,
                                          GError      **error);
+const HearthDueKind *hearth_tasks_get_reminder_kind (HearthTasks *self);
+void         hearth_tasks_set_morning_hour (HearthTasks *self,
+                                            guint        hour);
 GPtrArray   *hearth_tasks_list_waiting (HearthTasks  *self,
                                         HearthActor  *actor,
                                         gint64        circle_id,

@@ -24,6 +24,7 @@ struct _HearthContext
   HearthCircles *circles;
   HearthFinance *finance;
   HearthLifelog *lifelog;
+  HearthTasks   *tasks;
 };
 
 G_DEFINE_FINAL_TYPE (HearthContext, hearth_context, G_TYPE_OBJECT)
@@ -34,6 +35,9 @@ hearth_context_finalize (GObject *object)
   HearthContext *self = HEARTH_CONTEXT (object);
 
   g_clear_object (&self->lifelog);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->tasks);
   g_clear_object (&self->finance);
   g_clear_object (&self->circles);
   g_clear_object (&self->auth);
@@ -52,6 +56,13 @@ hearth_context_class_init (HearthContextClass *klass)
 static void
 hearth_context_init (HearthContext *self)
 {
+}
+
+/* Tasks due on a day are reminded of at the hour Preferences say. */
+static void
+reminder_hour_changed_cb (HearthContext *self)
+{
+  hearth_tasks_set_morning_hour (self->tasks, g_settings_get_uint (self->settings, "task-reminder-hour"));
 }
 
 /**
@@ -84,6 +95,9 @@ hearth_context_new (HearthAuth    *auth,
   self->circles = hearth_circles_new (guard);
   self->finance = hearth_finance_new (guard);
   self->lifelog = hearth_lifelog_new (guard);
+  self->tasks = hearth_tasks_new (guard);
+  g_signal_connect_swapped (settings, "changed::task-reminder-hour", G_CALLBACK (reminder_hour_changed_cb), self);
+  reminder_hour_changed_cb (self);
 
   return self;
 }
@@ -203,4 +217,16 @@ hearth_context_get_lifelog (HearthContext *self)
   g_return_val_if_fail (HEARTH_IS_CONTEXT (self), NULL);
 
   return self->lifelog;
+}
+
+/**
+ * hearth_context_get_tasks:
+ *
+ * Returns: (transfer none): the tasks service
+ */
+HearthTasks *
+hearth_context_get_tasks (HearthContext *self)
+{
+  g_return_val_if_fail (HEARTH_IS_CONTEXT (self), NULL);
+  return self->tasks;
 }

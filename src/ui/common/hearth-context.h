@@ -10,6 +10,7 @@
 #include "hearth-keyring.h"
 #include "hearth-lifelog.h"
 #include "hearth-store.h"
+#include "hearth-tasks.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,6 @@ HearthAuth    *hearth_context_get_auth     (HearthContext *self);
 HearthCircles *hearth_context_get_circles  (HearthContext *self);
 HearthFinance *hearth_context_get_finance  (HearthContext *self);
 HearthLifelog *hearth_context_get_lifelog  (HearthContext *self);
+HearthTasks   *hearth_context_get_tasks    (HearthContext *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _HearthPreferencesWindow
 
   GtkSpinButton        *idle_lock_spin;
   GtkSwitch            *notifications_switch;
+  GtkSpinButton        *task_hour_spin;
   GtkSwitch            *background_switch;
   GtkSwitch            *autostart_switch;
   AdwComboRow          *style_row;
@@ -138,6 +139,8 @@ hearth_preferences_window_constructed (GObject *object)
                    self->idle_lock_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notifications-enabled",
                    self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "task-reminder-hour",
+                   self->task_hour_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "run-in-background",
                    self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "start-with-session",
@@ -233,6 +236,7 @@ hearth_preferences_window_class_init (HearthPreferencesWindowClass *klass)
                                                RESOURCE_BASE_PATH "/ui/shell/hearth-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, idle_lock_spin);
   gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, task_hour_spin);
   gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, autostart_switch);
   gtk_widget_class_bind_template_child (widget_class, HearthPreferencesWindow, style_row);
