@@ -170,7 +170,8 @@ use_store (HearthApplication *self,
   /* Catches up on what fell due while Hearth was closed, then keeps watch. */
   self->scheduler = hearth_scheduler_new (self->store);
   hearth_scheduler_add_kind (self->scheduler, hearth_lifelog_capsule_kind ());
-  hearth_scheduler_add_kind (self->scheduler, hearth_tasks_get_reminder_kind (hearth_context_get_tasks (self->context)));
+  hearth_scheduler_add_kind (self->scheduler,
+                             hearth_tasks_get_reminder_kind (hearth_context_get_tasks (self->context)));
   g_signal_connect_object (self->scheduler, "fired", G_CALLBACK (scheduler_fired_cb), self, G_CONNECT_SWAPPED);
   hearth_scheduler_start (self->scheduler);
   update_background (self);
