@@ -13,6 +13,7 @@
 #include "hearth-store.h"
 #include "hearth-test-common.h"
 #include "hearth-test-family.h"
+#include "hearth-test-scheduler.h"
 #include "hearth-validation.h"
 
 /*
@@ -228,49 +229,11 @@ test_sealed_capsule_is_read_by_nobody (Fixture       *f,
 
 /* The scheduler ---------------------------------------------------------------------------- */
 
-typedef struct
-{
-  guint     n_items;
-  GString  *said;
-} Fired;
-
-static void
-fired_cb (HearthScheduler *scheduler,
-          GPtrArray       *items,
-          Fired           *fired)
-{
-  fired->n_items += items->len;
-  for (guint i = 0; i < items->len; i++)
-    {
-      HearthDueItem *item = g_ptr_array_index (items, i);
-
-      g_string_append_printf (fired->said, "%s|%s\n", item->title, item->body);
-    }
-}
-
-/* Runs the main loop until the scheduler has nothing in a worker. */
-static void
-settle (HearthScheduler *scheduler)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while (hearth_scheduler_get_busy (scheduler))
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static HearthScheduler *
-new_scheduler (HearthStore *store,
-               Fired       *fired)
+new_scheduler (HearthStore     *store,
+               HearthTestFired *fired)
 {
-  HearthScheduler *scheduler = hearth_scheduler_new (store);
-
-  hearth_scheduler_add_kind (scheduler, hearth_lifelog_capsule_kind ());
-  g_signal_connect (scheduler, "fired", G_CALLBACK (fired_cb), fired);
-  hearth_scheduler_start (scheduler);
-  settle (scheduler);
-  return scheduler;
+  return hearth_test_scheduler_new (store, hearth_lifelog_capsule_kind (), fired);
 }
 
 /* Sessions end after a day, and these tests move the clock by weeks: each
@@ -311,7 +274,7 @@ test_capsule_opens_at_its_moment_once (Fixture       *f,
   g_autoptr (HearthLifelogEntry) opened = NULL;
   g_autoptr (HearthActor) kid = NULL;
   g_autoptr (GPtrArray) hits = NULL;
-  Fired fired = { 0, g_string_new (NULL) };
+  HearthTestFired fired = { 0, NULL };
   gint64 unlock_at = HEARTH_TEST_EPOCH + 7 * DAY;
   gint64 id;
 
@@ -325,15 +288,15 @@ test_capsule_opens_at_its_moment_once (Fixture       *f,
 
   /* One microsecond before: sealed. */
   hearth_clock_set_now (f->family.clock, unlock_at - 1);
-  settle (first);
-  settle (second);
+  hearth_test_scheduler_settle (first);
+  hearth_test_scheduler_settle (second);
   g_assert_true (is_sealed (f, id));
   g_assert_cmpuint (fired.n_items, ==, 0);
 
   /* At it: open, once between the two, and indexed. */
   hearth_clock_set_now (f->family.clock, unlock_at);
-  settle (first);
-  settle (second);
+  hearth_test_scheduler_settle (first);
+  hearth_test_scheduler_settle (second);
   g_assert_false (is_sealed (f, id));
   g_assert_cmpuint (fired.n_items, ==, 1);
   g_assert_cmpint (hearth_test_count (f->family.store, "SELECT unlocked_at FROM capsules"), ==, unlock_at);
@@ -352,13 +315,13 @@ test_capsule_opens_at_its_moment_once (Fixture       *f,
 
   /* A clock set back leaves it open; a restart opens nothing again. */
   hearth_clock_set_now (f->family.clock, unlock_at - 30 * DAY);
-  settle (first);
+  hearth_test_scheduler_settle (first);
   g_assert_false (is_sealed (f, id));
   after_restart = new_scheduler (f->family.store, &fired);
   hearth_clock_set_now (f->family.clock, unlock_at + DAY);
-  settle (after_restart);
-  settle (first);
-  settle (second);
+  hearth_test_scheduler_settle (after_restart);
+  hearth_test_scheduler_settle (first);
+  hearth_test_scheduler_settle (second);
   g_assert_cmpuint (fired.n_items, ==, 1);
   g_assert_cmpint (hearth_test_count (f->family.store, "SELECT unlocked_at FROM capsules"), ==, unlock_at);
 
@@ -370,7 +333,7 @@ test_capsule_due_while_closed_opens_at_start (Fixture       *f,
                                               gconstpointer  data)
 {
   g_autoptr (HearthScheduler) scheduler = NULL;
-  Fired fired = { 0, g_string_new (NULL) };
+  HearthTestFired fired = { 0, NULL };
   gint64 due = write_entry (f, "Opened while away", HEARTH_TEST_EPOCH + DAY);
   gint64 withdrawn = write_entry (f, "Never to be read", HEARTH_TEST_EPOCH + DAY);
   gint64 later = write_entry (f, "Not yet", HEARTH_TEST_EPOCH + 10 * DAY);
@@ -400,7 +363,7 @@ test_scheduler_wakes_within_a_minute (Fixture       *f,
                                       gconstpointer  data)
 {
   g_autoptr (HearthScheduler) scheduler = NULL;
-  Fired fired = { 0, g_string_new (NULL) };
+  HearthTestFired fired = { 0, NULL };
   gint64 far = write_entry (f, "A year from now", HEARTH_TEST_EPOCH + 365 * DAY);
 
   scheduler = new_scheduler (f->family.store, &fired);
@@ -409,7 +372,7 @@ test_scheduler_wakes_within_a_minute (Fixture       *f,
 
   /* Five seconds before a capsule: five seconds of sleep. */
   write_entry (f, "Soon", HEARTH_TEST_EPOCH + 5 * G_USEC_PER_SEC);
-  settle (scheduler);
+  hearth_test_scheduler_settle (scheduler);
   g_assert_cmpuint (hearth_scheduler_get_sleep (scheduler), ==, 5000);
 
   /* After a long suspend the clock is past both days: looked at again (here
@@ -417,7 +380,7 @@ test_scheduler_wakes_within_a_minute (Fixture       *f,
    * both open, once each. */
   hearth_clock_set_now (f->family.clock, HEARTH_TEST_EPOCH + 400 * DAY);
   hearth_scheduler_check_now (scheduler);
-  settle (scheduler);
+  hearth_test_scheduler_settle (scheduler);
   g_assert_cmpuint (fired.n_items, ==, 2);
   g_assert_false (is_sealed (f, far));
   g_assert_cmpuint (hearth_scheduler_get_sleep (scheduler), ==, 0);

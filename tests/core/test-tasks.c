@@ -11,6 +11,7 @@
 #include "hearth-tasks-private.h"
 #include "hearth-test-common.h"
 #include "hearth-test-family.h"
+#include "hearth-test-scheduler.h"
 #include "hearth-validation.h"
 
 /*
@@ -710,51 +711,12 @@ test_undo_completion (Fixture       *f,
 
 /* Reminders -------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  guint     n_items;
-  GString  *said;
-} Fired;
-
-static void
-fired_cb (HearthScheduler *scheduler,
-          GPtrArray       *items,
-          Fired           *fired)
-{
-  fired->n_items += items->len;
-  for (guint i = 0; i < items->len; i++)
-    {
-      HearthDueItem *item = g_ptr_array_index (items, i);
-
-      g_assert_cmpstr (item->kind, ==, "task");
-      g_string_append_printf (fired->said, "%s|%s\n", item->title, item->body);
-    }
-}
-
-/* Runs the main loop until the scheduler has nothing in a worker. */
-static void
-settle (HearthScheduler *scheduler)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while (hearth_scheduler_get_busy (scheduler))
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static HearthScheduler *
-new_scheduler (HearthStore *store,
-               HearthTasks *tasks,
-               Fired       *fired)
+new_scheduler (HearthStore     *store,
+               HearthTasks     *tasks,
+               HearthTestFired *fired)
 {
-  HearthScheduler *scheduler = hearth_scheduler_new (store);
-
-  hearth_scheduler_add_kind (scheduler, hearth_tasks_get_reminder_kind (tasks));
-  g_signal_connect (scheduler, "fired", G_CALLBACK (fired_cb), fired);
-  hearth_scheduler_start (scheduler);
-  settle (scheduler);
-  return scheduler;
+  return hearth_test_scheduler_new (store, hearth_tasks_get_reminder_kind (tasks), fired);
 }
 
 /* A task due, given to @assignee (or to nobody). */
@@ -792,7 +754,7 @@ test_reminded_once (Fixture       *f,
   g_autoptr (HearthScheduler) after_restart = NULL;
   g_autoptr (HearthTasks) other_tasks = NULL;
   HearthActor *leaver = hearth_test_family_add (&f->family, "Lena", HEARTH_ROLE_EDITOR);
-  Fired fired = { 0, g_string_new (NULL) };
+  HearthTestFired fired = { 0, NULL };
   gint64 bins_at = HEARTH_TEST_EPOCH + G_TIME_SPAN_HOUR;
   gint64 done;
   gint64 deleted;
@@ -818,8 +780,8 @@ test_reminded_once (Fixture       *f,
   g_assert_cmpuint (fired.n_items, ==, 0);
 
   hearth_clock_set_now (f->family.clock, bins_at);
-  settle (first);
-  settle (second);
+  hearth_test_scheduler_settle (first);
+  hearth_test_scheduler_settle (second);
   g_assert_cmpuint (fired.n_items, ==, 1);
   g_assert_cmpstr (fired.said->str, ==, "Take out the bins is due|For Edith · Family\n");
   /* The day's task, at seven in the morning in Berlin. */
@@ -827,13 +789,13 @@ test_reminded_once (Fixture       *f,
 
   after_restart = new_scheduler (f->family.store, f->tasks, &fired);
   hearth_clock_set_now (f->family.clock, berlin (2026, 11, 27, 7) - 1);
-  settle (after_restart);
-  settle (first);
+  hearth_test_scheduler_settle (after_restart);
+  hearth_test_scheduler_settle (first);
   g_assert_cmpuint (fired.n_items, ==, 1);
   hearth_clock_set_now (f->family.clock, berlin (2026, 11, 27, 7));
-  settle (after_restart);
-  settle (first);
-  settle (second);
+  hearth_test_scheduler_settle (after_restart);
+  hearth_test_scheduler_settle (first);
+  hearth_test_scheduler_settle (second);
   g_assert_cmpuint (fired.n_items, ==, 2);
   g_assert_nonnull (strstr (fired.said->str, "Pack the lunch boxes is due|For Edith · Family\n"));
   g_assert_cmpint (hearth_scheduler_get_next_due (first), ==, 0);
@@ -849,7 +811,7 @@ test_reminder_caught_up_and_again (Fixture       *f,
 {
   g_autoptr (HearthScheduler) scheduler = NULL;
   g_autoptr (GError) error = NULL;
-  Fired fired = { 0, g_string_new (NULL) };
+  HearthTestFired fired = { 0, NULL };
   gint64 first_due = HEARTH_TEST_EPOCH + G_TIME_SPAN_HOUR;
   gint64 id = due_task (f, "Feed the cat", first_due, FALSE, f->editor);
 
@@ -862,10 +824,10 @@ test_reminder_caught_up_and_again (Fixture       *f,
   /* Done: the next occurrence, a day later, is reminded of in its turn. */
   g_assert_cmpint (hearth_tasks_complete (f->tasks, f->editor, id, &error), >, 0);
   g_assert_no_error (error);
-  settle (scheduler);
+  hearth_test_scheduler_settle (scheduler);
   g_assert_cmpint (hearth_scheduler_get_next_due (scheduler), ==, first_due + G_TIME_SPAN_DAY);
   hearth_clock_set_now (f->family.clock, first_due + G_TIME_SPAN_DAY);
-  settle (scheduler);
+  hearth_test_scheduler_settle (scheduler);
   g_assert_cmpuint (fired.n_items, ==, 2);
   g_string_free (fired.said, TRUE);
 }

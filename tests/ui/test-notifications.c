@@ -9,6 +9,7 @@
 #include "hearth-tasks.h"
 #include "hearth-test-common.h"
 #include "hearth-test-family.h"
+#include "hearth-test-scheduler.h"
 
 /*
  * What the application tells the desktop when the scheduler fires: sent to a
@@ -133,18 +134,6 @@ sent_cb (HearthScheduler *scheduler,
   hearth_notifications_send (application, items);
 }
 
-/* Runs the main loop until the scheduler has nothing in a worker. */
-static void
-settle (HearthScheduler *scheduler)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while (hearth_scheduler_get_busy (scheduler))
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static HearthScheduler *
 start_scheduler (HearthTestFamily *family,
                  HearthTasks      *tasks)
@@ -154,7 +143,7 @@ start_scheduler (HearthTestFamily *family,
   hearth_scheduler_add_kind (scheduler, hearth_tasks_get_reminder_kind (tasks));
   g_signal_connect (scheduler, "fired", G_CALLBACK (sent_cb), NULL);
   hearth_scheduler_start (scheduler);
-  settle (scheduler);
+  hearth_test_scheduler_settle (scheduler);
   return scheduler;
 }
 

@@ -379,6 +379,23 @@ changes_to_string (JsonBuilder *builder)
   return json_to_string (root, FALSE);
 }
 
+/* An edit that leaves the status as it is: its log row, with what @builder,
+ * an open object, says changed. */
+static gboolean
+log_edit (HearthStore  *store,
+          HearthActor  *actor,
+          HearthTask   *task,
+          JsonBuilder  *builder,
+          GError      **error)
+{
+  const char *status = hearth_task_status_to_string (hearth_task_get_status (task));
+  g_autofree char *changes = NULL;
+
+  json_builder_end_object (builder);
+  changes = changes_to_string (builder);
+  return log_change (store, actor, hearth_task_get_id (task), status, status, changes, error);
+}
+
 /* A repeating task just done: its next occurrence becomes due, to do again,
  * logged; when the rule has ended it stays done. */
 static gboolean
@@ -611,10 +628,8 @@ edit_in_transaction (HearthStore  *store,
   g_autoptr (HearthTask) task = load_task (store, edit->actor, edit->task_id, "update", error);
   g_autoptr (HearthStatement) statement = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autofree char *changes = NULL;
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
-  const char *status;
 
   if (task == NULL)
     return FALSE;
@@ -636,12 +651,9 @@ edit_in_transaction (HearthStore  *store,
     add_change (builder, "title", 0, 0, hearth_task_get_title (task), edit->title, TRUE);
   if (g_strcmp0 (hearth_task_get_notes (task), edit->notes) != 0)
     add_change (builder, "notes", 0, 0, hearth_task_get_notes (task), edit->notes, TRUE);
-  json_builder_end_object (builder);
-  changes = changes_to_string (builder);
-  status = hearth_task_status_to_string (hearth_task_get_status (task));
   old_text = searchable_text (hearth_task_get_title (task), hearth_task_get_notes (task));
   new_text = searchable_text (edit->title, edit->notes);
-  return log_change (store, edit->actor, edit->task_id, status, status, changes, error) &&
+  return log_edit (store, edit->actor, task, builder, error) &&
          _hearth_search_remove (store, HEARTH_SEARCH_KIND_TASK, edit->task_id, old_text, error) &&
          _hearth_search_add (store, HEARTH_SEARCH_KIND_TASK, edit->task_id, new_text, error);
 }
@@ -706,8 +718,6 @@ set_due_in_transaction (HearthStore  *store,
   g_autoptr (HearthTask) task = load_task (store, change->actor, change->task_id, "update", error);
   g_autoptr (HearthStatement) statement = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autofree char *changes = NULL;
-  const char *status;
 
   if (task == NULL)
     return FALSE;
@@ -736,10 +746,7 @@ set_due_in_transaction (HearthStore  *store,
     add_change (builder, "due_at", hearth_task_get_due_at (task), change->due_at, NULL, NULL, FALSE);
   if (g_strcmp0 (hearth_task_get_recurrence (task), change->rule) != 0)
     add_change (builder, "recurrence", 0, 0, hearth_task_get_recurrence (task), change->rule, TRUE);
-  json_builder_end_object (builder);
-  changes = changes_to_string (builder);
-  status = hearth_task_status_to_string (hearth_task_get_status (task));
-  return log_change (store, change->actor, change->task_id, status, status, changes, error);
+  return log_edit (store, change->actor, task, builder, error);
 }
 
 /**
@@ -932,8 +939,6 @@ set_reward_in_transaction (HearthStore  *store,
   g_autoptr (HearthTask) task = load_task (store, change->actor, change->task_id, "approve", error);
   g_autoptr (HearthStatement) statement = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autofree char *changes = NULL;
-  const char *status;
 
   if (task == NULL)
     return FALSE;
@@ -952,10 +957,7 @@ set_reward_in_transaction (HearthStore  *store,
 
   json_builder_begin_object (builder);
   add_change (builder, "reward", hearth_task_get_reward (task), change->reward, NULL, NULL, FALSE);
-  json_builder_end_object (builder);
-  changes = changes_to_string (builder);
-  status = hearth_task_status_to_string (hearth_task_get_status (task));
-  return log_change (store, change->actor, change->task_id, status, status, changes, error);
+  return log_edit (store, change->actor, task, builder, error);
 }
 
 /**
@@ -1049,6 +1051,27 @@ check_reward_account (HearthStore  *store,
                           _("Choose an account of this task's circle for the reward."));
 }
 
+/* An approval, or its Undo: the task's log row and the audit row. */
+static gboolean
+log_approval (HearthStore  *store,
+              HearthActor  *actor,
+              HearthTask   *task,
+              gint64        completion_id,
+              gint64        transaction_id,
+              gboolean      approved,
+              GError      **error)
+{
+  const char *status = hearth_task_status_to_string (hearth_task_get_status (task));
+  g_autofree char *changes = NULL;
+
+  changes = g_strdup_printf (approved ? "{\"approved\": %" G_GINT64_FORMAT ", \"transaction\": %" G_GINT64_FORMAT "}"
+                                      : "{\"unapproved\": %" G_GINT64_FORMAT ", \"voided\": %" G_GINT64_FORMAT "}",
+                             completion_id, transaction_id);
+  return log_change (store, actor, hearth_task_get_id (task), status, status, changes, error) &&
+         hearth_audit_record (store, hearth_actor_get_user_id (actor), hearth_task_get_circle_id (task), "task",
+                              hearth_task_get_id (task), approved ? "task.approved" : "task.unapproved", error);
+}
+
 static gboolean
 approve_in_transaction (HearthStore  *store,
                         gpointer      user_data,
@@ -1060,10 +1083,8 @@ approve_in_transaction (HearthStore  *store,
   g_autoptr (GDateTime) now = NULL;
   g_autofree char *today = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *changes = NULL;
   HearthTransactionDraft draft = { 0 };
   CompletionRow row;
-  const char *status;
 
   if (task == NULL || !read_completion (store, change->completion_id, &row, error))
     return FALSE;
@@ -1103,12 +1124,7 @@ approve_in_transaction (HearthStore  *store,
   if (!hearth_statement_run (statement, error))
     return FALSE;
 
-  status = hearth_task_status_to_string (hearth_task_get_status (task));
-  changes = g_strdup_printf ("{\"approved\": %" G_GINT64_FORMAT ", \"transaction\": %" G_GINT64_FORMAT "}",
-                             change->completion_id, change->transaction_id);
-  return log_change (store, change->actor, hearth_task_get_id (task), status, status, changes, error) &&
-         hearth_audit_record (store, hearth_actor_get_user_id (change->actor), hearth_task_get_circle_id (task),
-                              "task", hearth_task_get_id (task), "task.approved", error);
+  return log_approval (store, change->actor, task, change->completion_id, change->transaction_id, TRUE, error);
 }
 
 /**
@@ -1155,9 +1171,7 @@ undo_approval_in_transaction (HearthStore  *store,
   CompletionChange *change = user_data;
   g_autoptr (HearthTask) task = load_completion (store, change->actor, change->completion_id, "approve", error);
   g_autoptr (HearthStatement) statement = NULL;
-  g_autofree char *changes = NULL;
   CompletionRow row;
-  const char *status;
 
   if (task == NULL || !read_completion (store, change->completion_id, &row, error))
     return FALSE;
@@ -1176,12 +1190,7 @@ undo_approval_in_transaction (HearthStore  *store,
   if (!hearth_statement_run (statement, error))
     return FALSE;
 
-  status = hearth_task_status_to_string (hearth_task_get_status (task));
-  changes = g_strdup_printf ("{\"unapproved\": %" G_GINT64_FORMAT ", \"voided\": %" G_GINT64_FORMAT "}",
-                             change->completion_id, row.transaction_id);
-  return log_change (store, change->actor, hearth_task_get_id (task), status, status, changes, error) &&
-         hearth_audit_record (store, hearth_actor_get_user_id (change->actor), hearth_task_get_circle_id (task),
-                              "task", hearth_task_get_id (task), "task.unapproved", error);
+  return log_approval (store, change->actor, task, change->completion_id, row.transaction_id, FALSE, error);
 }
 
 /**
