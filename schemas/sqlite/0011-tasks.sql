@@ -13,8 +13,11 @@ ALTER TABLE tasks ADD COLUMN recurrence_start INTEGER;
 ALTER TABLE tasks ADD COLUMN reward INTEGER CHECK (reward IS NULL OR reward > 0);
 ALTER TABLE tasks ADD COLUMN deleted_at INTEGER;
 ALTER TABLE task_logs ADD COLUMN changes TEXT NOT NULL DEFAULT '{}';
--- The lists: a circle's open tasks by when they fall due, then by creation.
-CREATE INDEX tasks_due ON tasks (circle_id, status, due_at, created_at, id) WHERE deleted_at IS NULL;
+-- The lists: a circle's tasks to do, soonest due first, those without a due
+-- time last (the largest integer stands in for none), then in the order made.
+-- The expression is the lists' sort key, word for word.
+CREATE INDEX tasks_open ON tasks (circle_id, coalesce (due_at, 9223372036854775807), id)
+  WHERE deleted_at IS NULL AND status <> 'DONE';
 -- A member who leaves a circle, or is removed, is given none of its tasks any
 -- more, in the same transaction, whichever way they went; the circle's
 -- activity (circle_events) says who left and when.

@@ -709,6 +709,182 @@ test_undo_completion (Fixture       *f,
   }
 }
 
+/* Lists ------------------------------------------------------------------------------------ */
+
+/* The ids of a list, read in the order @order gives (each position once), as
+ * "id id id …" in list order. */
+static char *
+read_list (GListModel  *model,
+           const guint *order)
+{
+  guint n = g_list_model_get_n_items (model);
+  g_autofree gint64 *ids = g_new0 (gint64, MAX (n, 1));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint position = order != NULL ? order[i] : i;
+      g_autoptr (HearthTask) task = g_list_model_get_item (model, position);
+
+      ids[position] = hearth_task_get_id (task);
+    }
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%" G_GINT64_FORMAT " ", ids[i]);
+  return g_string_free (text, FALSE);
+}
+
+/* What SQL of the test's own says the list is. */
+static char *
+expected_list (Fixture    *f,
+               const char *sql,
+               gint64      user_id)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GError) error = NULL;
+  GString *text = g_string_new (NULL);
+
+  statement = hearth_store_prepare (f->family.store, sql, &error);
+  g_assert_no_error (error);
+  if (user_id != 0)
+    hearth_statement_bind_int64 (statement, 1, user_id);
+  while (hearth_statement_next_row (statement, &error))
+    g_string_append_printf (text, "%" G_GINT64_FORMAT " ", hearth_statement_get_int64 (statement, 0));
+  g_assert_no_error (error);
+  return g_string_free (text, FALSE);
+}
+
+/* Hundreds of tasks, some due on the same moment, some without a due time,
+ * some done, some deleted, a third given to the editor: each list holds
+ * what SQL of the test's own says, in its order, whether read from the start,
+ * from the end backwards, or jumping about; it follows a change. */
+static void
+test_lists (Fixture       *f,
+            gconstpointer  data)
+{
+  static const struct
+  {
+    HearthTaskList  list;
+    const char     *truth;
+  } lists[] = {
+    { HEARTH_TASK_LIST_EVERYONE, "SELECT id FROM tasks WHERE deleted_at IS NULL AND status <> 'DONE' "
+                                 "ORDER BY due_at IS NULL, due_at, id" },
+    { HEARTH_TASK_LIST_MINE, "SELECT id FROM tasks t WHERE deleted_at IS NULL AND status <> 'DONE' AND "
+                             "id IN (SELECT task_id FROM task_assignments WHERE user_id = ?1) "
+                             "ORDER BY due_at IS NULL, due_at, id" },
+    { HEARTH_TASK_LIST_DONE, "SELECT id FROM tasks WHERE deleted_at IS NULL AND status = 'DONE' "
+                             "ORDER BY created_at DESC, id DESC" },
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (14);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HearthStatement) plan = NULL;
+  g_autoptr (GString) plan_text = g_string_new (NULL);
+  gint64 editor = hearth_actor_get_user_id (f->editor);
+  guint n_tasks = 5 * HEARTH_QUERY_MODEL_PAGE_SIZE + 7;
+
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Chore %u", i);
+      g_autoptr (HearthTask) task = create (f, f->family.owner, title);
+      gint64 id = hearth_task_get_id (task);
+      guint kind = g_rand_int_range (rand, 0, 10);
+
+      /* Due on one of twenty days, or not due. */
+      if (kind < 7)
+        g_assert_true (hearth_tasks_set_due (f->tasks, f->family.owner, id,
+                                             berlin (2026, 12, 1 + g_rand_int_range (rand, 0, 20), 9),
+                                             FALSE, NULL, &error));
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        g_assert_true (hearth_tasks_assign (f->tasks, f->family.owner, id, editor, &error));
+      if (kind == 8)
+        g_assert_true (hearth_tasks_set_status (f->tasks, f->family.owner, id, HEARTH_TASK_STATUS_DONE, &error));
+      if (kind == 9 && i % 2 == 0)
+        g_assert_true (hearth_tasks_delete (f->tasks, f->family.owner, id, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      g_autofree char *expected = expected_list (f, lists[l].truth,
+                                                 lists[l].list == HEARTH_TASK_LIST_MINE ? editor : 0);
+
+      for (guint pattern = 0; pattern < 3; pattern++)
+        {
+          g_autoptr (HearthQueryModel) model = hearth_tasks_new_list (f->tasks, f->editor, f->family.circle_id,
+                                                                      lists[l].list, &error);
+          guint n;
+          g_autofree guint *order = NULL;
+          g_autofree char *read = NULL;
+
+          g_assert_no_error (error);
+          n = g_list_model_get_n_items (G_LIST_MODEL (model));
+          order = g_new (guint, MAX (n, 1));
+          for (guint i = 0; i < n; i++)
+            order[i] = pattern == 1 ? n - 1 - i : i;
+          if (pattern == 2)
+            for (guint i = n; i > 1; i--)
+              {
+                guint j = g_rand_int_range (rand, 0, (gint32) i);
+                guint swap = order[i - 1];
+
+                order[i - 1] = order[j];
+                order[j] = swap;
+              }
+          read = read_list (G_LIST_MODEL (model), order);
+          g_assert_cmpstr (read, ==, expected);
+        }
+    }
+
+  /* A change: the first task to do is done, and leaves the list. */
+  {
+    g_autoptr (HearthQueryModel) model = hearth_tasks_new_list (f->tasks, f->editor, f->family.circle_id,
+                                                                HEARTH_TASK_LIST_EVERYONE, &error);
+    g_autoptr (HearthTask) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autoptr (HearthTask) now_first = NULL;
+    guint before = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+    g_assert_true (hearth_tasks_set_status (f->tasks, f->editor, hearth_task_get_id (first), HEARTH_TASK_STATUS_DONE,
+                                            &error));
+    g_assert_no_error (error);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, before - 1);
+    now_first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpint (hearth_task_get_id (now_first), !=, hearth_task_get_id (first));
+  }
+
+  /* A visitor reads the lists; an outsider does not. */
+  {
+    g_autoptr (HearthQueryModel) visitors = hearth_tasks_new_list (f->tasks, f->visitor, f->family.circle_id,
+                                                                   HEARTH_TASK_LIST_EVERYONE, &error);
+    g_autoptr (HearthQueryModel) outsiders = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (visitors);
+    outsiders = hearth_tasks_new_list (f->tasks, f->outsider, f->family.circle_id, HEARTH_TASK_LIST_EVERYONE,
+                                       &error);
+    g_assert_null (outsiders);
+    g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+    g_clear_error (&error);
+  }
+
+  /* A page after another is read through the index from where the last one
+   * ended (as the query model asks), without sorting. */
+  plan = hearth_store_prepare (f->family.store,
+                               "EXPLAIN QUERY PLAN SELECT t.id FROM tasks t WHERE t.circle_id = 1 "
+                               "AND t.deleted_at IS NULL AND t.status <> 'DONE' AND "
+                               "coalesce (t.due_at, 9223372036854775807) >= 0 AND "
+                               "(coalesce (t.due_at, 9223372036854775807), t.id) > (0, 0) "
+                               "ORDER BY coalesce (t.due_at, 9223372036854775807) ASC, t.id ASC LIMIT 64",
+                               &error);
+  g_assert_no_error (error);
+  while (hearth_statement_next_row (plan, &error))
+    g_string_append_printf (plan_text, "%s\n", hearth_statement_get_text (plan, 3));
+  g_assert_no_error (error);
+  g_test_message ("%s", plan_text->str);
+  g_assert_nonnull (strstr (plan_text->str, "tasks_open (circle_id=? AND <expr>>?)"));
+  g_assert_null (strstr (plan_text->str, "TEMP B-TREE"));
+}
+
 /* Reminders -------------------------------------------------------------------------------- */
 
 static HearthScheduler *
@@ -875,6 +1051,7 @@ main (int   argc,
   g_test_add ("/tasks/reward-failure-leaves-nothing", Fixture, NULL, fixture_set_up,
               test_reward_failure_leaves_nothing, fixture_tear_down);
   g_test_add ("/tasks/undo-completion", Fixture, NULL, fixture_set_up, test_undo_completion, fixture_tear_down);
+  g_test_add ("/tasks/lists", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
   g_test_add ("/tasks/reminded-once", Fixture, NULL, fixture_set_up, test_reminded_once, fixture_tear_down);
   g_test_add ("/tasks/reminder-caught-up-and-again", Fixture, NULL, fixture_set_up,
               test_reminder_caught_up_and_again, fixture_tear_down);

@@ -12,7 +12,8 @@
  * - It knows its length from `SELECT count(*)`, and holds only the pages of
  *   HEARTH_QUERY_MODEL_PAGE_SIZE rows that were asked for, at most
  *   MAX_CACHED_PAGES of them, the least recently used going first.
- * - A page is fetched by keyset: `WHERE (key, id) < (?, ?)` from the last row
+ * - A page is fetched by keyset: `WHERE (key, id) < (?, ?)` (`>` for an
+ *   ascending list) from the last row
  *   of the page before, never by OFFSET from the start. Where that row is not
  *   known yet (a jump down the scroll bar), the keys alone are read from the
  *   nearest known page, or from the end backwards when that is nearer,
@@ -464,6 +465,9 @@ hearth_query_model_new (HearthStore        *store,
   g_autoptr (HearthQueryModel) self = NULL;
   g_autofree char *signal = NULL;
   guint keyset = n_params + 1;
+  const char *forward;
+  const char *backward;
+  const char *after;
 
   g_return_val_if_fail (HEARTH_IS_STORE (store), NULL);
   g_return_val_if_fail (query != NULL && query->new_from_row != NULL, NULL);
@@ -482,24 +486,34 @@ hearth_query_model_new (HearthStore        *store,
   else
     self->count_sql = g_strdup_printf ("SELECT count(*) %s",
                                        query->count_from != NULL ? query->count_from : query->from);
-  self->page_first_sql = g_strdup_printf ("SELECT %s, %s, %s %s ORDER BY %s DESC, %s DESC LIMIT ?%u",
+  /* Newest (largest) first by default; an ascending list reads the other way
+   * round, and its keyset compares the other way. The keyset also says
+   * `key >= ?` (or `<=`) on its own: SQLite seeks an index by a row value of
+   * columns, but by an expression key (a coalesce) only through such a term. */
+  forward = query->ascending ? "ASC" : "DESC";
+  backward = query->ascending ? "DESC" : "ASC";
+  after = query->ascending ? ">" : "<";
+  self->page_first_sql = g_strdup_printf ("SELECT %s, %s, %s %s ORDER BY %s %s, %s %s LIMIT ?%u",
                                           query->columns, query->key, query->id, query->from,
-                                          query->key, query->id, keyset);
-  self->page_after_sql = g_strdup_printf ("SELECT %s, %s, %s %s AND (%s, %s) < (?%u, ?%u) "
-                                          "ORDER BY %s DESC, %s DESC LIMIT ?%u",
+                                          query->key, forward, query->id, forward, keyset);
+  self->page_after_sql = g_strdup_printf ("SELECT %s, %s, %s %s AND %s %s= ?%u AND (%s, %s) %s (?%u, ?%u) "
+                                          "ORDER BY %s %s, %s %s LIMIT ?%u",
                                           query->columns, query->key, query->id, query->from,
-                                          query->key, query->id, keyset, keyset + 1,
-                                          query->key, query->id, keyset + 2);
-  self->keys_first_sql = g_strdup_printf ("SELECT %s, %s %s ORDER BY %s DESC, %s DESC LIMIT ?%u",
-                                          query->key, query->id, query->from, query->key, query->id, keyset);
-  self->keys_after_sql = g_strdup_printf ("SELECT %s, %s %s AND (%s, %s) < (?%u, ?%u) "
-                                          "ORDER BY %s DESC, %s DESC LIMIT ?%u",
+                                          query->key, after, keyset,
+                                          query->key, query->id, after, keyset, keyset + 1,
+                                          query->key, forward, query->id, forward, keyset + 2);
+  self->keys_first_sql = g_strdup_printf ("SELECT %s, %s %s ORDER BY %s %s, %s %s LIMIT ?%u",
+                                          query->key, query->id, query->from, query->key, forward, query->id,
+                                          forward, keyset);
+  self->keys_after_sql = g_strdup_printf ("SELECT %s, %s %s AND %s %s= ?%u AND (%s, %s) %s (?%u, ?%u) "
+                                          "ORDER BY %s %s, %s %s LIMIT ?%u",
                                           query->key, query->id, query->from,
-                                          query->key, query->id, keyset, keyset + 1,
-                                          query->key, query->id, keyset + 2);
-  self->keys_backwards_sql = g_strdup_printf ("SELECT %s, %s %s ORDER BY %s ASC, %s ASC LIMIT ?%u",
-                                              query->key, query->id, query->from, query->key, query->id,
-                                              keyset);
+                                          query->key, after, keyset,
+                                          query->key, query->id, after, keyset, keyset + 1,
+                                          query->key, forward, query->id, forward, keyset + 2);
+  self->keys_backwards_sql = g_strdup_printf ("SELECT %s, %s %s ORDER BY %s %s, %s %s LIMIT ?%u",
+                                              query->key, query->id, query->from, query->key, backward,
+                                              query->id, backward, keyset);
 
   if (!count_rows (self, &self->n_items, error))
     return NULL;

@@ -18,9 +18,13 @@ G_BEGIN_DECLS
  *   columns, for counting; %NULL to count with @from
  * @count: (nullable): a whole `SELECT` of the count, with the same parameters,
  *   for a list whose length the store keeps; %NULL to `count(*)` the rows
- * @key: the sort key, newest (largest) first
+ * @key: the sort key, newest (largest) first unless @ascending; never NULL
+ *   (an `ifnull ()` that the index also names, where the column may be)
  * @key_is_text: whether the key is TEXT (a date) rather than INTEGER
- * @id: a unique column that breaks ties in the key, largest first
+ * @id: a unique column that breaks ties in the key, largest first unless
+ *   @ascending
+ * @ascending: smallest key first: what comes soonest, as a list of things
+ *   due
  * @new_from_row: makes an item of a row
  *
  * A list query, written once in SQL: sorted and filtered there, through an
@@ -39,6 +43,7 @@ typedef struct
   gboolean       key_is_text;
   const char    *id;
   HearthRowFunc  new_from_row;
+  gboolean       ascending;
 } HearthQuery;
 
 /**

@@ -79,7 +79,7 @@ compare_ids (gconstpointer a,
 }
 
 /* @row: a row whose first columns are HEARTH_TASK_COLUMNS (hearth-tasks-private.h) */
-HearthTask *
+gpointer
 _hearth_task_new_from_row (HearthStatement *row)
 {
   HearthTask *self = g_object_new (HEARTH_TYPE_TASK, NULL);

@@ -31,7 +31,7 @@ typedef enum
   HEARTH_TASK_COLUMN_REWARD,
 } HearthTaskColumn;
 
-HearthTask *_hearth_task_new_from_row       (HearthStatement *row);
+gpointer    _hearth_task_new_from_row       (HearthStatement *row);
 gint64      _hearth_task_get_recurrence_start (HearthTask    *self);
 void        _hearth_tasks_set_time_zone      (HearthTasks     *self,
                                               GTimeZone       *zone);

@@ -1270,6 +1270,100 @@ hearth_tasks_list_waiting (HearthTasks  *self,
   return g_steal_pointer (&completions);
 }
 
+/* Lists ------------------------------------------------------------------------------------ */
+
+/* Open tasks soonest due first, those without a due time last, each in the
+ * order they were made: the key is the one the index tasks_open names. */
+#define OPEN_KEY "coalesce (t.due_at, 9223372036854775807)"
+#define OPEN_WHERE "WHERE t.circle_id = ?1 AND t.deleted_at IS NULL AND t.status <> 'DONE'"
+#define MINE " AND EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND a.user_id = ?2)"
+
+static const HearthQuery list_queries[] = {
+  [HEARTH_TASK_LIST_EVERYONE] = {
+    .watch_table = "tasks",
+    .watch_also = "task_assignments",
+    .columns = HEARTH_TASK_COLUMNS,
+    .from = "FROM tasks t " OPEN_WHERE,
+    .key = OPEN_KEY,
+    .id = "t.id",
+    .ascending = TRUE,
+    .new_from_row = _hearth_task_new_from_row,
+  },
+  [HEARTH_TASK_LIST_MINE] = {
+    .watch_table = "tasks",
+    .watch_also = "task_assignments",
+    .columns = HEARTH_TASK_COLUMNS,
+    .from = "FROM tasks t " OPEN_WHERE MINE,
+    .key = OPEN_KEY,
+    .id = "t.id",
+    .ascending = TRUE,
+    .new_from_row = _hearth_task_new_from_row,
+  },
+  /* Done: the last made first, through the seed's index. */
+  [HEARTH_TASK_LIST_DONE] = {
+    .watch_table = "tasks",
+    .watch_also = "task_assignments",
+    .columns = HEARTH_TASK_COLUMNS,
+    .from = "FROM tasks t WHERE t.circle_id = ?1 AND t.status = 'DONE' AND t.deleted_at IS NULL",
+    .key = "t.created_at",
+    .id = "t.id",
+    .new_from_row = _hearth_task_new_from_row,
+  },
+};
+
+typedef struct
+{
+  gint64 circle_id;
+  gint64 user_id;
+} ListParams;
+
+static void
+bind_list (HearthStatement *statement,
+           gpointer         user_data)
+{
+  ListParams *params = user_data;
+
+  hearth_statement_bind_int64 (statement, 1, params->circle_id);
+  if (params->user_id != 0)
+    hearth_statement_bind_int64 (statement, 2, params->user_id);
+}
+
+/**
+ * hearth_tasks_new_list:
+ * @list: which tasks
+ *
+ * Needs `task.read` when it is made. The circle's tasks as a list model that
+ * follows every change: those to do (everyone's, or those given to @actor)
+ * soonest due first, then those without a due time, each in the order they
+ * were made; or those done, the last made first. Sorted in SQL, through an
+ * index, a page at a time.
+ *
+ * Returns: (transfer full): the list, or %NULL
+ */
+HearthQueryModel *
+hearth_tasks_new_list (HearthTasks     *self,
+                       HearthActor     *actor,
+                       gint64           circle_id,
+                       HearthTaskList   list,
+                       GError         **error)
+{
+  HearthQuery query;
+  ListParams params = { circle_id, 0 };
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), NULL);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
+  g_return_val_if_fail (list <= HEARTH_TASK_LIST_DONE, NULL);
+
+  if (!hearth_authorize (self->store, actor, circle_id, "task", "read", error))
+    return NULL;
+  query = list_queries[list];
+  query.item_type = HEARTH_TYPE_TASK;
+  if (list == HEARTH_TASK_LIST_MINE)
+    params.user_id = hearth_actor_get_user_id (actor);
+  return hearth_query_model_new (self->store, &query, list == HEARTH_TASK_LIST_MINE ? 2 : 1, bind_list,
+                                 g_memdup2 (&params, sizeof params), g_free, error);
+}
+
 /* Reminders (the scheduler's) ------------------------------------------------------------- */
 
 /* What is to be reminded of: an open task with someone to do it, whose due

@@ -6,6 +6,7 @@
 #include "hearth-actor.h"
 #include "hearth-core-types.h"
 #include "hearth-guard.h"
+#include "hearth-query-model.h"
 #include "hearth-scheduler.h"
 #include "hearth-task.h"
 
@@ -38,6 +39,19 @@ typedef enum
 } HearthTasksError;
 
 GQuark hearth_tasks_error_quark (void);
+
+/**
+ * HearthTaskList:
+ * @HEARTH_TASK_LIST_EVERYONE: the circle's tasks to do
+ * @HEARTH_TASK_LIST_MINE: those of them given to the actor
+ * @HEARTH_TASK_LIST_DONE: the circle's tasks done
+ */
+typedef enum
+{
+  HEARTH_TASK_LIST_EVERYONE,
+  HEARTH_TASK_LIST_MINE,
+  HEARTH_TASK_LIST_DONE,
+} HearthTaskList;
 
 /* The longest title, in characters. */
 #define HEARTH_TASK_MAX_TITLE 256
@@ -110,6 +124,11 @@ gboolean     hearth_tasks_undo_approval (HearthTasks  *self,
                                          HearthActor  *actor,
                                          gint64        completion_id,
                                          GError      **error);
+HearthQueryModel *hearth_tasks_new_list (HearthTasks     *self,
+                                        HearthActor     *actor,
+                                        gint64           circle_id,
+                                        HearthTaskList   list,
+                                        GError         **error);
 const HearthDueKind *hearth_tasks_get_reminder_kind (HearthTasks *self);
 void         hearth_tasks_set_morning_hour (HearthTasks *self,
                                             guint        hour);
