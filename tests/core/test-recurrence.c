@@ -171,6 +171,47 @@ test_refused_rules (void)
   assert_next ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", start, start, "Tue 2028-02-29 07:00 CET");
 }
 
+/* The editor's ways to repeat: each one rule, read back as the same way and
+ * said in words; a rule of its own is "repeats". Words in the C locale. */
+static void
+test_offered_ways (void)
+{
+  g_autoptr (GDateTime) saturday = at ("Europe/Berlin", 2026, 12, 5, 9, 0);
+  static const struct
+  {
+    HearthRepeat  repeat;
+    const char   *rule;
+    const char   *words;
+  } ways[] = {
+    { HEARTH_REPEAT_DAILY, "FREQ=DAILY", "every day" },
+    { HEARTH_REPEAT_WEEKDAYS, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "every weekday" },
+    { HEARTH_REPEAT_WEEKLY, "FREQ=WEEKLY;BYDAY=SA", "every Saturday" },
+    { HEARTH_REPEAT_FORTNIGHTLY, "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", "every other Saturday" },
+    { HEARTH_REPEAT_MONTHLY, "FREQ=MONTHLY;BYMONTHDAY=5", "monthly on day 5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    {
+      g_autofree char *rule = hearth_recurrence_rule_for (ways[i].repeat, saturday);
+      g_autofree char *words = NULL;
+
+      g_assert_cmpstr (rule, ==, ways[i].rule);
+      g_assert_true (hearth_recurrence_check (rule, saturday, NULL));
+      g_assert_cmpint (hearth_recurrence_classify (rule, saturday), ==, ways[i].repeat);
+      words = hearth_recurrence_describe (rule, saturday);
+      g_assert_cmpstr (words, ==, ways[i].words);
+    }
+  g_assert_null (hearth_recurrence_rule_for (HEARTH_REPEAT_NEVER, saturday));
+  g_assert_cmpint (hearth_recurrence_classify (NULL, saturday), ==, HEARTH_REPEAT_NEVER);
+  g_assert_null (hearth_recurrence_describe (NULL, saturday));
+  g_assert_cmpint (hearth_recurrence_classify ("FREQ=YEARLY", saturday), ==, HEARTH_REPEAT_OTHER);
+  {
+    g_autofree char *words = hearth_recurrence_describe ("FREQ=YEARLY", saturday);
+
+    g_assert_cmpstr (words, ==, "repeats");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/intervals-and-weekdays", test_intervals_and_weekdays);
   g_test_add_func ("/recurrence/rules-that-end", test_rules_that_end);
   g_test_add_func ("/recurrence/refused-rules", test_refused_rules);
+  g_test_add_func ("/recurrence/offered-ways", test_offered_ways);
 
   return g_test_run ();
 }

@@ -709,6 +709,57 @@ test_undo_completion (Fixture       *f,
   }
 }
 
+/* Where the page shows a task, on Wednesday 2 December 2026 at noon in
+ * Berlin: its moment passed or its day gone is overdue; a day's task due
+ * today is today's all day. */
+static void
+test_sections (Fixture       *f,
+               gconstpointer  data)
+{
+  static const struct
+  {
+    int               day;
+    int               hour;
+    gboolean          all_day;
+    HearthTaskSection section;
+  } cases[] = {
+    { 1, 0, TRUE, HEARTH_TASK_SECTION_OVERDUE },
+    { 2, 11, FALSE, HEARTH_TASK_SECTION_OVERDUE },
+    { 2, 0, TRUE, HEARTH_TASK_SECTION_TODAY },
+    { 2, 13, FALSE, HEARTH_TASK_SECTION_TODAY },
+    { 3, 0, TRUE, HEARTH_TASK_SECTION_THIS_WEEK },
+    { 8, 23, FALSE, HEARTH_TASK_SECTION_THIS_WEEK },
+    { 9, 0, TRUE, HEARTH_TASK_SECTION_LATER },
+  };
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (GDateTime) now = g_date_time_new (zone, 2026, 12, 2, 12, 0, 0);
+  g_autoptr (HearthTask) undated = create (f, f->family.owner, "Some day");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (hearth_task_get_section (undated, now), ==, HEARTH_TASK_SECTION_NO_DATE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (HearthTask) task = create (f, f->family.owner, "Due");
+      g_autoptr (HearthTask) due = NULL;
+
+      g_assert_true (hearth_tasks_set_due (f->tasks, f->family.owner, hearth_task_get_id (task),
+                                           berlin (2026, 12, cases[i].day, cases[i].hour), cases[i].all_day, NULL,
+                                           &error));
+      g_assert_no_error (error);
+      due = reread (f, hearth_task_get_id (task));
+      g_assert_cmpint (hearth_task_get_section (due, now), ==, cases[i].section);
+      if (i == 0)
+        {
+          g_autoptr (HearthTask) done = NULL;
+
+          g_assert_true (hearth_tasks_set_status (f->tasks, f->family.owner, hearth_task_get_id (task),
+                                                  HEARTH_TASK_STATUS_DONE, &error));
+          done = reread (f, hearth_task_get_id (task));
+          g_assert_cmpint (hearth_task_get_section (done, now), ==, HEARTH_TASK_SECTION_DONE);
+        }
+    }
+}
+
 /* Lists ------------------------------------------------------------------------------------ */
 
 /* The ids of a list, read in the order @order gives (each position once), as
@@ -1051,6 +1102,7 @@ main (int   argc,
   g_test_add ("/tasks/reward-failure-leaves-nothing", Fixture, NULL, fixture_set_up,
               test_reward_failure_leaves_nothing, fixture_tear_down);
   g_test_add ("/tasks/undo-completion", Fixture, NULL, fixture_set_up, test_undo_completion, fixture_tear_down);
+  g_test_add ("/tasks/sections", Fixture, NULL, fixture_set_up, test_sections, fixture_tear_down);
   g_test_add ("/tasks/lists", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
   g_test_add ("/tasks/reminded-once", Fixture, NULL, fixture_set_up, test_reminded_once, fixture_tear_down);
   g_test_add ("/tasks/reminder-caught-up-and-again", Fixture, NULL, fixture_set_up,

@@ -206,3 +206,110 @@ hearth_recurrence_next (const char  *rule,
                          next.second);
   return g_date_time_to_unix (due) * G_USEC_PER_SEC;
 }
+
+/* The ways the task editor offers ------------------------------------------------------- */
+
+static const char * const weekday_codes[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
+
+/**
+ * hearth_recurrence_rule_for:
+ * @repeat: one of the ways the editor offers
+ * @start: the first due moment, whose weekday or day of the month it keeps
+ *
+ * Returns: (transfer full) (nullable): the RFC 5545 rule, or %NULL for
+ *   %HEARTH_REPEAT_NEVER and %HEARTH_REPEAT_OTHER
+ */
+char *
+hearth_recurrence_rule_for (HearthRepeat  repeat,
+                            GDateTime    *start)
+{
+  const char *weekday;
+
+  g_return_val_if_fail (start != NULL, NULL);
+
+  weekday = weekday_codes[g_date_time_get_day_of_week (start) - 1];
+  switch (repeat)
+    {
+    case HEARTH_REPEAT_DAILY:
+      return g_strdup ("FREQ=DAILY");
+    case HEARTH_REPEAT_WEEKDAYS:
+      return g_strdup ("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    case HEARTH_REPEAT_WEEKLY:
+      return g_strdup_printf ("FREQ=WEEKLY;BYDAY=%s", weekday);
+    case HEARTH_REPEAT_FORTNIGHTLY:
+      return g_strdup_printf ("FREQ=WEEKLY;INTERVAL=2;BYDAY=%s", weekday);
+    case HEARTH_REPEAT_MONTHLY:
+      return g_strdup_printf ("FREQ=MONTHLY;BYMONTHDAY=%d", g_date_time_get_day_of_month (start));
+    case HEARTH_REPEAT_NEVER:
+    case HEARTH_REPEAT_OTHER:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * hearth_recurrence_classify:
+ * @rule: (nullable): a task's rule
+ * @start: the first due moment it counts from
+ *
+ * Returns: which of the editor's ways @rule is, %HEARTH_REPEAT_OTHER for a
+ *   rule of its own (one that came from elsewhere)
+ */
+HearthRepeat
+hearth_recurrence_classify (const char *rule,
+                            GDateTime  *start)
+{
+  if (rule == NULL)
+    return HEARTH_REPEAT_NEVER;
+  g_return_val_if_fail (start != NULL, HEARTH_REPEAT_OTHER);
+
+  for (HearthRepeat repeat = HEARTH_REPEAT_DAILY; repeat < HEARTH_REPEAT_OTHER; repeat++)
+    {
+      g_autofree char *offered = hearth_recurrence_rule_for (repeat, start);
+
+      if (g_strcmp0 (offered, rule) == 0)
+        return repeat;
+    }
+  return HEARTH_REPEAT_OTHER;
+}
+
+/**
+ * hearth_recurrence_describe:
+ * @rule: (nullable): a task's rule
+ * @start: the first due moment it counts from
+ *
+ * Returns: (transfer full) (nullable): how it repeats, in words for a
+ *   person: "every Saturday", "every weekday"; %NULL when it does not
+ */
+char *
+hearth_recurrence_describe (const char *rule,
+                            GDateTime  *start)
+{
+  g_autofree char *weekday = NULL;
+
+  if (rule == NULL)
+    return NULL;
+  g_return_val_if_fail (start != NULL, NULL);
+
+  weekday = g_date_time_format (start, "%A");
+  switch (hearth_recurrence_classify (rule, start))
+    {
+    case HEARTH_REPEAT_DAILY:
+      return g_strdup (_("every day"));
+    case HEARTH_REPEAT_WEEKDAYS:
+      return g_strdup (_("every weekday"));
+    case HEARTH_REPEAT_WEEKLY:
+      /* Translators: how a task repeats: "every Saturday" */
+      return g_strdup_printf (_("every %s"), weekday);
+    case HEARTH_REPEAT_FORTNIGHTLY:
+      /* Translators: how a task repeats: "every other Saturday" */
+      return g_strdup_printf (_("every other %s"), weekday);
+    case HEARTH_REPEAT_MONTHLY:
+      /* Translators: how a task repeats: "monthly on day 1" */
+      return g_strdup_printf (_("monthly on day %d"), g_date_time_get_day_of_month (start));
+    case HEARTH_REPEAT_NEVER:
+    case HEARTH_REPEAT_OTHER:
+    default:
+      return g_strdup (_("repeats"));
+    }
+}

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
 #include "hearth-store.h"
@@ -270,4 +271,69 @@ hearth_task_status_from_string (const char       *text,
         }
     }
   return FALSE;
+}
+
+/**
+ * hearth_task_get_section:
+ * @now: the moment, in the family's time zone, whose day is "today"
+ *
+ * Returns: where the task belongs: overdue when its moment has passed, or,
+ *   due on a day, when that day has; then today, the six days after, later;
+ *   without a due time, or done
+ */
+HearthTaskSection
+hearth_task_get_section (HearthTask *self,
+                         GDateTime  *now)
+{
+  g_autoptr (GDateTime) today = NULL;
+  gint64 midnight;
+
+  g_return_val_if_fail (HEARTH_IS_TASK (self), HEARTH_TASK_SECTION_NO_DATE);
+  g_return_val_if_fail (now != NULL, HEARTH_TASK_SECTION_NO_DATE);
+
+  if (self->status == HEARTH_TASK_STATUS_DONE)
+    return HEARTH_TASK_SECTION_DONE;
+  if (self->due_at == 0)
+    return HEARTH_TASK_SECTION_NO_DATE;
+  today = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now), g_date_time_get_month (now),
+                           g_date_time_get_day_of_month (now), 0, 0, 0);
+  midnight = g_date_time_to_unix (today) * G_USEC_PER_SEC;
+  if (self->due_all_day ? self->due_at < midnight : self->due_at < g_date_time_to_unix (now) * G_USEC_PER_SEC)
+    return HEARTH_TASK_SECTION_OVERDUE;
+  {
+    g_autoptr (GDateTime) tomorrow = g_date_time_add_days (today, 1);
+    g_autoptr (GDateTime) week = g_date_time_add_days (today, 7);
+
+    if (self->due_at < g_date_time_to_unix (tomorrow) * G_USEC_PER_SEC)
+      return HEARTH_TASK_SECTION_TODAY;
+    if (self->due_at < g_date_time_to_unix (week) * G_USEC_PER_SEC)
+      return HEARTH_TASK_SECTION_THIS_WEEK;
+  }
+  return HEARTH_TASK_SECTION_LATER;
+}
+
+/**
+ * hearth_task_section_get_title:
+ *
+ * Returns: the section's heading, for a person
+ */
+const char *
+hearth_task_section_get_title (HearthTaskSection section)
+{
+  switch (section)
+    {
+    case HEARTH_TASK_SECTION_OVERDUE:
+      return _("Overdue");
+    case HEARTH_TASK_SECTION_TODAY:
+      return _("Today");
+    case HEARTH_TASK_SECTION_THIS_WEEK:
+      return _("This Week");
+    case HEARTH_TASK_SECTION_LATER:
+      return _("Later");
+    case HEARTH_TASK_SECTION_NO_DATE:
+      return _("No Date");
+    case HEARTH_TASK_SECTION_DONE:
+    default:
+      return _("Done");
+    }
 }

@@ -21,6 +21,29 @@ typedef enum
 } HearthTaskStatus;
 
 /**
+ * HearthTaskSection:
+ * @HEARTH_TASK_SECTION_OVERDUE: its moment, or its day, has passed
+ * @HEARTH_TASK_SECTION_TODAY: due later today
+ * @HEARTH_TASK_SECTION_THIS_WEEK: due in the six days after today
+ * @HEARTH_TASK_SECTION_LATER: due after that
+ * @HEARTH_TASK_SECTION_NO_DATE: not due at any time
+ * @HEARTH_TASK_SECTION_DONE: done
+ *
+ * Where the Tasks page shows a task; in this order, which is the lists'.
+ */
+typedef enum
+{
+  HEARTH_TASK_SECTION_OVERDUE,
+  HEARTH_TASK_SECTION_TODAY,
+  HEARTH_TASK_SECTION_THIS_WEEK,
+  HEARTH_TASK_SECTION_LATER,
+  HEARTH_TASK_SECTION_NO_DATE,
+  HEARTH_TASK_SECTION_DONE,
+} HearthTaskSection;
+
+const char *hearth_task_section_get_title (HearthTaskSection section);
+
+/**
  * HearthTaskCompletion:
  * @id: the completion
  * @task_id: the task done
@@ -62,6 +85,8 @@ const gint64     *hearth_task_get_assignee_ids (HearthTask *self,
                                                 guint      *out_n);
 gboolean          hearth_task_is_assigned_to   (HearthTask *self,
                                                 gint64      user_id);
+HearthTaskSection hearth_task_get_section      (HearthTask *self,
+                                                GDateTime  *now);
 
 const char       *hearth_task_status_to_string   (HearthTaskStatus  status);
 gboolean          hearth_task_status_from_string (const char       *text,
