@@ -196,6 +196,7 @@ test_assign (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (hearth_tasks_assign (f->tasks, f->visitor, id, victor, &error));
   g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
 
   given = hearth_tasks_get (f->tasks, f->family.owner, id, NULL);
   ids = hearth_task_get_assignee_ids (given, &n);
@@ -207,6 +208,17 @@ test_assign (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM task_assignments"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE old_status = new_status "
                              "AND json_extract (changes, '$.assigned') IS NOT NULL"), ==, 2);
+
+  /* Taken back: logged once; again, nothing; a visitor may not. */
+  g_assert_false (hearth_tasks_unassign (f->tasks, f->visitor, id, victor, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (hearth_tasks_unassign (f->tasks, f->editor, id, victor, &error));
+  g_assert_true (hearth_tasks_unassign (f->tasks, f->editor, id, victor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_assignments"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM task_logs WHERE json_extract (changes, '$.unassigned') IS NOT NULL"),
+                   ==, 1);
 }
 
 /* An admin's deletion retires the task: gone from reading and the search,

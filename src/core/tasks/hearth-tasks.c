@@ -1601,6 +1601,53 @@ hearth_tasks_assign (HearthTasks  *self,
   return hearth_store_transaction (self->store, assign_in_transaction, &assignment, error);
 }
 
+static gboolean
+unassign_in_transaction (HearthStore  *store,
+                         gpointer      user_data,
+                         GError      **error)
+{
+  Assignment *assignment = user_data;
+  g_autoptr (HearthTask) task = load_task (store, assignment->actor, assignment->task_id, "assign", error);
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autofree char *changes = NULL;
+  const char *status;
+
+  if (task == NULL)
+    return FALSE;
+  if (!hearth_task_is_assigned_to (task, assignment->user_id))
+    return TRUE;
+  statement = hearth_store_prepare (store, "DELETE FROM task_assignments WHERE task_id = ? AND user_id = ?", error);
+  if (statement == NULL)
+    return FALSE;
+  hearth_statement_bind_int64 (statement, 1, assignment->task_id);
+  hearth_statement_bind_int64 (statement, 2, assignment->user_id);
+  status = hearth_task_status_to_string (hearth_task_get_status (task));
+  changes = g_strdup_printf ("{\"unassigned\": %" G_GINT64_FORMAT "}", assignment->user_id);
+  return hearth_statement_run (statement, error) &&
+         log_change (store, assignment->actor, assignment->task_id, status, status, changes, error);
+}
+
+/**
+ * hearth_tasks_unassign:
+ *
+ * Takes the task from @user_id; nothing happens when it was not theirs. Needs
+ * `task.assign` in the task's circle.
+ */
+gboolean
+hearth_tasks_unassign (HearthTasks  *self,
+                       HearthActor  *actor,
+                       gint64        task_id,
+                       gint64        user_id,
+                       GError      **error)
+{
+  Assignment assignment = { actor, task_id, user_id };
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
+
+  return hearth_store_transaction (self->store, unassign_in_transaction, &assignment, error);
+}
+
 /* Deleting -------------------------------------------------------------------------------- */
 
 typedef struct

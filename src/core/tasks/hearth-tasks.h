@@ -98,6 +98,11 @@ gboolean     hearth_tasks_assign     (HearthTasks      *self,
                                       gint64            task_id,
                                       gint64            user_id,
                                       GError          **error);
+gboolean     hearth_tasks_unassign   (HearthTasks      *self,
+                                      HearthActor      *actor,
+                                      gint64            task_id,
+                                      gint64            user_id,
+                                      GError          **error);
 gboolean     hearth_tasks_delete     (HearthTasks      *self,
                                       HearthActor      *actor,
                                       gint64            task_id,
