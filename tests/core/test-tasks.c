@@ -117,7 +117,8 @@ test_create_refused (Fixture       *f,
 {
   g_autoptr (HearthTask) task = create (f, f->family.owner, "Homework");
   g_autofree char *long_title = g_strnfill (HEARTH_TASK_MAX_TITLE + 1, 'x');
-  const char *bad_titles[] = { "", "   ", long_title, "Two\nlines" };
+  g_autofree char *very_long_title = g_strnfill (10000, 'x');
+  const char *bad_titles[] = { "", "   ", long_title, very_long_title, "Two\nlines" };
   g_autoptr (GError) error = NULL;
 
   g_assert_null (hearth_tasks_create (f->tasks, f->visitor, f->family.circle_id, "Mine", &error));
@@ -130,6 +131,8 @@ test_create_refused (Fixture       *f,
     {
       g_assert_null (hearth_tasks_create (f->tasks, f->family.owner, f->family.circle_id, bad_titles[i], &error));
       g_assert_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_TITLE);
+      /* The message names the field: the quick-add line has no label. */
+      g_assert_nonnull (strstr (error->message, "title"));
       g_clear_error (&error);
     }
   g_assert_cmpint (count (f, "SELECT count(*) FROM tasks"), ==, 1);

@@ -153,6 +153,40 @@ hearth_tasks_can (HearthTasks *self,
   return hearth_authorize (self->store, actor, circle_id, resource, action, NULL);
 }
 
+/* The title as kept, or %NULL with a message that says it is the title that
+ * is wrong: the quick-add line has no label beside it to say so. */
+static char *
+clean_title (const char  *title,
+             GError     **error)
+{
+  g_autoptr (GError) refused = NULL;
+  char *clean = hearth_validation_clean_text (title, HEARTH_TASK_MAX_TITLE, TRUE, HEARTH_VALIDATION_ERROR_TITLE,
+                                              &refused);
+
+  if (clean != NULL)
+    return clean;
+  if (title == NULL || g_utf8_validate (title, -1, NULL))
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (title != NULL ? title : ""));
+
+      if (*stripped == '\0')
+        {
+          g_set_error_literal (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_TITLE,
+                               _("Give the task a title."));
+          return NULL;
+        }
+      if (g_utf8_strlen (stripped, -1) > HEARTH_TASK_MAX_TITLE)
+        {
+          g_set_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_TITLE,
+                       _("A task's title has at most %d characters."), HEARTH_TASK_MAX_TITLE);
+          return NULL;
+        }
+    }
+  /* Translators: what is wrong with a task's title: "The title: Line breaks and tabs cannot be used here." */
+  g_set_error (error, HEARTH_VALIDATION_ERROR, HEARTH_VALIDATION_ERROR_TITLE, _("The title: %s"), refused->message);
+  return NULL;
+}
+
 /* Rows ------------------------------------------------------------------------------------ */
 
 /* What is indexed for a task: its title, then its notes. */
@@ -302,7 +336,7 @@ hearth_tasks_create (HearthTasks  *self,
   g_return_val_if_fail (HEARTH_IS_TASKS (self), NULL);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
 
-  clean = hearth_validation_clean_text (title, HEARTH_TASK_MAX_TITLE, TRUE, HEARTH_VALIDATION_ERROR_TITLE, error);
+  clean = clean_title (title, error);
   if (clean == NULL)
     return NULL;
   creation.title = clean;
@@ -675,16 +709,15 @@ hearth_tasks_edit (HearthTasks  *self,
                    const char   *notes,
                    GError      **error)
 {
-  g_autofree char *clean_title = NULL;
+  g_autofree char *clean_title_text = NULL;
   g_autofree char *clean_notes = NULL;
   Edit edit = { actor, task_id, NULL, NULL };
 
   g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
-  clean_title = hearth_validation_clean_text (title, HEARTH_TASK_MAX_TITLE, TRUE, HEARTH_VALIDATION_ERROR_TITLE,
-                                              error);
-  if (clean_title == NULL)
+  clean_title_text = clean_title (title, error);
+  if (clean_title_text == NULL)
     return FALSE;
   if (notes != NULL && !g_utf8_validate (notes, -1, NULL))
     {
@@ -693,7 +726,7 @@ hearth_tasks_edit (HearthTasks  *self,
       return FALSE;
     }
   clean_notes = g_strstrip (g_utf8_normalize (notes != NULL ? notes : "", -1, G_NORMALIZE_NFC));
-  edit.title = clean_title;
+  edit.title = clean_title_text;
   edit.notes = clean_notes;
   return hearth_store_transaction (self->store, edit_in_transaction, &edit, error);
 }

@@ -145,6 +145,24 @@ hearth_dialog_set_response_appearance (HearthDialog          *dialog,
 }
 
 /**
+ * hearth_dialog_add_response:
+ * @response: its id, as the "response" signal says it
+ * @label: its label, with a mnemonic
+ *
+ * A further answer of a question, before its confirming one: Delete beside
+ * Save.
+ */
+void
+hearth_dialog_add_response (HearthDialog          *dialog,
+                            const char            *response,
+                            const char            *label,
+                            AdwResponseAppearance  appearance)
+{
+  dialog_add_response (DIALOG (dialog), response, label);
+  dialog_set_response_appearance (DIALOG (dialog), response, appearance);
+}
+
+/**
  * hearth_dialog_set_busy:
  * @busy: whether work it started runs (a password being checked)
  *

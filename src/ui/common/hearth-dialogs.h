@@ -34,6 +34,10 @@ void          hearth_dialog_set_response_enabled     (HearthDialog          *dia
 void          hearth_dialog_set_response_appearance  (HearthDialog          *dialog,
                                                       const char            *response,
                                                       AdwResponseAppearance  appearance);
+void          hearth_dialog_add_response             (HearthDialog          *dialog,
+                                                      const char            *response,
+                                                      const char            *label,
+                                                      AdwResponseAppearance  appearance);
 void          hearth_dialog_set_busy                 (HearthDialog          *dialog,
                                                       gboolean               busy);
 void          hearth_dialog_present                  (HearthDialog          *dialog);

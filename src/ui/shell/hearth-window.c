@@ -12,6 +12,7 @@
 #include "hearth-finance-page.h"
 #include "hearth-home-page.h"
 #include "hearth-lifelog-page.h"
+#include "hearth-tasks-page.h"
 #include "hearth-sample.h"
 #include "hearth-onboarding.h"
 #include "hearth-session.h"
@@ -62,6 +63,7 @@ struct _HearthWindow
   HearthCirclesPage    *circles_page;
   HearthFinancePage    *finance_page;
   HearthLifelogPage    *lifelog_page;
+  HearthTasksPage      *tasks_page;
   HearthHomePage       *home_page;
 };
 
@@ -535,6 +537,7 @@ hearth_window_constructed (GObject *object)
   hearth_circles_page_set_context (self->circles_page, self->context, self->session);
   hearth_finance_page_set_context (self->finance_page, self->context, self->session);
   hearth_lifelog_page_set_context (self->lifelog_page, self->context, self->session);
+  hearth_tasks_page_set_context (self->tasks_page, self->context, self->session);
   hearth_home_page_set_context (self->home_page, self->context, self->session);
 
   /* Bound with GET only: the size is written back once, when the window closes,
@@ -653,6 +656,7 @@ hearth_window_class_init (HearthWindowClass *klass)
   g_type_ensure (HEARTH_TYPE_CIRCLES_PAGE);
   g_type_ensure (HEARTH_TYPE_FINANCE_PAGE);
   g_type_ensure (HEARTH_TYPE_LIFELOG_PAGE);
+  g_type_ensure (HEARTH_TYPE_TASKS_PAGE);
   g_type_ensure (HEARTH_TYPE_HOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/shell/hearth-window.ui");
@@ -669,6 +673,7 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, circles_page);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, finance_page);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, lifelog_page);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, home_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
