@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hearth-clock.h"
+#include "hearth-task-editor.h"
 #include "hearth-tasks-page.h"
 #include "hearth-test-common.h"
 #include "hearth-test-ui.h"
@@ -340,6 +341,85 @@ test_approve (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (hearth_test_child (page, HEARTH_TYPE_TASKS_PAGE, "waiting_group")));
 }
 
+/* The edit dialog: everything of a task, saved as a person fills it in; a
+ * time that is no time refused, nothing changed. */
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) editors = NULL;
+  g_autoptr (HearthTask) saved = NULL;
+  g_autoptr (GDateTime) now = hearth_clock_dup_now (f->family.clock);
+  g_autoptr (GDateTime) saturday = NULL;
+  HearthTasksPage *page;
+  HearthTaskEditor *editor;
+  GtkWindow *dialog;
+  gint64 id = task_due (f, "Bins", G_MAXINT, -1, NULL, NULL);
+  guint n = 0;
+
+  /* The next Saturday after the clock's day. */
+  saturday = g_date_time_add_days (now, (6 - g_date_time_get_day_of_week (now) + 6) % 7 + 1);
+  page = show_tasks (f, f->family.owner);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tasks.edit", "x", id));
+  dialog = hearth_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  editors = hearth_test_find_all (GTK_WIDGET (dialog), HEARTH_TYPE_TASK_EDITOR);
+  g_assert_cmpuint (editors->len, ==, 1);
+  editor = g_ptr_array_index (editors, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (hearth_test_child (editor, HEARTH_TYPE_TASK_EDITOR, "title")),
+                         "Take out the bins");
+  hearth_task_editor_set_due (editor, saturday, "25:00", HEARTH_REPEAT_WEEKLY);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  drain ();
+  saved = hearth_tasks_get (f->tasks, f->family.owner, id, &error);
+  g_assert_cmpstr (hearth_task_get_title (saved), ==, "Bins");
+  g_assert_cmpint (hearth_task_get_due_at (saved), ==, 0);
+  g_clear_object (&saved);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tasks.edit", "x", id));
+  dialog = hearth_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_clear_pointer (&editors, g_ptr_array_unref);
+  editors = hearth_test_find_all (GTK_WIDGET (dialog), HEARTH_TYPE_TASK_EDITOR);
+  editor = g_ptr_array_index (editors, 0);
+  gtk_editable_set_text (GTK_EDITABLE (hearth_test_child (editor, HEARTH_TYPE_TASK_EDITOR, "title")),
+                         "Take out the bins");
+  hearth_task_editor_set_due (editor, saturday, "08:00", HEARTH_REPEAT_WEEKLY);
+  {
+    g_autoptr (GPtrArray) checks = hearth_test_find_all (hearth_test_child (editor, HEARTH_TYPE_TASK_EDITOR,
+                                                                            "assignees"),
+                                                         GTK_TYPE_CHECK_BUTTON);
+
+    for (guint i = 0; i < checks->len; i++)
+      if (g_str_equal (gtk_check_button_get_label (g_ptr_array_index (checks, i)), "Noah"))
+        gtk_check_button_set_active (g_ptr_array_index (checks, i), TRUE);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (hearth_test_child (editor, HEARTH_TYPE_TASK_EDITOR, "reward")), "2.50");
+  hearth_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_free (hearth_test_save_png (GTK_WIDGET (dialog), "tasks-edit-dialog"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  drain ();
+
+  saved = hearth_tasks_get (f->tasks, f->family.owner, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hearth_task_get_title (saved), ==, "Take out the bins");
+  g_assert_cmpstr (hearth_task_get_recurrence (saved), ==, "FREQ=WEEKLY;BYDAY=SA");
+  g_assert_false (hearth_task_get_due_all_day (saved));
+  {
+    g_autoptr (GDateTime) due = g_date_time_new_from_unix_local (hearth_task_get_due_at (saved) / G_USEC_PER_SEC);
+
+    g_assert_cmpint (g_date_time_get_day_of_week (due), ==, 6);
+    g_assert_cmpint (g_date_time_get_hour (due), ==, 8);
+  }
+  hearth_task_get_assignee_ids (saved, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (hearth_task_is_assigned_to (saved, hearth_actor_get_user_id (f->noah)));
+  g_assert_cmpint (hearth_task_get_reward (saved), ==, 250);
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (shows (GTK_WIDGET (page), "This Week") || shows (GTK_WIDGET (page), "Later"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +431,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/tasks/visitor-changes-nothing", Fixture, NULL, fixture_set_up, test_visitor_changes_nothing,
               fixture_tear_down);
+  g_test_add ("/ui/tasks/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/ui/tasks/approve", Fixture, NULL, fixture_set_up, test_approve, fixture_tear_down);
 
   return g_test_run ();
