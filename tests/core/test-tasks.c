@@ -775,6 +775,54 @@ test_sections (Fixture       *f,
     }
 }
 
+/* Home's "Due today": the editor's tasks to do, due before the day ends,
+ * overdue ones first; not others', not those done, not tomorrow's. The
+ * clock is at noon of 26 November 2026 in Berlin (HEARTH_TEST_EPOCH). */
+static void
+test_due_today (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct
+  {
+    const char *title;
+    int         day;
+    int         hour;
+    gboolean    mine;
+    gboolean    done;
+    gboolean    listed;
+  } cases[] = {
+    { "Tonight", 26, 20, TRUE, FALSE, TRUE },
+    { "Yesterday's", 25, 9, TRUE, FALSE, TRUE },
+    { "Tomorrow's", 27, 9, TRUE, FALSE, FALSE },
+    { "Someone else's", 26, 20, FALSE, FALSE, FALSE },
+    { "Done already", 26, 8, TRUE, TRUE, FALSE },
+  };
+  g_autoptr (GPtrArray) due = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (HearthTask) task = create (f, f->family.owner, cases[i].title);
+      gint64 id = hearth_task_get_id (task);
+
+      g_assert_true (hearth_tasks_set_due (f->tasks, f->family.owner, id, berlin (2026, 11, cases[i].day,
+                                                                                  cases[i].hour),
+                                           FALSE, NULL, &error));
+      g_assert_true (hearth_tasks_assign (f->tasks, f->family.owner, id,
+                                          hearth_actor_get_user_id (cases[i].mine ? f->editor : f->visitor), &error));
+      if (cases[i].done)
+        g_assert_true (hearth_tasks_set_status (f->tasks, f->family.owner, id, HEARTH_TASK_STATUS_DONE, &error));
+      g_assert_no_error (error);
+    }
+  due = hearth_tasks_list_due_today (f->tasks, f->editor, f->family.circle_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 2);
+  g_assert_cmpstr (hearth_task_get_title (g_ptr_array_index (due, 0)), ==, "Yesterday's");
+  g_assert_cmpstr (hearth_task_get_title (g_ptr_array_index (due, 1)), ==, "Tonight");
+  g_assert_null (hearth_tasks_list_due_today (f->tasks, f->outsider, f->family.circle_id, &error));
+  g_assert_error (error, HEARTH_PERMISSION_ERROR, HEARTH_PERMISSION_ERROR_DENIED);
+}
+
 /* Lists ------------------------------------------------------------------------------------ */
 
 /* The ids of a list, read in the order @order gives (each position once), as
@@ -1118,6 +1166,7 @@ main (int   argc,
               test_reward_failure_leaves_nothing, fixture_tear_down);
   g_test_add ("/tasks/undo-completion", Fixture, NULL, fixture_set_up, test_undo_completion, fixture_tear_down);
   g_test_add ("/tasks/sections", Fixture, NULL, fixture_set_up, test_sections, fixture_tear_down);
+  g_test_add ("/tasks/due-today", Fixture, NULL, fixture_set_up, test_due_today, fixture_tear_down);
   g_test_add ("/tasks/lists", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
   g_test_add ("/tasks/reminded-once", Fixture, NULL, fixture_set_up, test_reminded_once, fixture_tear_down);
   g_test_add ("/tasks/reminder-caught-up-and-again", Fixture, NULL, fixture_set_up,

@@ -420,6 +420,36 @@ test_edit (Fixture       *f,
   g_assert_true (shows (GTK_WIDGET (page), "This Week") || shows (GTK_WIDGET (page), "Later"));
 }
 
+/* Home lists what is due today for whoever is signed in: Noah's bins, not
+ * Mum's dentist; done, it leaves Home. */
+static void
+test_home_due_today (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *home = hearth_test_child (f->window, HEARTH_TYPE_WINDOW, "home_page");
+  gint64 bins = task_due (f, "Take out the bins", 0, 23, NULL, f->noah);
+
+  task_due (f, "Call the dentist", 0, 22, NULL, f->family.owner);
+  hearth_window_start (f->window, f->noah);
+  g_assert_true (hearth_window_show_module (f->window, "home"));
+  hearth_test_wait_until (settled, f, "the window's transitions");
+  drain ();
+  g_assert_true (shows (home, "Due Today"));
+  g_assert_true (shows (home, "Take out the bins"));
+  g_assert_false (shows (home, "Call the dentist"));
+  hearth_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_free (hearth_test_save_png (GTK_WIDGET (f->window), "home-due-today"));
+
+  g_assert_true (hearth_tasks_set_status (f->tasks, f->noah, bins, HEARTH_TASK_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  {
+    Shown nothing = { home, "Nothing of yours is due today." };
+
+    hearth_test_wait_until (shown, &nothing, "Home to follow the task done");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +462,7 @@ main (int   argc,
   g_test_add ("/ui/tasks/visitor-changes-nothing", Fixture, NULL, fixture_set_up, test_visitor_changes_nothing,
               fixture_tear_down);
   g_test_add ("/ui/tasks/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/ui/tasks/home-due-today", Fixture, NULL, fixture_set_up, test_home_due_today, fixture_tear_down);
   g_test_add ("/ui/tasks/approve", Fixture, NULL, fixture_set_up, test_approve, fixture_tear_down);
 
   return g_test_run ();

@@ -1397,6 +1397,49 @@ hearth_tasks_new_list (HearthTasks     *self,
                                  g_memdup2 (&params, sizeof params), g_free, error);
 }
 
+/**
+ * hearth_tasks_list_due_today:
+ *
+ * For Home: the tasks given to @actor in the circle, to do, due before
+ * today's end (the family's day, by the store's clock), overdue ones
+ * included, soonest first; at most %HEARTH_TASKS_DUE_TODAY_MAX. Needs
+ * `task.read`.
+ *
+ * Returns: (transfer full) (element-type HearthTask): the tasks, or %NULL
+ */
+GPtrArray *
+hearth_tasks_list_due_today (HearthTasks  *self,
+                             HearthActor  *actor,
+                             gint64        circle_id,
+                             GError      **error)
+{
+  g_autoptr (HearthStatement) statement = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) midnight = NULL;
+  g_autoptr (GDateTime) tomorrow = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_TASKS (self), NULL);
+  g_return_val_if_fail (HEARTH_IS_ACTOR (actor), NULL);
+
+  if (!hearth_authorize (self->store, actor, circle_id, "task", "read", error))
+    return NULL;
+  now = moment_in (self->time_zone, hearth_store_now (self->store));
+  midnight = g_date_time_new (self->time_zone, g_date_time_get_year (now), g_date_time_get_month (now),
+                              g_date_time_get_day_of_month (now), 0, 0, 0);
+  tomorrow = g_date_time_add_days (midnight, 1);
+  statement = hearth_store_prepare (self->store,
+                                    "SELECT " HEARTH_TASK_COLUMNS " FROM tasks t " OPEN_WHERE MINE
+                                    " AND " OPEN_KEY " < ?3 ORDER BY " OPEN_KEY ", t.id LIMIT ?4",
+                                    error);
+  if (statement == NULL)
+    return NULL;
+  hearth_statement_bind_int64 (statement, 1, circle_id);
+  hearth_statement_bind_int64 (statement, 2, hearth_actor_get_user_id (actor));
+  hearth_statement_bind_int64 (statement, 3, g_date_time_to_unix (tomorrow) * G_USEC_PER_SEC);
+  hearth_statement_bind_int64 (statement, 4, HEARTH_TASKS_DUE_TODAY_MAX);
+  return hearth_statement_collect (statement, _hearth_task_new_from_row, g_object_unref, error);
+}
+
 /* Reminders (the scheduler's) ------------------------------------------------------------- */
 
 /* What is to be reminded of: an open task with someone to do it, whose due

@@ -53,6 +53,9 @@ typedef enum
   HEARTH_TASK_LIST_DONE,
 } HearthTaskList;
 
+/* The most tasks Home lists as due today. */
+#define HEARTH_TASKS_DUE_TODAY_MAX 20
+
 /* The longest title, in characters. */
 #define HEARTH_TASK_MAX_TITLE 256
 
@@ -134,6 +137,10 @@ HearthQueryModel *hearth_tasks_new_list (HearthTasks     *self,
                                         gint64           circle_id,
                                         HearthTaskList   list,
                                         GError         **error);
+GPtrArray   *hearth_tasks_list_due_today (HearthTasks  *self,
+                                          HearthActor  *actor,
+                                          gint64        circle_id,
+                                          GError      **error);
 const HearthDueKind *hearth_tasks_get_reminder_kind (HearthTasks *self);
 void         hearth_tasks_set_morning_hour (HearthTasks *self,
                                             guint        hour);

@@ -11,10 +11,11 @@
 
 /*
  * Home: today at a glance, for the current circle. What exists so far: the
- * life log's entries written on this day in earlier years, and the time
- * capsules that open within thirty days (who sealed them and when they open).
- * Later modules add their groups (reminders due, my tasks, balances). It
- * follows the store: an entry written or a capsule opened shows at once.
+ * signed-in member's tasks due today (and overdue), the life log's entries
+ * written on this day in earlier years, and the time capsules that open
+ * within thirty days (who sealed them and when they open). Later modules add
+ * their groups (reminders due, balances). It follows the store: a task done,
+ * an entry written or a capsule opened shows at once.
  */
 
 struct _HearthHomePage
@@ -22,15 +23,18 @@ struct _HearthHomePage
   AdwBin               parent_instance;
 
   HearthLifelog       *lifelog;
+  HearthTasks         *tasks;
   HearthSession       *session;
   GSignalGroup        *store_signals;  /* while someone is signed in */
   HearthActor         *actor;          /* the session's, as last shown */
   gint64               circle_id;
   guint                refresh_id;
 
+  GListStore          *due;            /* HearthTask, the member's, due today or overdue */
   GListStore          *memories;       /* HearthLifelogEntry, written on this day in earlier years */
   GListStore          *soon;           /* HearthLifelogEntry, capsules that open within thirty days */
 
+  GtkListBox          *due_today;
   GtkListBox          *on_this_day;
   GtkListBox          *opening_soon;
 };
@@ -48,6 +52,26 @@ new_row (const char *title,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
+}
+
+static GtkWidget *
+create_task_row (gpointer item,
+                 gpointer user_data)
+{
+  HearthTask *task = item;
+  HearthHomePage *self = user_data;
+  g_autoptr (GDateTime) now = g_date_time_new_from_unix_local (hearth_store_now (hearth_tasks_get_store (self->tasks))
+                                                               / G_USEC_PER_SEC);
+  g_autofree char *clock = hearth_format_clock (hearth_task_get_due_at (task));
+  const char *subtitle;
+
+  if (hearth_task_get_section (task, now) == HEARTH_TASK_SECTION_OVERDUE)
+    subtitle = _("Overdue");
+  else if (hearth_task_get_due_all_day (task))
+    subtitle = _("Today");
+  else
+    subtitle = clock;
+  return new_row (hearth_task_get_title (task), subtitle);
 }
 
 static GtkWidget *
@@ -89,6 +113,7 @@ create_capsule_row (gpointer item,
 void
 hearth_home_page_refresh (HearthHomePage *self)
 {
+  g_autoptr (GPtrArray) due = NULL;
   g_autoptr (GPtrArray) memories = NULL;
   g_autoptr (GPtrArray) soon = NULL;
 
@@ -96,10 +121,12 @@ hearth_home_page_refresh (HearthHomePage *self)
 
   if (self->actor != NULL && self->lifelog != NULL)
     {
+      due = hearth_tasks_list_due_today (self->tasks, self->actor, self->circle_id, NULL);
       memories = hearth_lifelog_on_this_day (self->lifelog, self->actor, self->circle_id, NULL);
       soon = hearth_lifelog_opening_soon (self->lifelog, self->actor, self->circle_id, HEARTH_HOME_OPENING_SOON,
                                           NULL);
     }
+  hearth_list_store_replace_all (self->due, due);
   hearth_list_store_replace_all (self->memories, memories);
   hearth_list_store_replace_all (self->soon, soon);
 }
@@ -133,7 +160,9 @@ hearth_home_page_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->actor);
   g_clear_object (&self->lifelog);
+  g_clear_object (&self->tasks);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_HOME_PAGE);
+  g_clear_object (&self->due);
   g_clear_object (&self->memories);
   g_clear_object (&self->soon);
 
@@ -148,6 +177,7 @@ hearth_home_page_class_init (HearthHomePageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = hearth_home_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/shell/hearth-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthHomePage, due_today);
   gtk_widget_class_bind_template_child (widget_class, HearthHomePage, on_this_day);
   gtk_widget_class_bind_template_child (widget_class, HearthHomePage, opening_soon);
 }
@@ -156,8 +186,10 @@ static void
 hearth_home_page_init (HearthHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->due = g_list_store_new (HEARTH_TYPE_TASK);
   self->memories = g_list_store_new (HEARTH_TYPE_LIFELOG_ENTRY);
   self->soon = g_list_store_new (HEARTH_TYPE_LIFELOG_ENTRY);
+  gtk_list_box_bind_model (self->due_today, G_LIST_MODEL (self->due), create_task_row, self, NULL);
   gtk_list_box_bind_model (self->on_this_day, G_LIST_MODEL (self->memories), create_memory_row, NULL, NULL);
   gtk_list_box_bind_model (self->opening_soon, G_LIST_MODEL (self->soon), create_capsule_row, NULL, NULL);
 }
@@ -177,7 +209,7 @@ session_changed_cb (HearthHomePage *self)
 
 /**
  * hearth_home_page_set_context:
- * @context: the services, of which the page uses the life log's
+ * @context: the services, of which the page uses the tasks' and the life log's
  * @session: who is signed in and the current circle, which the page follows
  *
  * Called once, by the window that holds the page.
@@ -193,10 +225,14 @@ hearth_home_page_set_context (HearthHomePage *self,
   g_return_if_fail (self->session == NULL);
 
   self->lifelog = g_object_ref (hearth_context_get_lifelog (context));
+  self->tasks = g_object_ref (hearth_context_get_tasks (context));
   self->session = g_object_ref (session);
   self->store_signals = g_signal_group_new (HEARTH_TYPE_STORE);
   g_signal_group_connect_swapped (self->store_signals, "changed::lifelogs", G_CALLBACK (store_changed_cb), self);
   g_signal_group_connect_swapped (self->store_signals, "changed::capsules", G_CALLBACK (store_changed_cb), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::tasks", G_CALLBACK (store_changed_cb), self);
+  g_signal_group_connect_swapped (self->store_signals, "changed::task_assignments", G_CALLBACK (store_changed_cb),
+                                  self);
   /* Joining or leaving a circle changes which entries may be read. */
   g_signal_group_connect_swapped (self->store_signals, "changed::circle_members", G_CALLBACK (store_changed_cb),
                                   self);
