@@ -9,6 +9,7 @@
 #include "hearth-sample.h"
 #include "hearth-search.h"
 #include "hearth-store.h"
+#include "hearth-tasks.h"
 #include "hearth-test-common.h"
 
 /* The sample family: who is in it and with which role, what it keeps, that the
@@ -122,6 +123,28 @@ test_sample_family (void)
     hits = hearth_search (family.store, noah, "tooth", 10, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (hits->len, ==, 1);
+  }
+
+  /* The family's chores, through the tasks service: four, the bins weekly
+   * and Noah's, done once and waiting for a parent, who may approve it. */
+  {
+    g_autoptr (HearthTasks) tasks = hearth_tasks_new (hearth_auth_get_guard (family.auth));
+    g_autoptr (HearthActor) maria = hearth_auth_sign_in (family.auth, profiles[0].username, profiles[0].password,
+                                                          FALSE, NULL, &error);
+    g_autoptr (GPtrArray) waiting = NULL;
+    gint64 circle_id = hearth_test_count (family.store, "SELECT id FROM circles WHERE kind = 'SHARED'");
+
+    g_assert_no_error (error);
+    g_assert_cmpint (hearth_test_count (family.store, "SELECT count(*) FROM tasks"), ==, 4);
+    g_assert_cmpint (hearth_test_count (family.store, "SELECT count(*) FROM tasks WHERE recurrence LIKE "
+                                                      "'FREQ=WEEKLY;BYDAY=%%' AND title = 'Take out the bins' "
+                                                      "AND reward = 150"), ==, 1);
+    waiting = hearth_tasks_list_waiting (tasks, maria, circle_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (waiting->len, ==, 1);
+    g_assert_cmpstr (((HearthTaskCompletion *) waiting->pdata[0])->title, ==, "Take out the bins");
+    g_assert_cmpint (((HearthTaskCompletion *) waiting->pdata[0])->earner_id, ==,
+                     hearth_test_count (family.store, "SELECT id FROM users WHERE username = 'noah'"));
   }
 
   family_close (&family);

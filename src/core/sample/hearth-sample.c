@@ -10,6 +10,8 @@
 #include "hearth-circles.h"
 #include "hearth-finance.h"
 #include "hearth-lifelog.h"
+#include "hearth-recurrence.h"
+#include "hearth-tasks.h"
 #include "hearth-receipts.h"
 #include "hearth-sample.h"
 #include "hearth-search-private.h"
@@ -19,18 +21,21 @@
  * options, the same family from the same seed. Four profiles with known demo
  * passwords (two parents, two children), the family circle with their roles
  * and each one's personal circle, a joint account with years of household
- * money and a wallet of pocket money (categories, tags, a few receipts), a life log, and a time
- * capsule that opens in three days. Profiles, circles, accounts, the life log
- * and receipts go through the services, as a person's actions would; the
- * ledger's lines, which are many, are written in one transaction with their
- * balances and counts, as an import would.
+ * money and a wallet of pocket money (categories, tags, a few receipts), a
+ * life log, a time capsule that opens in three days, and the family's chores:
+ * the bins, the dishes and homework, some paying pocket money, one of Noah's
+ * done and waiting for a parent's approval. Profiles, circles, accounts, the
+ * life log, receipts and chores go through the services, as a person's
+ * actions would; the ledger's lines, which are many, are written in one
+ * transaction with their balances and counts, as an import would.
  */
 
 static const HearthSampleProfile profiles[] = {
   { "maria", "Maria Lopez", "Harbour-Lantern-41", HEARTH_ROLE_OWNER },
   { "tom", "Tom Lopez", "Copper-Meadow-27", HEARTH_ROLE_ADMIN },
   { "lina", "Lina Lopez", "Violet-Comet-63", HEARTH_ROLE_EDITOR },
-  { "noah", "Noah Lopez", "Paper-Dragon-58", HEARTH_ROLE_VISITOR },
+  /* An editor: a child who does chores ticks them. */
+  { "noah", "Noah Lopez", "Paper-Dragon-58", HEARTH_ROLE_EDITOR },
 };
 
 /**
@@ -265,6 +270,66 @@ write_receipt (const char  *dir,
  * Fills the store with the sample family. The same options make the same
  * family, line for line (dates count back from the store clock's now).
  */
+/* A chore: due next at @hour on the day @days from today (all day when -1),
+ * repeating by @repeat, given to the profiles @who (indexes of @actors), and
+ * paying @reward. */
+static gint64
+add_chore (HearthTasks  *tasks,
+           GPtrArray    *actors,
+           gint64        family_id,
+           const char   *title,
+           int           days,
+           int           hour,
+           HearthRepeat  repeat,
+           const guint  *who,
+           gint64        reward,
+           GError      **error)
+{
+  HearthActor *maria = g_ptr_array_index (actors, 0);
+  HearthStore *store = hearth_tasks_get_store (tasks);
+  g_autoptr (HearthTask) task = hearth_tasks_create (tasks, maria, family_id, title, error);
+  g_autoptr (GDateTime) now = g_date_time_new_from_unix_local (hearth_store_now (store) / G_USEC_PER_SEC);
+  g_autoptr (GDateTime) day = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now), MAX (hour, 0), 0, 0);
+  g_autoptr (GDateTime) due = g_date_time_add_days (day, days);
+  g_autofree char *rule = hearth_recurrence_rule_for (repeat, due);
+  gint64 id;
+
+  if (task == NULL)
+    return 0;
+  id = hearth_task_get_id (task);
+  if (!hearth_tasks_set_due (tasks, maria, id, g_date_time_to_unix (due) * G_USEC_PER_SEC, hour < 0, rule, error) ||
+      (reward != 0 && !hearth_tasks_set_reward (tasks, maria, id, reward, error)))
+    return 0;
+  for (guint i = 0; who[i] != 0; i++)
+    if (!hearth_tasks_assign (tasks, maria, id, hearth_actor_get_user_id (g_ptr_array_index (actors, who[i])), error))
+      return 0;
+  return id;
+}
+
+/* The family's chores; Noah took out the bins yesterday, and waits for a
+ * parent to approve his pocket money. */
+static gboolean
+add_chores (HearthAuth  *auth,
+            GPtrArray   *actors,
+            gint64       family_id,
+            GError     **error)
+{
+  static const guint lina[] = { 2, 0 };
+  static const guint noah[] = { 3, 0 };
+  static const guint children[] = { 2, 3, 0 };
+  static const guint maria[] = { 0, 0 };
+  g_autoptr (HearthTasks) tasks = hearth_tasks_new (hearth_auth_get_guard (auth));
+  gint64 bins;
+
+  bins = add_chore (tasks, actors, family_id, _("Take out the bins"), -1, 19, HEARTH_REPEAT_WEEKLY, noah, 150, error);
+  return bins != 0 &&
+         hearth_tasks_complete (tasks, g_ptr_array_index (actors, 3), bins, error) != 0 &&
+         add_chore (tasks, actors, family_id, _("Do the dishes"), 0, 20, HEARTH_REPEAT_DAILY, lina, 100, error) != 0 &&
+         add_chore (tasks, actors, family_id, _("Homework"), 0, -1, HEARTH_REPEAT_WEEKDAYS, children, 0, error) != 0 &&
+         add_chore (tasks, actors, family_id, _("Book the dentist"), 10, 9, HEARTH_REPEAT_NEVER, maria, 0, error) != 0;
+}
+
 gboolean
 hearth_sample_generate (HearthAuth                *auth,
                         const HearthSampleOptions *options,
@@ -402,6 +467,8 @@ hearth_sample_generate (HearthAuth                *auth,
     if (capsule == NULL)
       return FALSE;
   }
+  if (!add_chores (auth, actors, family_id, error))
+    return FALSE;
   {
     g_autoptr (GError) local_error = NULL;
 
