@@ -725,8 +725,8 @@ test_undo_completion (Fixture       *f,
 }
 
 /* Where the page shows a task, on Wednesday 2 December 2026 at noon in
- * Berlin: its moment passed or its day gone is overdue; a day's task due
- * today is today's all day. */
+ * Berlin: a day gone is overdue; today's tasks are today's, also one due at
+ * 11:00, so that the sections follow the lists' order. */
 static void
 test_sections (Fixture       *f,
                gconstpointer  data)
@@ -739,7 +739,7 @@ test_sections (Fixture       *f,
     HearthTaskSection section;
   } cases[] = {
     { 1, 0, TRUE, HEARTH_TASK_SECTION_OVERDUE },
-    { 2, 11, FALSE, HEARTH_TASK_SECTION_OVERDUE },
+    { 2, 11, FALSE, HEARTH_TASK_SECTION_TODAY },
     { 2, 0, TRUE, HEARTH_TASK_SECTION_TODAY },
     { 2, 13, FALSE, HEARTH_TASK_SECTION_TODAY },
     { 3, 0, TRUE, HEARTH_TASK_SECTION_THIS_WEEK },

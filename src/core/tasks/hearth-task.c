@@ -277,9 +277,9 @@ hearth_task_status_from_string (const char       *text,
  * hearth_task_get_section:
  * @now: the moment, in the family's time zone, whose day is "today"
  *
- * Returns: where the task belongs: overdue when its moment has passed, or,
- *   due on a day, when that day has; then today, the six days after, later;
- *   without a due time, or done
+ * Returns: where the task belongs: overdue when its day has passed; then
+ *   today, the six days after, later; without a due time, or done. The
+ *   sections follow one another as the lists' order does.
  */
 HearthTaskSection
 hearth_task_get_section (HearthTask *self,
@@ -298,7 +298,9 @@ hearth_task_get_section (HearthTask *self,
   today = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now), g_date_time_get_month (now),
                            g_date_time_get_day_of_month (now), 0, 0, 0);
   midnight = g_date_time_to_unix (today) * G_USEC_PER_SEC;
-  if (self->due_all_day ? self->due_at < midnight : self->due_at < g_date_time_to_unix (now) * G_USEC_PER_SEC)
+  /* By the day alone, so that the sections follow the lists' order (by due
+   * time): a task due at 08:00 today is today's, also at noon. */
+  if (self->due_at < midnight)
     return HEARTH_TASK_SECTION_OVERDUE;
   {
     g_autoptr (GDateTime) tomorrow = g_date_time_add_days (today, 1);

@@ -22,8 +22,8 @@ typedef enum
 
 /**
  * HearthTaskSection:
- * @HEARTH_TASK_SECTION_OVERDUE: its moment, or its day, has passed
- * @HEARTH_TASK_SECTION_TODAY: due later today
+ * @HEARTH_TASK_SECTION_OVERDUE: its day has passed
+ * @HEARTH_TASK_SECTION_TODAY: due today
  * @HEARTH_TASK_SECTION_THIS_WEEK: due in the six days after today
  * @HEARTH_TASK_SECTION_LATER: due after that
  * @HEARTH_TASK_SECTION_NO_DATE: not due at any time

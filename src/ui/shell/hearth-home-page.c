@@ -60,12 +60,14 @@ create_task_row (gpointer item,
 {
   HearthTask *task = item;
   HearthHomePage *self = user_data;
-  g_autoptr (GDateTime) now = g_date_time_new_from_unix_local (hearth_store_now (hearth_tasks_get_store (self->tasks))
-                                                               / G_USEC_PER_SEC);
+  gint64 microseconds = hearth_store_now (hearth_tasks_get_store (self->tasks));
+  g_autoptr (GDateTime) now = g_date_time_new_from_unix_local (microseconds / G_USEC_PER_SEC);
   g_autofree char *clock = hearth_format_clock (hearth_task_get_due_at (task));
   const char *subtitle;
 
-  if (hearth_task_get_section (task, now) == HEARTH_TASK_SECTION_OVERDUE)
+  /* A day gone, or today's moment passed. */
+  if (hearth_task_get_section (task, now) == HEARTH_TASK_SECTION_OVERDUE ||
+      (!hearth_task_get_due_all_day (task) && hearth_task_get_due_at (task) < microseconds))
     subtitle = _("Overdue");
   else if (hearth_task_get_due_all_day (task))
     subtitle = _("Today");
