@@ -47,6 +47,8 @@ rows_of() {
 "$builddir/bench/bench-finance" "$rows" 2>/dev/null | rows_of
 in_session "$builddir/bench/bench-finance-screen" "$rows" 2>/dev/null | rows_of
 in_session "$builddir/bench/bench-sign-in" 2>/dev/null | rows_of
+# Tasks at the scale (100,000 in one circle), whatever ROWS says.
+in_session "$builddir/bench/bench-tasks" 100000 2>/dev/null | rows_of
 
 # Instructions from exec to the ledger's first frame, one run under callgrind.
 scratch=$(mktemp -d)
