@@ -95,6 +95,8 @@ run_screen (const char *path,
   guint n_profiles;
 
   adw_init ();
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE_PATH "/icons");
   store = hearth_store_open (path, clock, &error);
   hearth_bench_check (error);
   guard = hearth_guard_new (store);
@@ -257,6 +259,15 @@ main (int   argc,
     {
       gtk_init ();
       return run_screen (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+    }
+
+  /* bench-tasks --dataset DIR TASKS: makes the dataset and says where. */
+  if (argc == 4 && g_str_equal (argv[1], "--dataset"))
+    {
+      g_autofree char *made = make_dataset (argv[2], (guint) strtoul (argv[3], NULL, 10), commit_ms);
+
+      g_print ("%s\n", made);
+      return EXIT_SUCCESS;
     }
 
   n_tasks = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 100000;

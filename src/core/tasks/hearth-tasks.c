@@ -1427,9 +1427,14 @@ hearth_tasks_list_due_today (HearthTasks  *self,
   midnight = g_date_time_new (self->time_zone, g_date_time_get_year (now), g_date_time_get_month (now),
                               g_date_time_get_day_of_month (now), 0, 0, 0);
   tomorrow = g_date_time_add_days (midnight, 1);
+  /* From the member's assignments, a few in a real family, then their tasks
+   * (CROSS JOIN keeps SQLite to that order; PostgreSQL reads it as a plain
+   * join): a member with no task does not scan the circle's. */
   statement = hearth_store_prepare (self->store,
-                                    "SELECT " HEARTH_TASK_COLUMNS " FROM tasks t " OPEN_WHERE MINE
-                                    " AND " OPEN_KEY " < ?3 ORDER BY " OPEN_KEY ", t.id LIMIT ?4",
+                                    "SELECT " HEARTH_TASK_COLUMNS " FROM task_assignments a CROSS JOIN tasks t "
+                                    "WHERE a.user_id = ?2 AND t.id = a.task_id AND t.circle_id = ?1 "
+                                    "AND t.deleted_at IS NULL AND t.status <> 'DONE' "
+                                    "AND " OPEN_KEY " < ?3 ORDER BY " OPEN_KEY ", t.id LIMIT ?4",
                                     error);
   if (statement == NULL)
     return NULL;

@@ -12,9 +12,10 @@
  * One task of the Tasks page: its section's heading above it when it is the
  * first of its section, then a card with a check button that completes it
  * (`tasks.toggle`), its title, when it is due and how it repeats in words,
- * the avatars of whom it is given to, and Edit (`tasks.edit`). The page says
- * what the words are and whether the role may change the task; a role that
- * may not sees no check button to press and no Edit.
+ * and the avatars of whom it is given to. Activating the row (a click, Enter)
+ * edits it: the page's list does that. The page says what the words are and
+ * whether the role may change the task; a role that may not sees no check
+ * button to press.
  */
 
 struct _HearthTaskRow
@@ -27,7 +28,6 @@ struct _HearthTaskRow
   GtkLabel       *title;
   GtkLabel       *details;
   GtkBox         *avatars;
-  GtkWidget      *edit_button;
 };
 
 G_DEFINE_FINAL_TYPE (HearthTaskRow, hearth_task_row, GTK_TYPE_BOX)
@@ -43,22 +43,54 @@ done_toggled_cb (HearthTaskRow *self)
 static void
 hearth_task_row_class_init (HearthTaskRowClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/tasks/hearth-task-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, HearthTaskRow, header);
-  gtk_widget_class_bind_template_child (widget_class, HearthTaskRow, done_check);
-  gtk_widget_class_bind_template_child (widget_class, HearthTaskRow, title);
-  gtk_widget_class_bind_template_child (widget_class, HearthTaskRow, details);
-  gtk_widget_class_bind_template_child (widget_class, HearthTaskRow, avatars);
-  gtk_widget_class_bind_template_child (widget_class, HearthTaskRow, edit_button);
-  gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
 }
 
+/* Built in code, not from a template: a GTK 4.8 list view makes some two
+ * hundred rows at once, and parsing a template for each was most of the
+ * Tasks page's first frame (bench/bench-tasks.c). */
 static void
 hearth_task_row_init (HearthTaskRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
+
+  gtk_widget_set_margin_start (card, 2);
+  gtk_widget_set_margin_end (card, 2);
+  gtk_widget_add_css_class (card, "card");
+  gtk_box_append (GTK_BOX (self), card);
+
+  self->done_check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->done_check), GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->done_check), 12);
+  g_signal_connect_swapped (self->done_check, "toggled", G_CALLBACK (done_toggled_cb), self);
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->done_check));
+
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_margin_top (texts, 9);
+  gtk_widget_set_margin_bottom (texts, 9);
+  gtk_box_append (GTK_BOX (card), texts);
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title, 0);
+  /* One line each, ellipsized: wrapping labels are measured for every width
+   * the list tries, two hundred rows at a time (the whole title is the check
+   * button's name and the Edit dialog's). */
+  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->title));
+  self->details = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->details, 0);
+  gtk_label_set_ellipsize (self->details, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->details), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->details), "dim-label");
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->details));
+
+  self->avatars = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2));
+  gtk_widget_set_valign (GTK_WIDGET (self->avatars), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->avatars));
+  gtk_widget_set_margin_end (GTK_WIDGET (self->avatars), 12);
 }
 
 /**
@@ -97,8 +129,21 @@ hearth_task_row_set_task (HearthTaskRow      *self,
   g_return_if_fail (HEARTH_IS_TASK (task));
 
   self->task_id = hearth_task_get_id (task);
-  gtk_widget_set_visible (GTK_WIDGET (self->header), header != NULL);
-  gtk_label_set_label (self->header, header != NULL ? header : "");
+  /* Made for the first row of a section only, then kept for the rows the
+   * list recycles. */
+  if (header != NULL && self->header == NULL)
+    {
+      self->header = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (self->header, 0);
+      gtk_widget_set_margin_top (GTK_WIDGET (self->header), 12);
+      gtk_widget_add_css_class (GTK_WIDGET (self->header), "heading");
+      gtk_box_prepend (GTK_BOX (self), GTK_WIDGET (self->header));
+    }
+  if (self->header != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->header), header != NULL);
+      gtk_label_set_label (self->header, header != NULL ? header : "");
+    }
   gtk_label_set_label (self->title, hearth_task_get_title (task));
   gtk_widget_set_visible (GTK_WIDGET (self->details), details != NULL && *details != '\0');
   gtk_label_set_label (self->details, details != NULL ? details : "");
@@ -116,23 +161,29 @@ hearth_task_row_set_task (HearthTaskRow      *self,
   check_name = g_strdup_printf (_("Done: %s"), hearth_task_get_title (task));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->done_check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_name, -1);
 
-  gtk_widget_set_visible (self->edit_button, can_update);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", self->task_id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "tasks.edit");
-  {
-    /* Translators: the Edit button of a task, for a screen reader: "Edit Take out the bins" */
-    g_autofree char *edit_name = g_strdup_printf (_("Edit %s"), hearth_task_get_title (task));
 
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_name, -1);
-  }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->avatars))) != NULL)
-    gtk_box_remove (self->avatars, child);
+  /* A recycled row keeps its avatars and changes their names: a list view
+   * binds rows by the hundred. */
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->avatars));
   for (guint i = 0; assignees != NULL && assignees[i] != NULL; i++)
     {
-      GtkWidget *avatar = adw_avatar_new (24, assignees[i], TRUE);
+      GtkWidget *avatar = child;
 
+      if (avatar == NULL)
+        {
+          avatar = adw_avatar_new (24, NULL, TRUE);
+          gtk_box_append (self->avatars, avatar);
+        }
+      else
+        child = gtk_widget_get_next_sibling (child);
+      adw_avatar_set_text (ADW_AVATAR (avatar), assignees[i]);
       gtk_widget_set_tooltip_text (avatar, assignees[i]);
-      gtk_box_append (self->avatars, avatar);
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_box_remove (self->avatars, child);
+      child = next;
     }
 }

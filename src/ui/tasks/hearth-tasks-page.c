@@ -19,8 +19,8 @@
  * (for a role that approves), and the tasks in sections, Overdue, Today,
  * This Week, Later, No Date, then Done: one GtkListView over the service's
  * two lists (to do, soonest due first; done) flattened, a section's heading
- * above its first task. A check button completes a task, with Undo; Edit
- * opens everything of it. A role that may not change tasks sees no line to
+ * above its first task. A check button completes a task, with Undo; a click
+ * on a task, or Enter, opens everything of it to edit. A role that may not change tasks sees no line to
  * add, no check button to press, no Edit.
  */
 
@@ -38,6 +38,7 @@ struct _HearthTasksPage
   gint64             circle_id;
   GListModel        *shown;          /* to do, then done */
   GPtrArray         *members;        /* HearthCircleMember */
+  gboolean           can_update;     /* asked once per rebuild, not per row */
   guint              rebuild_id;
 
   AdwToastOverlay   *toasts;
@@ -467,7 +468,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               HearthTasksPage          *self)
 {
   gtk_list_item_set_child (item, hearth_task_row_new ());
-  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_activatable (item, TRUE);
 }
 
 /* When it is due and how it repeats, and what it pays: "Saturday, 5 December
@@ -533,7 +534,19 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_ptr_array_add (names, NULL);
   hearth_task_row_set_task (HEARTH_TASK_ROW (gtk_list_item_get_child (item)), task,
                             first ? hearth_task_section_get_title (section) : NULL, details,
-                            (const char * const *) names->pdata, can (self, "update"));
+                            (const char * const *) names->pdata, self->can_update);
+}
+
+/* A row activated, by a click or Enter: its task's Edit dialog, for a role
+ * that may change it. */
+static void
+row_activated_cb (HearthTasksPage *self,
+                  guint            position)
+{
+  g_autoptr (HearthTask) task = self->shown != NULL ? g_list_model_get_item (self->shown, position) : NULL;
+
+  if (task != NULL && self->can_update)
+    gtk_widget_activate_action (GTK_WIDGET (self), "tasks.edit", "x", hearth_task_get_id (task));
 }
 
 static void
@@ -577,6 +590,7 @@ rebuild (HearthTasksPage *self)
         toast (self, error->message);
       self->members = hearth_circles_list_members (self->circles, self->actor, self->circle_id, NULL);
     }
+  self->can_update = can (self, "update");
   selection = gtk_no_selection_new (self->shown != NULL ? g_object_ref (self->shown) : NULL);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
@@ -657,6 +671,7 @@ hearth_tasks_page_class_init (HearthTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthTasksPage, empty);
   gtk_widget_class_bind_template_callback (widget_class, hearth_tasks_page_add);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "tasks.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "tasks.toggle", "(xb)", toggle_action);
