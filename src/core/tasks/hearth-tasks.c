@@ -1615,8 +1615,10 @@ typedef struct
   HearthActor *actor;
   gint64       task_id;
   gint64       user_id;
+  gboolean     give;     /* or take back */
 } Assignment;
 
+/* Gives the task to a member of its circle, or takes it back, logged. */
 static gboolean
 assign_in_transaction (HearthStore  *store,
                        gpointer      user_data,
@@ -1625,38 +1627,48 @@ assign_in_transaction (HearthStore  *store,
   Assignment *assignment = user_data;
   g_autoptr (HearthTask) task = load_task (store, assignment->actor, assignment->task_id, "assign", error);
   g_autoptr (HearthStatement) member = NULL;
-  g_autoptr (HearthStatement) insert = NULL;
+  g_autoptr (HearthStatement) statement = NULL;
   g_autofree char *changes = NULL;
   const char *status;
   gboolean is_member;
 
   if (task == NULL)
     return FALSE;
-  if (hearth_task_is_assigned_to (task, assignment->user_id))
+  if (hearth_task_is_assigned_to (task, assignment->user_id) == assignment->give)
     return TRUE;
 
-  member = hearth_store_prepare (store, "SELECT 1 FROM circle_members WHERE circle_id = ? AND user_id = ?", error);
-  if (member == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (member, 1, hearth_task_get_circle_id (task));
-  hearth_statement_bind_int64 (member, 2, assignment->user_id);
-  if (!hearth_statement_fetch_optional (member, &is_member, error))
-    return FALSE;
-  if (!is_member)
+  if (assignment->give)
     {
-      g_set_error_literal (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_NOT_A_MEMBER,
-                           _("A task is given only to a member of its circle."));
-      return FALSE;
+      member = hearth_store_prepare (store, "SELECT 1 FROM circle_members WHERE circle_id = ? AND user_id = ?",
+                                     error);
+      if (member == NULL)
+        return FALSE;
+      hearth_statement_bind_int64 (member, 1, hearth_task_get_circle_id (task));
+      hearth_statement_bind_int64 (member, 2, assignment->user_id);
+      if (!hearth_statement_fetch_optional (member, &is_member, error))
+        return FALSE;
+      if (!is_member)
+        {
+          g_set_error_literal (error, HEARTH_TASKS_ERROR, HEARTH_TASKS_ERROR_NOT_A_MEMBER,
+                               _("A task is given only to a member of its circle."));
+          return FALSE;
+        }
     }
 
-  insert = hearth_store_prepare (store, "INSERT INTO task_assignments (task_id, user_id) VALUES (?, ?)", error);
-  if (insert == NULL)
+  statement = hearth_store_prepare (store,
+                                    assignment->give
+                                    ? "INSERT INTO task_assignments (task_id, user_id) VALUES (?, ?)"
+                                    : "DELETE FROM task_assignments WHERE task_id = ? AND user_id = ?",
+                                    error);
+  if (statement == NULL)
     return FALSE;
-  hearth_statement_bind_int64 (insert, 1, assignment->task_id);
-  hearth_statement_bind_int64 (insert, 2, assignment->user_id);
+  hearth_statement_bind_int64 (statement, 1, assignment->task_id);
+  hearth_statement_bind_int64 (statement, 2, assignment->user_id);
   status = hearth_task_status_to_string (hearth_task_get_status (task));
-  changes = g_strdup_printf ("{\"assigned\": %" G_GINT64_FORMAT "}", assignment->user_id);
-  return hearth_statement_run (insert, error) &&
+  changes = g_strdup_printf (assignment->give ? "{\"assigned\": %" G_GINT64_FORMAT "}"
+                                              : "{\"unassigned\": %" G_GINT64_FORMAT "}",
+                             assignment->user_id);
+  return hearth_statement_run (statement, error) &&
          log_change (store, assignment->actor, assignment->task_id, status, status, changes, error);
 }
 
@@ -1674,38 +1686,12 @@ hearth_tasks_assign (HearthTasks  *self,
                      gint64        user_id,
                      GError      **error)
 {
-  Assignment assignment = { actor, task_id, user_id };
+  Assignment assignment = { actor, task_id, user_id, TRUE };
 
   g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
   return hearth_store_transaction (self->store, assign_in_transaction, &assignment, error);
-}
-
-static gboolean
-unassign_in_transaction (HearthStore  *store,
-                         gpointer      user_data,
-                         GError      **error)
-{
-  Assignment *assignment = user_data;
-  g_autoptr (HearthTask) task = load_task (store, assignment->actor, assignment->task_id, "assign", error);
-  g_autoptr (HearthStatement) statement = NULL;
-  g_autofree char *changes = NULL;
-  const char *status;
-
-  if (task == NULL)
-    return FALSE;
-  if (!hearth_task_is_assigned_to (task, assignment->user_id))
-    return TRUE;
-  statement = hearth_store_prepare (store, "DELETE FROM task_assignments WHERE task_id = ? AND user_id = ?", error);
-  if (statement == NULL)
-    return FALSE;
-  hearth_statement_bind_int64 (statement, 1, assignment->task_id);
-  hearth_statement_bind_int64 (statement, 2, assignment->user_id);
-  status = hearth_task_status_to_string (hearth_task_get_status (task));
-  changes = g_strdup_printf ("{\"unassigned\": %" G_GINT64_FORMAT "}", assignment->user_id);
-  return hearth_statement_run (statement, error) &&
-         log_change (store, assignment->actor, assignment->task_id, status, status, changes, error);
 }
 
 /**
@@ -1721,12 +1707,12 @@ hearth_tasks_unassign (HearthTasks  *self,
                        gint64        user_id,
                        GError      **error)
 {
-  Assignment assignment = { actor, task_id, user_id };
+  Assignment assignment = { actor, task_id, user_id, FALSE };
 
   g_return_val_if_fail (HEARTH_IS_TASKS (self), FALSE);
   g_return_val_if_fail (HEARTH_IS_ACTOR (actor), FALSE);
 
-  return hearth_store_transaction (self->store, unassign_in_transaction, &assignment, error);
+  return hearth_store_transaction (self->store, assign_in_transaction, &assignment, error);
 }
 
 /* Deleting -------------------------------------------------------------------------------- */
