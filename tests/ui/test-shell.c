@@ -13,6 +13,7 @@
 #include "hearth-finance-page.h"
 #include "hearth-home-page.h"
 #include "hearth-lifelog-page.h"
+#include "hearth-tasks-page.h"
 #include "hearth-lifelog.h"
 #include "hearth-password.h"
 #include "hearth-preferences-window.h"
@@ -187,6 +188,10 @@ visit_every_module (HearthWindow *window)
       else if (g_str_equal (modules[i], "lifelog"))
         {
           g_assert_true (HEARTH_IS_LIFELOG_PAGE (page));
+        }
+      else if (g_str_equal (modules[i], "tasks"))
+        {
+          g_assert_true (HEARTH_IS_TASKS_PAGE (page));
         }
       else if (g_str_equal (modules[i], "home"))
         {
